@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "falco_ref/priority.hpp"
+#include "falco_ref/profile.hpp"
+
+namespace falco_ref {
+
+// Typed view of the output-related keys of falco.yaml (facts section 7, profile-0.44.md m).
+// Member initialisers are Falco's code defaults when a key is absent, for the 0.44 profile;
+// the loader applies the legacy profile's own defaults where they differ.
+
+struct stdout_output_config {
+    bool enabled = false;
+};
+
+struct file_output_config {
+    bool enabled = false;
+    bool keep_alive = false;  // true only if the YAML value is exactly the string "true"
+    std::string filename;
+};
+
+struct syslog_output_config {
+    bool enabled = false;
+};
+
+struct program_output_config {
+    bool enabled = false;
+    bool keep_alive = false;  // true only if the YAML value is exactly the string "true"
+    std::string program;
+};
+
+struct http_output_config {
+    bool enabled = false;
+    std::string url;
+    std::string user_agent = "falcosecurity/falco";
+    bool insecure = false;
+    std::string ca_cert;
+    std::string ca_bundle;
+    std::string ca_path = "/etc/ssl/certs";
+    bool mtls = false;
+    std::string client_cert = "/etc/ssl/certs/client.crt";
+    std::string client_key = "/etc/ssl/certs/client.key";
+    bool echo = false;
+    bool compress_uploads = false;
+    bool keep_alive = false;  // CURLOPT_TCP_KEEPALIVE, a YAML bool
+    std::uint8_t max_consecutive_timeouts = 5;
+};
+
+enum class log_level { emergency, alert, critical, error, warning, notice, info, debug };
+
+struct config {
+    const profile* prof = &get_profile(profile_id::v0_44);
+    std::string path;  // the -c path as given (used in error messages)
+
+    bool json_output = false;
+    bool json_include_output_property = true;
+    bool json_include_tags_property = true;
+    bool json_include_message_property = false;
+    bool json_include_output_fields_property = true;
+    bool time_format_iso_8601 = false;
+    priority min_priority = priority::debug;
+    bool buffered_outputs = false;  // after -U and the profile default are applied
+
+    std::size_t outputs_queue_capacity = 0;  // 0 = unbounded
+    std::uint32_t output_timeout_ms = 2000;
+
+    double outputs_rate = 1;  // legacy token bucket
+    double outputs_max_burst = 1000;
+
+    bool log_stderr = false;
+    bool log_syslog = true;
+    log_level level = log_level::info;
+
+    std::string hostname;  // FALCO_HOSTNAME or gethostname()
+
+    file_output_config file_output;
+    stdout_output_config stdout_output;
+    syslog_output_config syslog_output;
+    program_output_config program_output;
+    http_output_config http_output;
+};
+
+}  // namespace falco_ref

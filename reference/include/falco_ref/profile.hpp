@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace falco_ref {
+
+enum class profile_id {
+    v0_44,   // Falco 0.44.1 (../shared/reference/profile-0.44.md), the default
+    legacy,  // Falco 0.15.3 as the "Falco Alerts" page documents it (legacy-profile.md)
+};
+
+// Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
+// these switches with the source of each value; code branches on a switch, never on the id.
+struct profile {
+    profile_id id = profile_id::v0_44;
+
+    enum class json_layout {
+        nlohmann_sorted,         // 0.39+: one sorted object incl. hostname/source/tags/message
+        jsoncpp_grafted_fields,  // <=0.38: {output,priority,rule,time} + `, "output_fields": {..}}`
+    };
+    json_layout json = json_layout::nlohmann_sorted;
+
+    // legacy text mode: syslog carries the rule output without the time/priority prefix.
+    bool syslog_text_without_prefix = false;
+    // `buffered_outputs` when the key is absent.
+    bool buffered_outputs_default = false;
+    // legacy: the file is opened (created) once at start-up; failure is fatal.
+    bool file_checked_at_startup = false;
+    // legacy: a runtime write/open failure of the file channel is fatal (exit 1).
+    bool file_error_is_fatal = false;
+    // legacy: SIGUSR1 reopens only keep_alive file/program outputs.
+    bool reopen_requires_keep_alive = false;
+    // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
+    bool program_spawn_flushes_stdio = false;
+    // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
+    bool log_reopen = true;
+    // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
+    bool has_outputs_queue = true;
+    // legacy: `outputs.rate` / `outputs.max_burst` token bucket (1/s, burst 1000).
+    bool has_rate_limiter = false;
+    // 0.44: `${VAR}` expansion in config values (since 0.37.0).
+    bool expands_env_in_config = true;
+    // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
+    bool json_has_hostname = true;
+    // legacy: `-d/--daemon` and `-P/--pidfile` exist.
+    bool has_daemon_mode = false;
+    // 0.44: end-of-run statistics in deterministic order with upper-case short names;
+    // legacy: priority as written in the input, unordered.
+    bool stats_use_short_upper_names = true;
+
+    // HTTP channel.
+    bool http_reuse_handle = true;          // legacy: a new easy handle per alert
+    bool http_content_type_by_format = true;  // legacy: always application/json
+    bool http_sends_user_agent = true;      // legacy: no User-Agent header
+    bool http_has_tls_options = true;       // legacy: no insecure/ca_*/mtls/... keys
+    bool http_echo_always = false;          // legacy: response body always written to stdout
+};
+
+const profile& get_profile(profile_id id);
+// "0.44" or "legacy"; nullopt for anything else.
+std::optional<profile_id> parse_profile_id(std::string_view name);
+
+}  // namespace falco_ref
