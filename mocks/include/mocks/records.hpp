@@ -21,6 +21,7 @@ struct syslog_record {
     std::optional<int> pri, facility, severity;
     std::optional<std::string> timestamp, host, ident;
     std::optional<long> pid;
+    std::optional<std::string> msgid, structured_data;  // RFC 5424 only
     std::string msg;
     std::string raw;
     std::string error;  // for malformed
@@ -33,7 +34,9 @@ struct http_record {
     std::string method, target, version;
     std::vector<std::pair<std::string, std::string>> headers;  // in arrival order
     std::string body;
-    int status = 0;
+    int status = 0;               // 0 when the request was not answered (fault close or hang)
+    std::string fault;            // "", "close" or "hang"
+    std::optional<int> delay_ms;  // set when a delay fault applied
     // First value of a header, name compared case-insensitively.
     std::optional<std::string> header(std::string_view name) const;
 };
