@@ -77,6 +77,8 @@ struct config {
     log_level level = log_level::info;
 
     std::string hostname;  // FALCO_HOSTNAME or gethostname()
+    bool hostname_from_env = false;  // FALCO_HOSTNAME was set (0.44 logs it at INFO)
+    bool has_config_file = true;     // legacy: false = "no configuration file found" defaults
 
     file_output_config file_output;
     stdout_output_config stdout_output;

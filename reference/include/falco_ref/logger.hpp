@@ -12,7 +12,7 @@ namespace falco_ref {
 // its level when log_syslog is on; messages less severe than log_level are dropped.
 // Thread-safe: the reader thread, the outputs worker and the watchdog all log.
 struct logger_settings {
-    bool to_stderr = true;   // before the config is loaded Falco logs to stderr
+    bool to_stderr = true;  // before the config is loaded Falco logs to stderr
     bool to_syslog = false;
     log_level level = log_level::info;
     bool iso8601_timestamps = false;  // time_format_iso_8601
@@ -20,6 +20,22 @@ struct logger_settings {
 
 void configure_logger(const logger_settings& settings);
 
+logger_settings current_logger_settings();
+
 void log(log_level level, std::string_view message);
+
+// Same as log(), but a message repeated verbatim is capped: the first
+// k_repeat_log_burst occurrences are logged as Falco logs them, later ones are counted and
+// summarised by one line per k_repeat_log_window. Falco itself logs e.g.
+// "file: failed to open output file X" once per alert forever; this is our deviation to keep
+// stderr bounded under a flood (reported in the runtime notes, not a Falco behaviour).
+void log_repeatable(log_level level, std::string_view message);
+
+// Emits the pending "repeated" summary of every capped message (called once at shutdown).
+void flush_repeated_logs();
+
+// One write(2) of `text` to stderr, unprefixed and unfiltered: Falco's raw fprintf(stderr)
+// lines ("Error: ...", "Cannot read config file ...") and our own diagnostics.
+void write_stderr(std::string_view text);
 
 }  // namespace falco_ref

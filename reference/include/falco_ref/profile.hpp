@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -36,6 +37,8 @@ struct profile {
     bool program_spawn_flushes_stdio = false;
     // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
     bool log_reopen = true;
+    // legacy: rule priorities match by case-insensitive prefix ("warn", "INFO").
+    bool priority_prefix_match = false;
     // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
     bool has_outputs_queue = true;
     // legacy: `outputs.rate` / `outputs.max_burst` token bucket (1/s, burst 1000).
@@ -51,11 +54,19 @@ struct profile {
     bool stats_use_short_upper_names = true;
 
     // HTTP channel.
-    bool http_reuse_handle = true;          // legacy: a new easy handle per alert
+    bool http_reuse_handle = true;            // legacy: a new easy handle per alert
     bool http_content_type_by_format = true;  // legacy: always application/json
-    bool http_sends_user_agent = true;      // legacy: no User-Agent header
-    bool http_has_tls_options = true;       // legacy: no insecure/ca_*/mtls/... keys
-    bool http_echo_always = false;          // legacy: response body always written to stdout
+    bool http_sends_user_agent = true;        // legacy: no User-Agent header
+    bool http_has_tls_options = true;         // legacy: no insecure/ca_*/mtls/... keys
+    bool http_echo_always = false;            // legacy: response body always written to stdout
+    bool http_unquotes_url = true;            // 0.35.0+: surrounding quotes stripped, unescaped
+    bool http_retries_timeouts = true;        // 0.41.0+: max_consecutive_timeouts
+    // The log line of a failed request (0.44: outputs_http.cpp:125-129; legacy:
+    // falco_outputs.cpp:289-293).
+    std::string_view http_perform_error_prefix = "libcurl failed to perform call: ";
+    // legacy's bundled curl 7.61 sent `Expect: 100-continue` for bodies over 1024 bytes (the
+    // threshold became 1 MiB in curl 7.69); 0 = leave it to the linked libcurl.
+    std::size_t http_expect_continue_above = 0;
 };
 
 const profile& get_profile(profile_id id);

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <string>
+
 #include "falco_ref/alert.hpp"
 #include "falco_ref/config.hpp"
+#include "falco_ref/format/jsoncpp_writer.hpp"
+#include "falco_ref/format/local_time_offset.hpp"
+#include "falco_ref/format/nlohmann_writer.hpp"
 #include "falco_ref/output_message.hpp"
 
 namespace falco_ref {
@@ -19,7 +24,19 @@ public:
     output_message format(const alert& a) const;
 
 private:
+    // `<TIME>: <Priority> <message>` (0.44: E/formats.cpp:47-77; legacy: F/lua/output.lua:
+    // 155-188), appended to out.
+    void append_text_line(std::string& out, const alert& a) const;
+    void append_nlohmann_json(std::string& out, const alert& a) const;
+    void append_jsoncpp_json(std::string& out, const alert& a) const;
+
     const config& cfg_;
+    // Self-test mutations, read once (mutation.hpp).
+    bool sorted_keys_;
+    nlohmann_writer nlohmann_;
+    jsoncpp_writer jsoncpp_;
+    local_time_offset offset_;
+    mutable std::string text_;  // scratch for the text line inside JSON
 };
 
 }  // namespace falco_ref

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "alert_pipeline.hpp"
+
+#include "falco_ref/logger.hpp"
+#include "falco_ref/mutation.hpp"
+
+namespace falco_ref::app {
+namespace {
+
+bool is_blank(const std::string& line) {
+    return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+}  // namespace
+
+alert_pipeline::alert_pipeline(const config& cfg, outputs& outs)
+    : cfg_(cfg),
+      outputs_(outs),
+      parser_(*cfg.prof),
+      formatter_(cfg),
+      stats_(*cfg.prof),
+      hold_last_(mutation_active("drop_last_alert")) {
+    if (cfg.prof->has_rate_limiter) {
+        limiter_.emplace(cfg.outputs_rate, cfg.outputs_max_burst);
+    }
+}
+
+void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no) {
+    if (is_blank(line)) {
+        return;
+    }
+    alert a;
+    std::string error;
+    if (!parser_.parse(line, a, error)) {
+        // Always on stderr, whatever log_stderr says (PROTOCOL.md section 2).
+        write_stderr("falco-outputs-ref: line " + std::to_string(line_no) + ": " + error + "\n");
+        return;
+    }
+    if (static_cast<int>(a.prio) > static_cast<int>(cfg_.min_priority)) {
+        return;  // a rule below `priority` is never loaded
+    }
+    stats_.count(a);
+    if (limiter_ && !limiter_->claim()) {
+        // falco@0.15.3:userspace/falco/falco_outputs.cpp:141-145.
+        log(log_level::debug, "Skipping rate-limited notification for rule " + a.rule);
+        return;
+    }
+    output_message msg = formatter_.format(a);
+    if (!hold_last_) {
+        outputs_.push(std::move(msg));
+        return;
+    }
+    if (held_) {
+        outputs_.push(std::move(*held_));
+    }
+    held_ = std::move(msg);
+}
+
+void alert_pipeline::finish(bool at_eof) {
+    if (held_ && !at_eof) {
+        outputs_.push(std::move(*held_));
+    }
+    held_.reset();
+}
+
+}  // namespace falco_ref::app

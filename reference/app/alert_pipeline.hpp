@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "falco_ref/alert_parser.hpp"
+#include "falco_ref/config.hpp"
+#include "falco_ref/format/alert_formatter.hpp"
+#include "falco_ref/outputs.hpp"
+#include "falco_ref/rate_limiter.hpp"
+#include "falco_ref/stats.hpp"
+
+namespace falco_ref::app {
+
+// One run's path from an input line to the outputs queue (docs/ARCHITECTURE.md "Flow"): parse,
+// filter by `priority`, count in the statistics, rate-limit (legacy), format once, push.
+class alert_pipeline {
+public:
+    alert_pipeline(const config& cfg, outputs& outs);
+
+    // `line_no` is 1-based; a bad line is reported on stderr with it (PROTOCOL.md section 2).
+    void handle_line(const std::string& line, std::uint64_t line_no);
+
+    // End of input: the drop_last_alert mutation loses the held alert; a signal releases it.
+    void finish(bool at_eof);
+
+    const stats& statistics() const { return stats_; }
+
+private:
+    const config& cfg_;
+    outputs& outputs_;
+    alert_parser parser_;
+    alert_formatter formatter_;
+    stats stats_;
+    std::optional<rate_limiter> limiter_;
+    const bool hold_last_;
+    std::optional<output_message> held_;
+};
+
+}  // namespace falco_ref::app

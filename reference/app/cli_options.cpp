@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli_options.hpp"
+
+namespace falco_ref::app {
+namespace {
+
+// Walks argv accepting "-x VALUE", "-xVALUE", "--name VALUE" and "--name=VALUE".
+class arg_cursor {
+public:
+    explicit arg_cursor(const std::vector<std::string>& args) : args_(args) {}
+
+    bool done() const { return i_ >= args_.size(); }
+    const std::string& current() const { return args_[i_]; }
+    void next() { ++i_; }
+
+    // If the current argument is `flag` (taking a value), stores the value and advances.
+    bool take_value(const std::string& short_flag, const std::string& long_flag,
+                    std::string& value) {
+        const std::string& arg = current();
+        if ((!short_flag.empty() && arg == short_flag) ||
+            (!long_flag.empty() && arg == long_flag)) {
+            if (i_ + 1 >= args_.size()) {
+                throw cli_error("option " + arg + " requires a value");
+            }
+            value = args_[i_ + 1];
+            i_ += 2;
+            return true;
+        }
+        if (!long_flag.empty() && arg.rfind(long_flag + "=", 0) == 0) {
+            value = arg.substr(long_flag.size() + 1);
+            ++i_;
+            return true;
+        }
+        if (!short_flag.empty() && arg.size() > short_flag.size() &&
+            arg.rfind(short_flag, 0) == 0) {
+            value = arg.substr(short_flag.size());
+            ++i_;
+            return true;
+        }
+        return false;
+    }
+
+    bool take_flag(const std::string& short_flag, const std::string& long_flag) {
+        const std::string& arg = current();
+        if ((!short_flag.empty() && arg == short_flag) ||
+            (!long_flag.empty() && arg == long_flag)) {
+            ++i_;
+            return true;
+        }
+        return false;
+    }
+
+private:
+    const std::vector<std::string>& args_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+cli_options parse_cli(const std::vector<std::string>& args) {
+    cli_options out;
+    bool daemon_seen = false;
+    bool pidfile_seen = false;
+    arg_cursor cur(args);
+    std::string value;
+    while (!cur.done()) {
+        if (cur.take_value("", "--profile", value)) {
+            const auto id = parse_profile_id(value);
+            if (!id) {
+                throw cli_error("unknown profile \"" + value + "\" (expected 0.44 or legacy)");
+            }
+            out.profile = *id;
+        } else if (cur.take_value("-c", "", value)) {
+            out.config_path = value;
+        } else if (cur.take_value("-o", "--option", value)) {
+            out.options.push_back(value);
+        } else if (cur.take_flag("-U", "--unbuffered")) {
+            out.unbuffered = true;
+        } else if (cur.take_value("", "--alerts", value)) {
+            out.alerts_path = value;
+        } else if (cur.take_flag("-d", "--daemon")) {
+            out.daemon = daemon_seen = true;
+        } else if (cur.take_value("-P", "--pidfile", value)) {
+            out.pidfile = value;
+            pidfile_seen = true;
+        } else if (cur.take_flag("-h", "--help")) {
+            out.help = true;
+        } else if (cur.take_flag("", "--version")) {
+            out.version = true;
+        } else {
+            throw cli_error("unknown argument \"" + cur.current() + "\"");
+        }
+    }
+    if ((daemon_seen || pidfile_seen) && !get_profile(out.profile).has_daemon_mode) {
+        throw cli_error(std::string(daemon_seen ? "-d/--daemon" : "-P/--pidfile") +
+                        " exists only in the legacy profile (Falco 0.15.3)");
+    }
+    return out;
+}
+
+std::string cli_usage() {
+    return "Usage: falco-outputs-ref [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]...\n"
+           "                         [-U|--unbuffered] [--alerts PATH] [-d] [-P PIDFILE]\n"
+           "\n"
+           "Reads alerts as JSON Lines (conformance/PROTOCOL.md) from PATH or stdin and delivers\n"
+           "them through Falco's output channels exactly as the selected Falco does.\n"
+           "\n"
+           "  --profile NAME     0.44 (Falco 0.44.1, default) or legacy (Falco 0.15.3)\n"
+           "  -c CONFIG          falco.yaml-shaped configuration file\n"
+           "  -o, --option K=V   override a configuration key (repeatable)\n"
+           "  -U, --unbuffered   force buffered_outputs: false\n"
+           "  --alerts PATH      read alerts from PATH ('-' = stdin, the default)\n"
+           "  -d, --daemon       legacy only: daemonise as Falco 0.15.3 did\n"
+           "  -P, --pidfile F    legacy only: pid file for -d (default /var/run/falco.pid)\n"
+           "  -h, --help         this text\n"
+           "  --version          print the version\n";
+}
+
+}  // namespace falco_ref::app

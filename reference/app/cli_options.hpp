@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "falco_ref/profile.hpp"
+
+namespace falco_ref::app {
+
+// The command line of conformance/PROTOCOL.md section 1, after `--profile`:
+//   [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]... [-U|--unbuffered] [--alerts PATH]
+//   [-d] [-P PIDFILE]   (the last two: legacy only)   | --help | --version
+struct cli_options {
+    profile_id profile = profile_id::v0_44;
+    std::optional<std::string> config_path;
+    std::vector<std::string> options;
+    bool unbuffered = false;
+    std::string alerts_path = "-";
+    bool daemon = false;
+    std::string pidfile = "/var/run/falco.pid";  // falco@0.15.3:userspace/falco/falco.cpp:410
+    bool help = false;
+    bool version = false;
+};
+
+class cli_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws cli_error naming the offending argument.
+cli_options parse_cli(const std::vector<std::string>& args);
+
+std::string cli_usage();
+
+}  // namespace falco_ref::app

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+namespace falco_ref::app {
+
+// Falco 0.15.3's -d (legacy-profile.md 2.c; falco@0.15.3:userspace/falco/falco.cpp:972-1027):
+// fork; the parent writes the child's PID (no newline) to the pid file and exits 0 without
+// printing anything; the child calls setsid(), umask(027), chdir("/") and puts fds 0-2 on
+// /dev/null. Must run while the process has a single thread.
+class daemonizer {
+public:
+    enum class role { parent_done, parent_failed, child };
+
+    explicit daemonizer(std::string pidfile) : pidfile_(std::move(pidfile)) {}
+
+    // Logs Falco's messages ("Could not fork. Exiting.", "Could not write pid to pid file <f>.
+    // Exiting.", ...) through the logger on failure.
+    role run() const;
+
+private:
+    std::string pidfile_;
+};
+
+}  // namespace falco_ref::app

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "falco_ref/channel.hpp"
+#include "falco_ref/config.hpp"
+
+namespace falco_ref {
+
+// file_output (profile-0.44.md f; legacy-profile.md 2.d). Appends `line + "\n"`.
+//   keep_alive false: open, append, close per alert; true: kept open (buffered: flushed when the
+//   buffer fills, on reopen and at close; unbuffered: one write(2) per alert).
+//   0.44: opened lazily; an open failure throws channel_error "failed to open output file <f>"
+//   and is retried at the next alert; reopen = close then open at once, whatever keep_alive.
+//   legacy: the constructor creates/checks the file (failure: config_error with 0.15.3's text);
+//   a runtime open failure is fatal (fatal_output_error); reopen acts only with keep_alive.
+class file_channel : public channel {
+public:
+    explicit file_channel(const config& cfg);
+    ~file_channel() override;
+
+    file_channel(const file_channel&) = delete;
+    file_channel& operator=(const file_channel&) = delete;
+
+    std::string_view name() const override { return "file"; }
+    void deliver(const output_message& msg) override;
+    void reopen() override;
+    void close() override;
+
+private:
+    void open_or_throw();
+    void close_file(bool flush);
+
+    const std::string filename_;
+    const bool keep_alive_;
+    const bool buffered_;
+    const profile& prof_;
+    const bool newline_;
+    const bool lose_flush_;
+    std::FILE* file_ = nullptr;
+};
+
+}  // namespace falco_ref

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "falco_ref/channel.hpp"
+#include "falco_ref/config.hpp"
+
+namespace falco_ref {
+
+// syslog_output: glibc syslog(3) to /dev/log as Falco calls it: `syslog(level, "%s", msg)`,
+// level = the priority number, facility LOG_USER, ident `falco`, no PID, no newline
+// (profile-0.44.md g; legacy-profile.md 2.e and section 4 #1). The message is
+// output_message::syslog_body(): the line, or the legacy unprefixed text.
+//
+// Falco never calls openlog and relies on its binary being named falco; we call
+// openlog("falco", 0, LOG_USER) so that our own executable name does not leak (profile-0.44.md
+// "Decisions"). openlog's state is process-wide and shared with the logger, which sets the
+// same values.
+//
+// glibc drops a message silently when /dev/log is missing or refuses it, and so does this
+// channel. The only check is one connect() at construction: if it fails, one ERR line says
+// that syslog messages will be lost, and the channel keeps running (the socket may appear
+// later; glibc reconnects at every call while it is unconnected).
+class syslog_channel final : public channel {
+public:
+    explicit syslog_channel(const config& cfg);
+
+    std::string_view name() const override { return "syslog"; }
+    void deliver(const output_message& msg) override;
+
+    // Whether a datagram (or, as glibc falls back, stream) socket could connect to `path`;
+    // on failure *error is the strerror text.
+    static bool can_connect(const std::string& path, std::string* error);
+};
+
+}  // namespace falco_ref

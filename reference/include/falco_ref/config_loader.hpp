@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "falco_ref/config.hpp"
+#include "falco_ref/env_expander.hpp"
+#include "falco_ref/profile.hpp"
+
+namespace falco_ref {
+
+// A configuration or start-up error. what() is Falco's message without decoration; the
+// application prints it as the profile does (0.44: "Error: <what>"; legacy:
+// "Runtime error: <what>. Exiting." through the logger). raw_stderr() holds the lines Falco
+// writes to stderr before that (e.g. "Cannot read config file (falco.yaml): ...\n").
+class config_error : public std::runtime_error {
+public:
+    explicit config_error(const std::string& message, std::string raw_stderr = {})
+        : std::runtime_error(message), raw_stderr_(std::move(raw_stderr)) {}
+
+    const std::string& raw_stderr() const { return raw_stderr_; }
+
+private:
+    std::string raw_stderr_;
+};
+
+struct config_request {
+    profile_id profile = profile_id::v0_44;
+    std::optional<std::string> config_path;  // -c
+    std::vector<std::string> options;        // -o, in command-line order
+    bool unbuffered = false;                 // -U / --unbuffered
+    // Where Falco looks without -c (falco@0.44.1:userspace/falco/app/options.cpp:72-90).
+    std::string default_config_path = "/etc/falco/falco.yaml";
+};
+
+struct config_load_result {
+    config cfg;
+    // One line per accepted-but-quirky value (profile-0.44.md "Decisions": a YAML null read
+    // as "null", a value that falls back to its default, keep_alive: True counting as false).
+    std::vector<std::string> warnings;
+};
+
+// falco.yaml + `-o` (+ `${VAR}` in 0.44) -> typed `config`, with each profile's defaults,
+// conversion quirks, check order and error wording (profile-0.44.md m, n; legacy-profile.md 3,
+// 2.h). Reads the file system and the environment; creates nothing.
+class config_loader {
+public:
+    config_loader() = default;
+    explicit config_loader(env_expander expander) : expander_(std::move(expander)) {}
+
+    // Throws config_error.
+    config_load_result load(const config_request& request) const;
+
+private:
+    config_load_result load_044(const config_request& request) const;
+    config_load_result load_legacy(const config_request& request) const;
+
+    env_expander expander_;
+};
+
+}  // namespace falco_ref

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace falco_ref {
+
+// `${VAR}` expansion of Falco 0.44 config values (profile-0.44.md m "${VAR}";
+// falco@0.44.1:userspace/engine/yaml_helper.h:313-364): `${NAME}` becomes the variable's value
+// or disappears when unset, `$${X}` becomes the literal `${X}`, a `${` without `}` leaves the
+// rest as is, a `$` followed by anything else ends expansion for the rest of the scalar, and
+// substituted text is scanned again.
+class env_expander {
+public:
+    using lookup_fn = std::function<std::optional<std::string>(const std::string&)>;
+
+    // Defaults to the process environment.
+    env_expander();
+    explicit env_expander(lookup_fn lookup);
+
+    // A value that keeps referring to itself (A='${A}') loops forever in Falco; we stop after
+    // k_max_substitutions and leave the rest of the scalar unexpanded.
+    static constexpr int k_max_substitutions = 10000;
+
+    std::string expand(std::string value) const;
+
+    // Expands every scalar value of the document (not map keys; null nodes stay null).
+    void expand_tree(YAML::Node& root) const;
+
+private:
+    lookup_fn lookup_;
+};
+
+}  // namespace falco_ref

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "falco_ref/channel.hpp"
+#include "falco_ref/outputs_queue.hpp"
+
+namespace falco_ref {
+
+struct outputs_settings {
+    std::size_t queue_capacity = 0;  // 0 = unbounded
+    std::chrono::milliseconds output_timeout{2000};
+    // 0.44: the output_timeout watchdog and the bounded shutdown drain. legacy (synchronous
+    // outputs, no output_timeout): off, and stop() drains everything.
+    bool use_timeout = true;
+    // Called on the worker thread, once, when a channel throws fatal_output_error; the
+    // application then ends the run (legacy file output, legacy-profile.md 2.d).
+    std::function<void(const std::string& what)> on_fatal;
+};
+
+struct channel_counters {
+    std::string name;
+    std::uint64_t delivered = 0;
+    std::uint64_t failed = 0;
+};
+
+// Falco's falco_outputs (profile-0.44.md j; falco@0.44.1:userspace/falco/falco_outputs.cpp):
+// one FIFO, one worker delivering each message to every channel in order, control messages
+// (REOPEN, STOP) in the same FIFO, a per-call output_timeout watchdog and the bounded
+// shutdown drain. Counts what happened to each message for the end-of-run accounting.
+class outputs {
+public:
+    outputs(std::vector<std::unique_ptr<channel>> channels, outputs_settings settings);
+    ~outputs();  // stop() if not done yet
+
+    outputs(const outputs&) = delete;
+    outputs& operator=(const outputs&) = delete;
+
+    // False when the queue is full and the message was dropped (the first drop logs ERR
+    // "Outputs queue out of memory. Drop event and continue on ...").
+    bool push(output_message msg);
+
+    // SIGUSR1: queued behind the alerts already pushed; may be dropped like any message.
+    bool reopen();
+
+    // Shutdown (Falco's stop_worker): STOP behind the queued messages; with use_timeout, if the
+    // worker has not finished within output_timeout, logs NOTICE "output channels still
+    // blocked, discarding all remaining notifications", clears the queue and pushes STOP
+    // again. Then joins the worker, which closes every channel. Like Falco, the join still
+    // waits for a channel call that is blocked. Idempotent.
+    void stop();
+
+    std::uint64_t queue_drops() const;
+    std::vector<channel_counters> counters() const;
+    std::optional<std::string> fatal_error() const;
+
+private:
+    bool push_item(outputs_item item);
+    void worker();
+    // False when the channel failed fatally.
+    bool deliver_to(std::size_t index, outputs_item& item);
+
+    std::vector<std::unique_ptr<channel>> channels_;
+    outputs_settings settings_;
+    outputs_queue queue_;
+
+    mutable std::mutex mutex_;  // guards the fields below
+    std::condition_variable worker_done_cv_;
+    bool worker_done_ = false;
+    bool stopped_ = false;
+    std::uint64_t drops_ = 0;
+    std::vector<channel_counters> counters_;
+    std::optional<std::string> fatal_;
+
+    std::thread worker_;
+};
+
+}  // namespace falco_ref

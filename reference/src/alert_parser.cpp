@@ -1,0 +1,539 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/alert_parser.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace falco_ref {
+namespace {
+
+// Objects and arrays nested deeper than this are rejected. The parser is iterative, so this
+// bounds memory and work, not the call stack; no real alert comes close.
+constexpr std::size_t k_max_depth = 512;
+
+// The one place the parser looks at the profile's id: rule priorities are parsed differently
+// (0.44: falco@0.44.1:userspace/engine/falco_common.cpp:25-37; legacy: case-insensitive
+// prefix, falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72). profile.hpp has no switch
+// for it; a `priority_prefix_match` switch there would replace this function.
+std::optional<priority> parse_rule_priority(const profile& prof, std::string_view text) {
+    return prof.priority_prefix_match ? parse_priority_prefix(text) : parse_priority(text);
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t count, int& value) {
+    if (pos + count > s.size()) {
+        return false;
+    }
+    value = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        value = value * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// RFC 3339 date-time (section 5.6): YYYY-MM-DDTHH:MM:SS[.1-9 digits](Z|+HH:MM|-HH:MM), 'T'
+// and 'Z' in either case; leap second 60 is not representable and rejected. Converted to UTC
+// nanoseconds; false if malformed or outside [0, 2^63).
+bool parse_rfc3339(std::string_view s, std::int64_t& ns) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!digits(s, 0, 4, year) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, month) ||
+        s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't') ||
+        !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' ||
+        !digits(s, 17, 2, second)) {
+        return false;
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{year},
+                                          std::chrono::month{static_cast<unsigned>(month)},
+                                          std::chrono::day{static_cast<unsigned>(day)}};
+    if (!ymd.ok() || hour > 23 || minute > 59 || second > 59) {
+        return false;
+    }
+    std::size_t pos = 19;
+    std::int64_t fraction = 0;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        int n = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+            if (++n > 9) {
+                return false;
+            }
+            fraction = fraction * 10 + (s[pos++] - '0');
+        }
+        if (n == 0) {
+            return false;
+        }
+        for (; n < 9; ++n) {
+            fraction *= 10;
+        }
+    }
+    int offset_seconds = 0;
+    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+        ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+        int oh = 0, om = 0;
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
+            return false;
+        }
+        offset_seconds = (s[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+        pos += 6;
+    } else {
+        return false;
+    }
+    if (pos != s.size()) {
+        return false;
+    }
+    const auto days = std::chrono::sys_days{ymd}.time_since_epoch().count();
+    const __int128 seconds =
+        static_cast<__int128>(days) * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
+    const __int128 total = seconds * 1'000'000'000 + fraction;
+    if (total < 0 || total > std::numeric_limits<std::int64_t>::max()) {
+        return false;
+    }
+    ns = static_cast<std::int64_t>(total);
+    return true;
+}
+
+// RapidJSON 1.1.0 rejects a high surrogate escape without its pair but encodes a lone low
+// surrogate escape (\uDC00-\uDFFF) as if it were a character (reader.h, ParseStringToStream),
+// so those are found here. In valid JSON a backslash only starts an escape inside a string.
+std::size_t find_lone_low_surrogate(std::string_view s) {
+    auto hex4 = [&](std::size_t pos) -> long {
+        if (pos + 4 > s.size()) {
+            return -1;
+        }
+        long v = 0;
+        for (std::size_t i = pos; i < pos + 4; ++i) {
+            const char c = s[i];
+            const int d = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    };
+    for (std::size_t i = s.find('\\'); i != std::string_view::npos && i + 1 < s.size();
+         i = s.find('\\', i)) {
+        if (s[i + 1] != 'u') {
+            i += 2;
+            continue;
+        }
+        const long cp = hex4(i + 2);
+        if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return i;
+        }
+        // A high surrogate was checked by RapidJSON to be followed by its low half.
+        i += cp >= 0xD800 && cp <= 0xDBFF ? 12 : 6;
+    }
+    return std::string_view::npos;
+}
+
+// True when the exponent of a JSON number is negative (an underflow, not an overflow).
+bool has_negative_exponent(const char* s, const char* end) {
+    const char* e = std::find_if(s, end, [](char c) { return c == 'e' || c == 'E'; });
+    return e != end && e + 1 != end && e[1] == '-';
+}
+
+// SAX handler that fills an alert straight from the parser's events (no DOM).
+class alert_builder {
+public:
+    alert_builder(const profile& prof, alert& out, std::string& error)
+        : prof_(prof), out_(out), error_(error) {}
+
+    bool Null() { return scalar(json_value(nullptr)); }
+    bool Bool(bool b) { return scalar(json_value(b)); }
+    bool Int(int v) { return integer(v); }
+    bool Int64(std::int64_t v) { return integer(v); }
+    bool Uint(unsigned v) { return integer(static_cast<std::int64_t>(v)); }
+    bool Uint64(std::uint64_t v) {
+        if (v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            return integer(static_cast<std::int64_t>(v));
+        }
+        if (key_ == key::time) {
+            return fail_time();
+        }
+        return scalar(json_value(v));
+    }
+    bool Double(double v) { return scalar(json_value(v)); }
+    // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted here with
+    // std::from_chars, which is exact for every length: RapidJSON 1.1.0's own full-precision
+    // path returns wrong values for mantissas of more than about 20 digits (e.g.
+    // 184467440737095516156854775809.0 came back as 2^96).
+    bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+        const char* end = s + len;
+        if (std::find_if(s, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
+            std::int64_t i = 0;
+            if (std::from_chars(s, end, i).ec == std::errc()) {
+                return Int64(i);
+            }
+            std::uint64_t u = 0;
+            if (std::from_chars(s, end, u).ec == std::errc()) {
+                return Uint64(u);
+            }
+        }
+        // Integers beyond 64 bits become doubles, as in nlohmann's parser. from_chars gives
+        // the nearest double and +-inf (ec = result_out_of_range) for huge exponents.
+        double d = 0;
+        const auto [ptr, ec] = std::from_chars(s, end, d);
+        if (ptr != end || (ec != std::errc() && ec != std::errc::result_out_of_range)) {
+            return false;
+        }
+        if (ec == std::errc::result_out_of_range) {
+            d = (s[0] == '-' ? -1.0 : 1.0) *
+                (has_negative_exponent(s, end) ? 0.0 : std::numeric_limits<double>::infinity());
+        }
+        return Double(d);
+    }
+
+    bool String(const char* s, rapidjson::SizeType len, bool) {
+        const std::string_view text(s, len);
+        if (!fields_.empty()) {
+            add_field(json_value(std::string(text)));
+            return true;
+        }
+        if (skip_depth_ > 0) {
+            return true;
+        }
+        if (in_tags_) {
+            out_.tags.emplace_back(text);
+            return true;
+        }
+        switch (key_) {
+            case key::time:
+                if (!parse_rfc3339(text, out_.time_ns)) {
+                    return fail_time();
+                }
+                seen_time_ = true;
+                return true;
+            case key::rule:
+                out_.rule.assign(text);
+                seen_rule_ = true;
+                return true;
+            case key::priority: {
+                const auto p = parse_rule_priority(prof_, text);
+                if (!p) {
+                    return fail("\"priority\" is not a known priority name");
+                }
+                out_.prio = *p;
+                out_.priority_text.assign(text);
+                seen_priority_ = true;
+                return true;
+            }
+            case key::source:
+                out_.source.assign(text);
+                return true;
+            case key::message:
+                out_.message.assign(text);
+                seen_message_ = true;
+                return true;
+            case key::tags:
+            case key::output_fields:
+                return fail_type();
+            case key::none:
+                return depth_ == 0 ? fail("not a JSON object") : true;
+            case key::other:
+                return true;
+        }
+        return true;
+    }
+
+    bool StartObject() {
+        if (!enter()) {
+            return false;
+        }
+        if (depth_ == 1) {
+            return true;  // the alert itself
+        }
+        if (!fields_.empty()) {
+            fields_.push_back(frame_of(add_field(json_value(json_value::object{}))));
+            return true;
+        }
+        if (skip_depth_ > 0 || key_ == key::other) {
+            ++skip_depth_;
+            return true;
+        }
+        if (key_ == key::output_fields) {
+            out_.output_fields.clear();
+            fields_.push_back({&out_.output_fields, nullptr});
+            return true;
+        }
+        return fail_type();
+    }
+
+    bool Key(const char* s, rapidjson::SizeType len, bool) {
+        const std::string_view name(s, len);
+        if (!fields_.empty()) {
+            field_key_.assign(name);
+        } else if (skip_depth_ == 0) {
+            key_ = classify(name);
+        }
+        return true;
+    }
+
+    bool EndObject(rapidjson::SizeType) {
+        --depth_;
+        if (!fields_.empty()) {
+            fields_.pop_back();
+        } else if (skip_depth_ > 0) {
+            --skip_depth_;
+        }
+        return true;
+    }
+
+    bool StartArray() {
+        if (!enter()) {
+            return false;
+        }
+        if (depth_ == 1) {
+            return fail("not a JSON object");
+        }
+        if (!fields_.empty()) {
+            fields_.push_back(frame_of(add_field(json_value(json_value::array{}))));
+            return true;
+        }
+        if (skip_depth_ > 0 || key_ == key::other) {
+            ++skip_depth_;
+            return true;
+        }
+        if (key_ == key::tags && !in_tags_) {
+            out_.tags.clear();
+            in_tags_ = true;
+            return true;
+        }
+        return fail_type();
+    }
+
+    bool EndArray(rapidjson::SizeType) {
+        --depth_;
+        if (!fields_.empty()) {
+            fields_.pop_back();
+        } else if (skip_depth_ > 0) {
+            --skip_depth_;
+        } else {
+            in_tags_ = false;
+        }
+        return true;
+    }
+
+    // After a successful parse: the required keys.
+    bool complete() {
+        if (!seen_time_) {
+            return fail("missing key \"time\"");
+        }
+        if (!seen_rule_) {
+            return fail("missing key \"rule\"");
+        }
+        if (!seen_priority_) {
+            return fail("missing key \"priority\"");
+        }
+        if (!seen_message_) {
+            return fail("missing key \"message\"");
+        }
+        return true;
+    }
+
+    bool failed() const { return failed_; }
+
+private:
+    enum class key { none, time, rule, priority, source, tags, message, output_fields, other };
+
+    // An open object or array inside output_fields.
+    struct frame {
+        json_value::object* object;
+        json_value::array* array;
+    };
+
+    static key classify(std::string_view name) {
+        if (name == "time")
+            return key::time;
+        if (name == "rule")
+            return key::rule;
+        if (name == "priority")
+            return key::priority;
+        if (name == "source")
+            return key::source;
+        if (name == "tags")
+            return key::tags;
+        if (name == "message")
+            return key::message;
+        if (name == "output_fields")
+            return key::output_fields;
+        return key::other;
+    }
+
+    static std::string_view key_name(key k) {
+        switch (k) {
+            case key::time:
+                return "time";
+            case key::rule:
+                return "rule";
+            case key::priority:
+                return "priority";
+            case key::source:
+                return "source";
+            case key::tags:
+                return "tags";
+            case key::message:
+                return "message";
+            case key::output_fields:
+                return "output_fields";
+            default:
+                return "";
+        }
+    }
+
+    static frame frame_of(json_value& v) {
+        return {std::get_if<json_value::object>(&v.get()),
+                std::get_if<json_value::array>(&v.get())};
+    }
+
+    bool enter() {
+        if (++depth_ > k_max_depth) {
+            return fail("nesting deeper than " + std::to_string(k_max_depth) + " levels");
+        }
+        return true;
+    }
+
+    json_value& add_field(json_value v) {
+        const frame& top = fields_.back();
+        if (top.object) {
+            return top.object->insert_or_assign(field_key_, std::move(v)).first->second;
+        }
+        return top.array->emplace_back(std::move(v));
+    }
+
+    bool integer(std::int64_t v) {
+        if (fields_.empty() && skip_depth_ == 0 && !in_tags_ && key_ == key::time) {
+            if (v < 0) {
+                return fail_time();
+            }
+            out_.time_ns = v;
+            seen_time_ = true;
+            return true;
+        }
+        return scalar(json_value(v));
+    }
+
+    bool scalar(json_value v) {
+        if (!fields_.empty()) {
+            add_field(std::move(v));
+            return true;
+        }
+        if (skip_depth_ > 0 || (key_ == key::other && !in_tags_)) {
+            return true;
+        }
+        if (depth_ == 0) {
+            return fail("not a JSON object");
+        }
+        if (key_ == key::time) {
+            return fail_time();
+        }
+        return fail_type();
+    }
+
+    bool fail_time() {
+        return fail("\"time\" must be an integer (0 <= t < 2^63) or an RFC 3339 string");
+    }
+
+    bool fail_type() {
+        if (in_tags_) {
+            return fail("\"tags\" must be an array of strings");
+        }
+        switch (key_) {
+            case key::tags:
+                return fail("\"tags\" must be an array of strings");
+            case key::output_fields:
+                return fail("\"output_fields\" must be an object");
+            case key::time:
+                return fail_time();
+            default:
+                return fail("\"" + std::string(key_name(key_)) + "\" must be a string");
+        }
+    }
+
+    bool fail(std::string reason) {
+        if (!failed_) {
+            error_ = std::move(reason);
+            failed_ = true;
+        }
+        return false;
+    }
+
+    const profile& prof_;
+    alert& out_;
+    std::string& error_;
+    std::size_t depth_ = 0;
+    key key_ = key::none;
+    std::size_t skip_depth_ = 0;  // inside the value of an unknown key
+    bool in_tags_ = false;
+    std::vector<frame> fields_;  // open containers of output_fields
+    std::string field_key_;      // pending key in the innermost output_fields object
+    bool seen_time_ = false, seen_rule_ = false, seen_priority_ = false, seen_message_ = false;
+    bool failed_ = false;
+};
+
+}  // namespace
+
+bool alert_parser::parse(std::string_view line, alert& out, std::string& error) const {
+    out.source = "syscall";
+    out.tags.clear();
+    out.output_fields.clear();
+
+    // RapidJSON's vectorised string scan (RAPIDJSON_SSE2, set for this library in
+    // CMakeLists.txt) works on a NUL-terminated StringStream, so the line is copied into a
+    // reused buffer; a raw NUL inside the line would end that stream early, and is invalid
+    // JSON anyway (RFC 8259 section 7: control characters must be escaped).
+    if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+        error = "invalid JSON at offset " +
+                std::to_string(static_cast<const char*>(nul) - line.data()) +
+                ": raw NUL byte (must be escaped as \\u0000)";
+        return false;
+    }
+    thread_local std::string buffer;
+    buffer.assign(line);
+    rapidjson::StringStream stream(buffer.c_str());
+
+    // The parser's stack (nesting states, string copies) lives in a pool that starts on this
+    // stack frame, so a typical alert costs no allocation for it.
+    char pool[4096];
+    rapidjson::MemoryPoolAllocator<> allocator(pool, sizeof pool);
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>>
+        reader(&allocator, 1024);
+    alert_builder builder(prof_, out, error);
+    // Iterative: deep nesting cannot overflow the call stack. Numbers as strings: converted
+    // exactly in RawNumber. No kParseValidateEncodingFlag: raw bytes stay as they are.
+    constexpr unsigned k_flags =
+        rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+    const rapidjson::ParseResult result = reader.Parse<k_flags>(stream, builder);
+    if (builder.failed()) {
+        return false;
+    }
+    if (result.IsError()) {
+        error = "invalid JSON at offset " + std::to_string(result.Offset()) + ": " +
+                rapidjson::GetParseError_En(result.Code());
+        return false;
+    }
+    if (const std::size_t at = find_lone_low_surrogate(line); at != std::string_view::npos) {
+        error = "invalid JSON at offset " + std::to_string(at) +
+                ": lone low surrogate escape (\\uDC00-\\uDFFF without a preceding high half)";
+        return false;
+    }
+    return builder.complete();
+}
+
+}  // namespace falco_ref

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/channels/file_channel.hpp"
+
+#include <stdio_ext.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "falco_ref/config_loader.hpp"
+#include "falco_ref/fatal_output_error.hpp"
+#include "falco_ref/mutation.hpp"
+
+namespace falco_ref {
+namespace {
+
+// 0.44 opens with std::ofstream app (O_WRONLY|O_CREAT|O_APPEND, outputs_file.cpp:22-32);
+// 0.15.3 with Lua io.open "a+" (O_RDWR|O_CREAT|O_APPEND, lua/output.lua:50-57).
+const char* open_mode(const profile& prof) {
+    return prof.file_checked_at_startup ? "a+" : "a";
+}
+
+}  // namespace
+
+file_channel::file_channel(const config& cfg)
+    : filename_(cfg.file_output.filename),
+      keep_alive_(cfg.file_output.keep_alive || mutation_active("keep_alive_ignored")),
+      buffered_(cfg.buffered_outputs),
+      prof_(*cfg.prof),
+      newline_(!mutation_active("no_trailing_newline")),
+      lose_flush_(mutation_active("lost_flush")) {
+    if (prof_.file_checked_at_startup) {
+        // falco@0.15.3:userspace/falco/lua/output.lua:37-48: open "a+" then close at start-up,
+        // which creates the file; failure ends start-up. Falco's text also carries the Lua
+        // chunk location before "Error with file output"; we leave it out.
+        std::FILE* probe = std::fopen(filename_.c_str(), open_mode(prof_));
+        if (probe == nullptr) {
+            throw config_error("Error with file output: " + filename_ + ": " +
+                               std::strerror(errno));
+        }
+        std::fclose(probe);
+    }
+}
+
+file_channel::~file_channel() {
+    close_file(!lose_flush_);
+}
+
+void file_channel::open_or_throw() {
+    file_ = std::fopen(filename_.c_str(), open_mode(prof_));
+    if (file_ == nullptr) {
+        const std::string reason = std::strerror(errno);
+        if (prof_.file_error_is_fatal) {
+            // legacy-profile.md 2.d: the Lua write on a nil handle ends Falco with
+            // "Runtime error: Error invoking function output: <lua error>. Exiting.". The Lua
+            // error text itself is not reproduced; ours names the file and the cause.
+            throw fatal_output_error("Error invoking function output: Error with file output: " +
+                                     filename_ + ": " + reason);
+        }
+        // falco@0.44.1:userspace/falco/outputs_file.cpp:28-30.
+        throw channel_error("failed to open output file " + filename_);
+    }
+    if (!buffered_) {
+        std::setvbuf(file_, nullptr, _IONBF, 0);  // one write(2) per fwrite
+    } else if (!prof_.file_checked_at_startup) {
+        // 0.44's std::filebuf holds BUFSIZ bytes; legacy keeps stdio's st_blksize default.
+        std::setvbuf(file_, nullptr, _IOFBF, BUFSIZ);
+    }
+}
+
+void file_channel::close_file(bool flush) {
+    if (file_ == nullptr) {
+        return;
+    }
+    if (!flush) {
+        __fpurge(file_);
+    }
+    std::fclose(file_);
+    file_ = nullptr;
+}
+
+void file_channel::deliver(const output_message& msg) {
+    if (file_ == nullptr) {
+        open_or_throw();
+    }
+    std::string line = msg.line;
+    if (newline_) {
+        line += '\n';
+    }
+    std::fwrite(line.data(), 1, line.size(), file_);  // result ignored, as Falco does
+    if (!keep_alive_) {
+        close_file(true);  // outputs_file.cpp:38-40: close per alert
+    }
+}
+
+void file_channel::reopen() {
+    // 0.44: close then open at once, whatever keep_alive (outputs_file.cpp:49-52).
+    // legacy: only a keep_alive file reacts (lua/output.lua:83-88).
+    if (prof_.reopen_requires_keep_alive && !keep_alive_) {
+        return;
+    }
+    close_file(true);
+    open_or_throw();
+}
+
+void file_channel::close() {
+    close_file(!lose_flush_);
+}
+
+}  // namespace falco_ref

@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/config_loader.hpp"
+
+#include <strings.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+
+#include "falco_ref/yaml_key_path.hpp"
+
+namespace falco_ref {
+namespace {
+
+// yaml-cpp 0.8's bool conversion (yaml-cpp@c2bec4c7:src/convert.cpp:22-73, profile-0.44.md m):
+// y/yes/true/on and n/no/false/off, each in lower, UPPER or Capitalised case only. Written out
+// rather than taken from the installed yaml-cpp 0.7 so the rule does not depend on its version.
+std::optional<bool> parse_yaml_bool(const std::string& text) {
+    const bool all_lower = std::all_of(text.begin(), text.end(),
+                                       [](char c) { return !std::isupper((unsigned char)c); });
+    const bool all_upper = std::all_of(text.begin(), text.end(),
+                                       [](char c) { return !std::islower((unsigned char)c); });
+    const bool capitalised = !text.empty() && std::isupper((unsigned char)text[0]) &&
+                             std::all_of(text.begin() + 1, text.end(),
+                                         [](char c) { return !std::isupper((unsigned char)c); });
+    if (!all_lower && !all_upper && !capitalised) {
+        return std::nullopt;
+    }
+    std::string lower;
+    for (char c : text) {
+        lower += static_cast<char>(std::tolower((unsigned char)c));
+    }
+    static const std::array<std::string_view, 4> k_true = {"y", "yes", "true", "on"};
+    static const std::array<std::string_view, 4> k_false = {"n", "no", "false", "off"};
+    for (std::size_t i = 0; i < k_true.size(); ++i) {
+        if (lower == k_true[i]) {
+            return true;
+        }
+        if (lower == k_false[i]) {
+            return false;
+        }
+    }
+    return std::nullopt;
+}
+
+bool file_is_readable(const std::string& path) {
+    std::ifstream in(path);
+    return in.is_open();
+}
+
+std::string describe(const YAML::Node& node) {
+    if (node.IsNull()) {
+        return "null";
+    }
+    if (node.IsScalar()) {
+        return "\"" + node.Scalar() + "\"";
+    }
+    return node.IsMap() ? "a map" : "a sequence";
+}
+
+std::string hostname_or_throw(config& cfg) {
+    // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:37-52: set (even empty) wins.
+    if (const char* env = std::getenv("FALCO_HOSTNAME")) {
+        cfg.hostname_from_env = true;
+        return env;
+    }
+    std::array<char, 256> buf{};
+    if (::gethostname(buf.data(), buf.size() - 1) != 0) {
+        throw config_error("Failed to get hostname");
+    }
+    return buf.data();
+}
+
+log_level parse_log_level_or_throw(const std::string& text) {
+    // falco@0.44.1:userspace/engine/logger.cpp:52-72 (same words and message in 0.15.3).
+    static const std::array<std::string_view, 8> k_names = {
+        "emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
+    for (std::size_t i = 0; i < k_names.size(); ++i) {
+        if (text == k_names[i]) {
+            return static_cast<log_level>(i);
+        }
+    }
+    throw config_error("Unknown log level " + text);
+}
+
+const char* k_unknown_priority_tail =
+    "\"--must be one of emergency, alert, critical, error, warning, notice, informational, debug";
+
+// 0.44: get_scalar<T>(key, default) = node.as<T>(default): anything that does not convert is
+// silently the default (profile-0.44.md m). We add one warning per such key (Decisions).
+class lenient_reader {
+public:
+    lenient_reader(YAML::Node root, std::vector<std::string>& warnings)
+        : root_(std::move(root)), warnings_(warnings) {}
+
+    bool get_bool(const std::string& key, bool def) {
+        const YAML::Node node = find(key);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsScalar()) {
+            if (auto value = parse_yaml_bool(node.Scalar())) {
+                return *value;
+            }
+        }
+        fallback(key, node, def ? "true" : "false");
+        return def;
+    }
+
+    std::string get_string(const std::string& key, const std::string& def) {
+        const YAML::Node node = find(key);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsNull()) {
+            // yaml-cpp's as<std::string> reads a null as the text "null"
+            // (yaml-cpp@c2bec4c7:include/yaml-cpp/node/impl.h:108-119; profile-0.44.md f).
+            warn(key, "is null; Falco reads it as the string \"null\"");
+            return "null";
+        }
+        if (node.IsScalar()) {
+            return node.Scalar();
+        }
+        fallback(key, node, "\"" + def + "\"");
+        return def;
+    }
+
+    // file/program keep_alive: read as a string, on only when exactly "true" (profile-0.44.md f).
+    bool get_keep_alive(const std::string& key) {
+        const std::string text = get_string(key, "");
+        if (text == "true") {
+            return true;
+        }
+        if (parse_yaml_bool(text).value_or(false)) {
+            warn(key, "is \"" + text + "\"; Falco turns keep_alive on only for exactly \"true\"");
+        }
+        return false;
+    }
+
+    template <typename T>
+    T get_unsigned(const std::string& key, T def) {
+        const YAML::Node node = find(key);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsScalar()) {
+            if (auto value = to_unsigned<T>(node)) {
+                return *value;
+            }
+        }
+        fallback(key, node, std::to_string(def));
+        return def;
+    }
+
+private:
+    YAML::Node find(const std::string& key) {
+        try {
+            return yaml_key_path::resolve(root_, key, false);
+        } catch (const std::exception& e) {
+            throw config_error(e.what());
+        }
+    }
+
+    template <typename T>
+    static std::optional<T> to_unsigned(const YAML::Node& node) {
+        if constexpr (sizeof(T) == 1) {
+            // uint8 keys: a value outside 0..255 does not convert (profile-0.44.md i).
+            try {
+                const long long v = node.as<long long>();
+                if (v >= 0 && v <= 255) {
+                    return static_cast<T>(v);
+                }
+            } catch (const YAML::Exception&) {
+            }
+            return std::nullopt;
+        } else {
+            if (!node.Scalar().empty() && node.Scalar()[0] == '-') {
+                return std::nullopt;  // yaml-cpp refuses negative text for unsigned types
+            }
+            try {
+                return node.as<T>();
+            } catch (const YAML::Exception&) {
+                return std::nullopt;
+            }
+        }
+    }
+
+    void fallback(const std::string& key, const YAML::Node& node, const std::string& def) {
+        warn(key,
+             "is " + describe(node) + ", which does not convert; Falco uses the default " + def);
+    }
+
+    void warn(const std::string& key, const std::string& what) {
+        warnings_.push_back("config key \"" + key + "\" " + what);
+    }
+
+    YAML::Node root_;
+    std::vector<std::string>& warnings_;
+};
+
+// legacy: node.as<T>() throws; Falco prints "Cannot read config file (<conf>): wrong type at
+// key <top-level key>" and the yaml-cpp exception ends the run
+// (falco@0.15.3:userspace/falco/configuration.h:64-120; legacy-profile.md 3).
+class strict_reader {
+public:
+    strict_reader(YAML::Node root, std::string path) : root_(std::move(root)), path_(path) {}
+
+    bool get_bool(const std::string& key, const std::string& subkey, bool def) {
+        const YAML::Node node = find(key, subkey);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsScalar()) {
+            if (auto value = parse_yaml_bool(node.Scalar())) {
+                return *value;
+            }
+        }
+        throw wrong_type(key, node);
+    }
+
+    std::string get_string(const std::string& key, const std::string& subkey,
+                           const std::string& def) {
+        const YAML::Node node = find(key, subkey);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsNull()) {
+            return "null";
+        }
+        if (node.IsScalar()) {
+            return node.Scalar();
+        }
+        throw wrong_type(key, node);
+    }
+
+    std::uint32_t get_u32(const std::string& key, const std::string& subkey, std::uint32_t def) {
+        const YAML::Node node = find(key, subkey);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        if (node.IsScalar() && !node.Scalar().empty() && node.Scalar()[0] != '-') {
+            try {
+                return node.as<std::uint32_t>();
+            } catch (const YAML::Exception&) {
+            }
+        }
+        throw wrong_type(key, node);
+    }
+
+private:
+    YAML::Node find(const std::string& key, const std::string& subkey) {
+        try {
+            // Non-const access as in 0.15.3 (a const chain throws on a missing first level);
+            // a missing key is not inserted until assigned.
+            return subkey.empty() ? root_[key] : root_[key][subkey];
+        } catch (const YAML::Exception& e) {
+            throw config_error(e.what());
+        }
+    }
+
+    config_error wrong_type(const std::string& key, const YAML::Node& node) const {
+        return config_error(
+            YAML::BadConversion(node.Mark()).what(),
+            "Cannot read config file (" + path_ + "): wrong type at key " + key + "\n");
+    }
+
+    YAML::Node root_;
+    std::string path_;
+};
+
+// `-o key=value`, split at the first '=' in both versions (falco@0.44.1 and
+// falco@0.15.3 userspace/falco/configuration.cpp `split`); no '=' is Falco's error.
+std::pair<std::string, std::string> split_option(const std::string& opt) {
+    const std::size_t eq = opt.find('=');
+    if (eq == std::string::npos) {
+        throw config_error("Error parsing config option \"" + opt +
+                           "\". Must be of the form key=val or key.subkey=val");
+    }
+    return {opt.substr(0, eq), opt.substr(eq + 1)};
+}
+
+void apply_option_044(YAML::Node& root, const std::string& opt) {
+    // falco@0.44.1:userspace/falco/configuration.cpp:748-790.
+    const auto [key, value] = split_option(opt);
+    try {
+        YAML::Node target = yaml_key_path::resolve(root, key, true);
+        if (value.size() >= 1 && value.front() == '{' && value.back() == '}') {
+            target = YAML::Load(value);  // a flow map
+        } else {
+            target = value;  // anything else is a string scalar, `[a,b]` included
+        }
+    } catch (const std::exception& e) {
+        throw config_error(e.what());
+    }
+}
+
+void apply_option_legacy(YAML::Node& root, const std::string& opt) {
+    // falco@0.15.3:userspace/falco/configuration.cpp:303-325: `key=val` or `key.subkey=val`,
+    // split at the first '=' then the first '.'; the value is always a string.
+    const auto [key, value] = split_option(opt);
+    const std::size_t dot = key.find('.');
+    try {
+        if (dot == std::string::npos) {
+            root[key] = value;
+        } else {
+            root[key.substr(0, dot)][key.substr(dot + 1)] = value;
+        }
+    } catch (const YAML::Exception& e) {
+        // e.g. a scalar document: BadSubscript reaches falco.cpp's handler (legacy-profile.md 3).
+        throw config_error(e.what());
+    }
+}
+
+bool any_output_enabled(const config& cfg) {
+    return cfg.file_output.enabled || cfg.stdout_output.enabled || cfg.syslog_output.enabled ||
+           cfg.program_output.enabled || cfg.http_output.enabled;
+}
+
+std::string reading_error(const std::string& path, const std::string& what) {
+    return "Error reading config file (" + path + "): " + what;
+}
+
+}  // namespace
+
+config_load_result config_loader::load(const config_request& request) const {
+    return request.profile == profile_id::legacy ? load_legacy(request) : load_044(request);
+}
+
+config_load_result config_loader::load_044(const config_request& request) const {
+    config_load_result result;
+    config& cfg = result.cfg;
+    cfg.prof = &get_profile(profile_id::v0_44);
+
+    // falco@0.44.1:userspace/falco/app/options.cpp:72-90 and app/actions/load_config.cpp:81-91.
+    if (request.config_path) {
+        cfg.path = *request.config_path;
+        if (!file_is_readable(cfg.path)) {
+            throw config_error("Could not find configuration file at " + cfg.path);
+        }
+    } else if (file_is_readable(request.default_config_path)) {
+        cfg.path = request.default_config_path;
+    } else {
+        throw config_error("You must create a config file at " + request.default_config_path +
+                           " or by passing -c");
+    }
+
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(cfg.path);
+    } catch (const std::exception& e) {
+        // configuration.cpp:131-136: the message, then `throw e;` rethrows a sliced
+        // std::exception, so the final line is "Error: std::exception" (profile-0.44.md n).
+        throw config_error("std::exception",
+                           "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
+    }
+    expander_.expand_tree(root);  // file values only, never -o values (profile-0.44.md m)
+    // Falco's first lookup is `config_files` (configuration.cpp:141-173: -o config_files=...,
+    // then merge_config_files), so e.g. a scalar document fails at that key. Merging further
+    // files is not implemented: we warn and ignore them.
+    for (const std::string& opt : request.options) {
+        if (opt.rfind("config_files", 0) == 0) {
+            apply_option_044(root, opt);
+        }
+    }
+    try {
+        const YAML::Node extra = yaml_key_path::resolve(root, "config_files", false);
+        if (extra.IsDefined() && !extra.IsNull() && extra.size() + (extra.IsScalar() ? 1 : 0) > 0) {
+            result.warnings.push_back(
+                "config key \"config_files\" is not supported by the reference; the files it "
+                "names are ignored");
+        }
+    } catch (const std::exception& e) {
+        throw config_error(e.what());
+    }
+    for (const std::string& opt : request.options) {
+        apply_option_044(root, opt);
+    }
+
+    // Read in Falco's order so the first error is Falco's first error
+    // (configuration.cpp:224-233 init_logger, then :324-471).
+    lenient_reader in(root, result.warnings);
+    cfg.level = parse_log_level_or_throw(in.get_string("log_level", "info"));
+    cfg.log_stderr = in.get_bool("log_stderr", false);
+    cfg.log_syslog = in.get_bool("log_syslog", true);
+
+    cfg.json_output = in.get_bool("json_output", false);
+    cfg.json_include_output_property = in.get_bool("json_include_output_property", true);
+    cfg.json_include_tags_property = in.get_bool("json_include_tags_property", true);
+    cfg.json_include_message_property = in.get_bool("json_include_message_property", false);
+    cfg.json_include_output_fields_property =
+        in.get_bool("json_include_output_fields_property", true);
+
+    if ((cfg.file_output.enabled = in.get_bool("file_output.enabled", false))) {
+        cfg.file_output.filename = in.get_string("file_output.filename", "");
+        if (cfg.file_output.filename.empty()) {
+            throw config_error(reading_error(
+                cfg.path, "file output enabled but no filename in configuration block"));
+        }
+        cfg.file_output.keep_alive = in.get_keep_alive("file_output.keep_alive");
+    }
+    cfg.stdout_output.enabled = in.get_bool("stdout_output.enabled", false);
+    cfg.syslog_output.enabled = in.get_bool("syslog_output.enabled", false);
+    if ((cfg.program_output.enabled = in.get_bool("program_output.enabled", false))) {
+        cfg.program_output.program = in.get_string("program_output.program", "");
+        if (cfg.program_output.program.empty()) {
+            throw config_error(reading_error(
+                cfg.path, "program output enabled but no program in configuration block"));
+        }
+        cfg.program_output.keep_alive = in.get_keep_alive("program_output.keep_alive");
+    }
+    if ((cfg.http_output.enabled = in.get_bool("http_output.enabled", false))) {
+        http_output_config& h = cfg.http_output;
+        h.url = in.get_string("http_output.url", "");
+        if (h.url.empty()) {
+            throw config_error(
+                reading_error(cfg.path, "http output enabled but no url in configuration block"));
+        }
+        h.user_agent = in.get_string("http_output.user_agent", "falcosecurity/falco");
+        h.insecure = in.get_bool("http_output.insecure", false);
+        h.echo = in.get_bool("http_output.echo", false);
+        h.ca_cert = in.get_string("http_output.ca_cert", "");
+        h.ca_bundle = in.get_string("http_output.ca_bundle", "");
+        h.ca_path = in.get_string("http_output.ca_path", "/etc/ssl/certs");
+        h.mtls = in.get_bool("http_output.mtls", false);
+        h.client_cert = in.get_string("http_output.client_cert", "/etc/ssl/certs/client.crt");
+        h.client_key = in.get_string("http_output.client_key", "/etc/ssl/certs/client.key");
+        h.compress_uploads = in.get_bool("http_output.compress_uploads", false);
+        h.keep_alive = in.get_bool("http_output.keep_alive", false);
+        h.max_consecutive_timeouts =
+            in.get_unsigned<std::uint8_t>("http_output.max_consecutive_timeouts", 5);
+    }
+
+    cfg.output_timeout_ms = in.get_unsigned<std::uint32_t>("output_timeout", 2000);
+
+    const std::string rule_matching = in.get_string("rule_matching", "first");
+    if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
+        strcasecmp(rule_matching.c_str(), "all") != 0) {
+        throw config_error("Unknown rule matching strategy \"" + rule_matching +
+                           "\"--must be one of first, all");
+    }
+    const std::string prio = in.get_string("priority", "debug");
+    const auto min_priority = parse_priority(prio);
+    if (!min_priority) {
+        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
+    }
+    cfg.min_priority = *min_priority;
+
+    cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
+    // 0 and absent both mean unbounded (configuration.cpp:465-471).
+    cfg.outputs_queue_capacity = in.get_unsigned<std::size_t>("outputs_queue.capacity", 0);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", false);
+
+    // load_config.cpp:73-76: -U wins over the YAML value.
+    if (request.unbuffered) {
+        cfg.buffered_outputs = false;
+    }
+    // init_outputs.cpp:31-35. (Falco checks rules first; our contract has no rules files.)
+    if (!any_output_enabled(cfg)) {
+        throw config_error(
+            "No output configured, please make sure at least one output is configured and "
+            "enabled.");
+    }
+    cfg.hostname = hostname_or_throw(cfg);
+    return result;
+}
+
+config_load_result config_loader::load_legacy(const config_request& request) const {
+    config_load_result result;
+    config& cfg = result.cfg;
+    cfg.prof = &get_profile(profile_id::legacy);
+    // Fields the legacy profile does not have keep harmless values: no queue bound, no
+    // watchdog use (has_outputs_queue is false), http TLS options unused.
+    cfg.output_timeout_ms = 0;
+
+    // falco@0.15.3:userspace/falco/falco.cpp:681-706: -c must open; without -c the default
+    // path is tried, and with none Falco runs on defaults with stdout only
+    // (configuration.cpp:52-59).
+    if (request.config_path) {
+        cfg.path = *request.config_path;
+        if (!file_is_readable(cfg.path)) {
+            throw config_error("Could not find configuration file at " + cfg.path);
+        }
+    } else if (file_is_readable(request.default_config_path)) {
+        cfg.path = request.default_config_path;
+    } else {
+        cfg.has_config_file = false;
+        cfg.path.clear();
+        cfg.stdout_output.enabled = true;
+        // Nothing sets the logger, so its static defaults stay: stderr and syslog on
+        // (falco@0.15.3:userspace/falco/logger.cpp:99-100).
+        cfg.log_stderr = true;
+        cfg.log_syslog = true;
+        // legacy-profile.md "Decisions": buffered_outputs is true when the key is absent.
+        cfg.buffered_outputs = request.unbuffered ? false : cfg.prof->buffered_outputs_default;
+        if (!request.options.empty()) {
+            // Falco 0.15.3 applies -o to a config that does not exist (a null pointer); we
+            // ignore them instead of crashing.
+            result.warnings.push_back(
+                "no configuration file: -o options are ignored (Falco 0.15.3 would crash)");
+        }
+        cfg.hostname = std::getenv("FALCO_HOSTNAME") ? std::getenv("FALCO_HOSTNAME") : "";
+        return result;
+    }
+
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(cfg.path);
+    } catch (const YAML::BadFile& e) {
+        throw config_error(e.what(), reading_error(cfg.path, e.what()) + "\n");
+    } catch (const std::exception& e) {
+        throw config_error(e.what(),
+                           "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
+    }
+    for (const std::string& opt : request.options) {
+        apply_option_legacy(root, opt);
+    }
+
+    // Read in 0.15.3's order (configuration.cpp:61-185).
+    strict_reader in(root, cfg.path);
+    cfg.json_output = in.get_bool("json_output", "", false);
+    cfg.json_include_output_property = in.get_bool("json_include_output_property", "", true);
+    if ((cfg.file_output.enabled = in.get_bool("file_output", "enabled", false))) {
+        cfg.file_output.filename = in.get_string("file_output", "filename", "");
+        if (cfg.file_output.filename.empty()) {
+            throw config_error(reading_error(
+                cfg.path, "file output enabled but no filename in configuration block"));
+        }
+        cfg.file_output.keep_alive = in.get_string("file_output", "keep_alive", "") == "true";
+    }
+    cfg.stdout_output.enabled = in.get_bool("stdout_output", "enabled", false);
+    cfg.syslog_output.enabled = in.get_bool("syslog_output", "enabled", false);
+    if ((cfg.program_output.enabled = in.get_bool("program_output", "enabled", false))) {
+        cfg.program_output.program = in.get_string("program_output", "program", "");
+        if (cfg.program_output.program.empty()) {
+            throw config_error(reading_error(
+                cfg.path, "program output enabled but no program in configuration block"));
+        }
+        cfg.program_output.keep_alive = in.get_string("program_output", "keep_alive", "") == "true";
+    }
+    if ((cfg.http_output.enabled = in.get_bool("http_output", "enabled", false))) {
+        cfg.http_output.url = in.get_string("http_output", "url", "");
+        if (cfg.http_output.url.empty()) {
+            throw config_error(
+                reading_error(cfg.path, "http output enabled but no url in configuration block"));
+        }
+    }
+    if (!any_output_enabled(cfg)) {
+        // configuration.cpp:153, concatenation bug included (legacy-profile.md 3).
+        throw config_error(reading_error(
+            cfg.path,
+            "No outputs configured. Please configure at least one output file output enabled but "
+            "no filename in configuration block"));
+    }
+    cfg.level = parse_log_level_or_throw(in.get_string("log_level", "", "info"));
+    cfg.outputs_rate = in.get_u32("outputs", "rate", 1);
+    cfg.outputs_max_burst = in.get_u32("outputs", "max_burst", 1000);
+
+    // configuration.cpp:163-174: a full name, case-insensitive; "info" is rejected.
+    const std::string prio = in.get_string("priority", "", "debug");
+    std::optional<priority> min_priority;
+    for (int i = 0; i <= static_cast<int>(priority::debug); ++i) {
+        const std::string name(priority_name(static_cast<priority>(i)));
+        if (strcasecmp(name.c_str(), prio.c_str()) == 0) {
+            min_priority = static_cast<priority>(i);
+            break;
+        }
+    }
+    if (!min_priority) {
+        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
+    }
+    cfg.min_priority = *min_priority;
+
+    cfg.buffered_outputs = in.get_bool("buffered_outputs", "", cfg.prof->buffered_outputs_default);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", "", false);
+    cfg.log_stderr = in.get_bool("log_stderr", "", false);
+    cfg.log_syslog = in.get_bool("log_syslog", "", true);
+    // falco.cpp:748-751: -U forces unbuffered.
+    if (request.unbuffered) {
+        cfg.buffered_outputs = false;
+    }
+    // Legacy JSON has no hostname; keep the variable for completeness only.
+    cfg.hostname = std::getenv("FALCO_HOSTNAME") ? std::getenv("FALCO_HOSTNAME") : "";
+    return result;
+}
+
+}  // namespace falco_ref

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/env_expander.hpp"
+
+#include <cstdlib>
+#include <vector>
+
+namespace falco_ref {
+namespace {
+
+std::optional<std::string> process_env(const std::string& name) {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    return std::string(value);
+}
+
+// Visits each node once (anchors/aliases share nodes), calling `fn` on scalar values.
+class scalar_visitor {
+public:
+    explicit scalar_visitor(const env_expander& expander) : expander_(expander) {}
+
+    void visit(YAML::Node node) {
+        for (const auto& seen : seen_) {
+            if (seen.is(node)) {
+                return;
+            }
+        }
+        seen_.push_back(node);
+        if (node.IsMap()) {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                visit(it->second);
+            }
+        } else if (node.IsSequence()) {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                visit(*it);
+            }
+        } else if (node.IsScalar()) {
+            node = expander_.expand(node.Scalar());
+        }
+    }
+
+private:
+    const env_expander& expander_;
+    std::vector<YAML::Node> seen_;
+};
+
+}  // namespace
+
+env_expander::env_expander() : lookup_(process_env) {}
+
+env_expander::env_expander(lookup_fn lookup) : lookup_(std::move(lookup)) {}
+
+std::string env_expander::expand(std::string value) const {
+    int substitutions = 0;
+    std::size_t pos = value.find('$');
+    while (pos != std::string::npos) {
+        if (value.compare(pos, 2, "${") == 0) {
+            const std::size_t close = value.find('}', pos);
+            if (close == std::string::npos || ++substitutions > k_max_substitutions) {
+                break;
+            }
+            const std::string name = value.substr(pos + 2, close - pos - 2);
+            const auto replacement = lookup_(name);
+            // No advance: the substituted text is scanned again, as Falco does.
+            value.replace(pos, close - pos + 1, replacement.value_or(""));
+        } else if (value.compare(pos, 3, "$${") == 0) {
+            if (value.find('}', pos) == std::string::npos) {
+                break;
+            }
+            value.erase(pos, 1);  // "$${X}" -> "${X}", then skip past that '$'
+            ++pos;
+        } else {
+            break;  // a bare '$' ends expansion for the rest of the scalar
+        }
+        pos = value.find('$', pos);
+    }
+    return value;
+}
+
+void env_expander::expand_tree(YAML::Node& root) const {
+    scalar_visitor visitor(*this);
+    visitor.visit(root);
+}
+
+}  // namespace falco_ref

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/format/alert_formatter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "falco_ref/format/json_value_walk.hpp"
+#include "falco_ref/format/time_format.hpp"
+#include "falco_ref/mutation.hpp"
+
+namespace falco_ref {
+namespace {
+
+// The output_fields object with the prefix's time field merged in as integer nanoseconds,
+// replacing a field of the same name (0.44: E/formats.cpp:126-159, "the prefix formatter's
+// fields are merged in"; legacy: the prefix token is part of the format libsinsp renders,
+// sysdig@falco/0.15.3:userspace/libsinsp/filterchecks.cpp:3322-3331). Written without copying
+// the map: the time member is emitted at its place in the key order.
+template <typename Writer>
+void append_fields(const Writer& w, std::string& out, const json_value::object& fields,
+                   std::string_view time_key, std::int64_t time_ns, bool sorted) {
+    bool time_written = false;
+    bool any = false;
+    auto write_time = [&] {
+        if (any) {
+            out.push_back(',');
+        }
+        w.append_string(out, time_key);
+        out.push_back(':');
+        Writer::append_int(out, time_ns);
+        time_written = true;
+        any = true;
+    };
+    out.push_back('{');
+    for_each_member(fields, sorted, [&](bool, const std::string& key, const json_value& value) {
+        if (key == time_key) {
+            return;
+        }
+        // The time key goes before the first key that sorts after it (before it, reversed).
+        if (!time_written && (sorted ? time_key < key : key < time_key)) {
+            write_time();
+        }
+        if (any) {
+            out.push_back(',');
+        }
+        w.append_string(out, key);
+        out.push_back(':');
+        w.append_value(out, value);
+        any = true;
+    });
+    if (!time_written) {
+        write_time();
+    }
+    out.push_back('}');
+}
+
+// A std::set in Falco: sorted, unique (E/formats.cpp:118-120; E/formats.h:39). Rules usually
+// list few tags, often already in order, so that case is written without a copy.
+void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<std::string>& tags) {
+    auto write = [&](const auto& sorted_unique) {
+        out.push_back('[');
+        bool first = true;
+        for (const auto& tag : sorted_unique) {
+            if (!first) {
+                out.push_back(',');
+            }
+            w.append_string(out, tag);
+            first = false;
+        }
+        out.push_back(']');
+    };
+    const bool in_order =
+        std::adjacent_find(tags.begin(), tags.end(),
+                           [](const auto& x, const auto& y) { return !(x < y); }) == tags.end();
+    if (in_order) {
+        write(tags);
+        return;
+    }
+    std::vector<std::string_view> copy(tags.begin(), tags.end());
+    std::sort(copy.begin(), copy.end());
+    copy.erase(std::unique(copy.begin(), copy.end()), copy.end());
+    write(copy);
+}
+
+}  // namespace
+
+alert_formatter::alert_formatter(const config& cfg)
+    : cfg_(cfg),
+      sorted_keys_(!mutation_active("json_key_order")),
+      nlohmann_(nlohmann_writer::options{sorted_keys_, mutation_active("uppercase_escapes")}),
+      jsoncpp_(sorted_keys_),
+      offset_(mutation_active("utc_text_time")) {}
+
+output_message alert_formatter::format(const alert& a) const {
+    output_message msg;
+    msg.prio = a.prio;
+    std::string& line = msg.line;
+    line.reserve(2 * a.message.size() + 256);
+    if (!cfg_.json_output) {
+        append_text_line(line, a);
+        if (cfg_.prof->syslog_text_without_prefix) {
+            msg.syslog_line = a.message;  // legacy-profile.md section 4 #1
+        }
+        return msg;
+    }
+    if (cfg_.prof->json == profile::json_layout::nlohmann_sorted) {
+        append_nlohmann_json(line, a);
+    } else {
+        append_jsoncpp_json(line, a);
+    }
+    return msg;
+}
+
+void alert_formatter::append_text_line(std::string& out, const alert& a) const {
+    if (cfg_.time_format_iso_8601) {
+        append_iso8601_time(out, a.time_ns);
+    } else {
+        append_clock_time(out, a.time_ns, offset_.seconds());
+    }
+    out.append(": ");
+    out.append(priority_name(a.prio));
+    out.push_back(' ');
+    out.append(a.message);
+}
+
+void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) const {
+    // Keys in bytewise order (std::map; profile-0.44.md 1.b "Keys"), each behind its option.
+    enum class key { hostname, message, output, output_fields, priority, rule, source, tags, time };
+    std::array<key, 9> keys{};
+    std::size_t n = 0;
+    if (cfg_.prof->json_has_hostname) {
+        keys[n++] = key::hostname;
+    }
+    if (cfg_.json_include_message_property) {
+        keys[n++] = key::message;
+    }
+    if (cfg_.json_include_output_property) {
+        keys[n++] = key::output;
+    }
+    if (cfg_.json_include_output_fields_property) {
+        keys[n++] = key::output_fields;
+    }
+    keys[n++] = key::priority;
+    keys[n++] = key::rule;
+    keys[n++] = key::source;
+    if (cfg_.json_include_tags_property) {
+        keys[n++] = key::tags;
+    }
+    keys[n++] = key::time;
+    if (!sorted_keys_) {
+        std::reverse(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+
+    const nlohmann_writer& w = nlohmann_;
+    out.push_back('{');
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        switch (keys[i]) {
+            case key::hostname:
+                out.append("\"hostname\":");
+                w.append_string(out, cfg_.hostname);
+                break;
+            case key::message:
+                out.append("\"message\":");
+                w.append_string(out, a.message);
+                break;
+            case key::output:
+                out.append("\"output\":");
+                text_.clear();
+                append_text_line(text_, a);
+                w.append_string(out, text_);
+                break;
+            case key::output_fields:
+                out.append("\"output_fields\":");
+                append_fields(w, out, a.output_fields,
+                              cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time",
+                              a.time_ns, sorted_keys_);
+                break;
+            case key::priority:
+                out.append("\"priority\":");
+                w.append_string(out, priority_name(a.prio));
+                break;
+            case key::rule:
+                out.append("\"rule\":");
+                w.append_string(out, a.rule);
+                break;
+            case key::source:
+                out.append("\"source\":");
+                w.append_string(out, a.source);
+                break;
+            case key::tags:
+                out.append("\"tags\":");
+                append_tags(w, out, a.tags);
+                break;
+            case key::time:
+                out.append("\"time\":\"");
+                append_json_time(out, a.time_ns);
+                out.push_back('"');
+                break;
+        }
+    }
+    out.push_back('}');
+}
+
+void alert_formatter::append_jsoncpp_json(std::string& out, const alert& a) const {
+    // FastWriter over {output, priority, rule, time} (sorted), minus its "}\n", then the graft
+    // `, "output_fields": ` + fields + `}` (falco@0.15.3:userspace/engine/formats.cpp:220-262;
+    // legacy-profile.md 2.b). No hostname/source/tags/message, and output_fields always last.
+    const jsoncpp_writer& w = jsoncpp_;
+    auto output = [&] {
+        out.append("\"output\":");
+        text_.clear();
+        append_text_line(text_, a);
+        w.append_string(out, text_);
+    };
+    auto priority = [&] {
+        out.append("\"priority\":");
+        w.append_string(out, priority_name(a.prio));
+    };
+    auto rule = [&] {
+        out.append("\"rule\":");
+        w.append_string(out, a.rule);
+    };
+    auto time = [&] {
+        out.append("\"time\":\"");
+        append_json_time(out, a.time_ns);
+        out.push_back('"');
+    };
+    out.push_back('{');
+    if (sorted_keys_) {
+        if (cfg_.json_include_output_property) {
+            output();
+            out.push_back(',');
+        }
+        priority();
+        out.push_back(',');
+        rule();
+        out.push_back(',');
+        time();
+    } else {
+        time();
+        out.push_back(',');
+        rule();
+        out.push_back(',');
+        priority();
+        if (cfg_.json_include_output_property) {
+            out.push_back(',');
+            output();
+        }
+    }
+    out.append(", \"output_fields\": ");
+    append_fields(w, out, a.output_fields,
+                  cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time", a.time_ns,
+                  sorted_keys_);
+    out.push_back('}');
+}
+
+}  // namespace falco_ref

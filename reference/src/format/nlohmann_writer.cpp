@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/format/nlohmann_writer.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "falco_ref/format/grisu2.hpp"
+#include "falco_ref/format/json_value_walk.hpp"
+#include "falco_ref/format/plain_run.hpp"
+#include "falco_ref/format/utf8_sequence.hpp"
+
+namespace falco_ref {
+namespace {
+
+// What nlohmann does with each byte when it starts a character
+// (nlohmann@v3.11.3:include/nlohmann/detail/output/serializer.hpp:404-487).
+enum class byte_class : unsigned char {
+    plain,      // copied as is: 0x20-0x7F except '"' and '\' (DEL 0x7F included)
+    named,      // \" \\ \b \t \n \f \r
+    hex,        // other 0x00-0x1F: \u00xx
+    multibyte,  // >= 0x80: copied if well-formed UTF-8, else U+FFFD
+};
+
+struct byte_table {
+    std::array<byte_class, 256> cls{};
+    std::array<char, 256> named{};
+};
+
+constexpr byte_table make_table() {
+    byte_table t;
+    for (int c = 0; c < 256; ++c) {
+        t.cls[c] = c < 0x20   ? byte_class::hex
+                   : c < 0x80 ? byte_class::plain
+                              : byte_class::multibyte;
+    }
+    constexpr std::pair<char, char> k_named[] = {
+        {'"', '"'}, {'\\', '\\'}, {'\b', 'b'}, {'\t', 't'}, {'\n', 'n'}, {'\f', 'f'}, {'\r', 'r'}};
+    for (auto [byte, letter] : k_named) {
+        t.cls[static_cast<unsigned char>(byte)] = byte_class::named;
+        t.named[static_cast<unsigned char>(byte)] = letter;
+    }
+    return t;
+}
+
+constexpr byte_table k_table = make_table();
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+}  // namespace
+
+void nlohmann_writer::append_string(std::string& out, std::string_view s) const {
+    const char* hex_digits = opts_.uppercase_hex ? "0123456789ABCDEF" : "0123456789abcdef";
+    auto special = [hex_digits](std::string& o, const unsigned char* p, const unsigned char* end) {
+        switch (k_table.cls[*p]) {
+            case byte_class::named:
+                o.push_back('\\');
+                o.push_back(k_table.named[*p]);
+                return p + 1;
+            case byte_class::hex: {
+                const char esc[6] = {
+                    '\\', 'u', '0', '0', hex_digits[*p >> 4], hex_digits[*p & 0xF]};
+                o.append(esc, sizeof esc);
+                return p + 1;
+            }
+            case byte_class::multibyte: {
+                const utf8_sequence seq = read_utf8_sequence(p, end);
+                if (seq.valid) {
+                    o.append(reinterpret_cast<const char*>(p), seq.length);
+                } else {
+                    o.append(k_replacement);
+                }
+                return p + seq.length;
+            }
+            case byte_class::plain:
+                break;
+        }
+        return p + 1;  // not reached: plain bytes are consumed as runs
+    };
+    append_quoted(
+        out, s, true, [](unsigned char c) { return k_table.cls[c] == byte_class::plain; }, special);
+}
+
+void nlohmann_writer::append_double(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out.append("null");
+        return;
+    }
+    char buf[32];
+    out.append(buf, grisu2_to_chars(buf, v));
+}
+
+void nlohmann_writer::append_value(std::string& out, const json_value& v) const {
+    append_json_value(*this, out, v, opts_.sorted_keys);
+}
+
+}  // namespace falco_ref

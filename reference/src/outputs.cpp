@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/outputs.hpp"
+
+#include "falco_ref/call_watchdog.hpp"
+#include "falco_ref/fatal_output_error.hpp"
+#include "falco_ref/logger.hpp"
+
+namespace falco_ref {
+
+outputs::outputs(std::vector<std::unique_ptr<channel>> channels, outputs_settings settings)
+    : channels_(std::move(channels)),
+      settings_(std::move(settings)),
+      queue_(settings_.queue_capacity) {
+    for (const auto& ch : channels_) {
+        counters_.push_back(channel_counters{std::string(ch->name()), 0, 0});
+    }
+    worker_ = std::thread([this] { worker(); });
+}
+
+outputs::~outputs() {
+    stop();
+}
+
+bool outputs::push_item(outputs_item item) {
+    if (queue_.try_push(std::move(item))) {
+        return true;
+    }
+    bool first = false;
+    {
+        std::lock_guard lock(mutex_);
+        first = drops_++ == 0;
+    }
+    if (first) {
+        // falco@0.44.1:userspace/falco/falco_outputs.cpp:268-282: only the first drop logs.
+        log(log_level::error, "Outputs queue out of memory. Drop event and continue on ...");
+    }
+    return false;
+}
+
+bool outputs::push(output_message msg) {
+    return push_item(outputs_item{outputs_item::kind::output, std::move(msg)});
+}
+
+bool outputs::reopen() {
+    return push_item(outputs_item{outputs_item::kind::reopen, {}});
+}
+
+void outputs::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopped_) {
+            return;
+        }
+        stopped_ = true;
+    }
+    push_item(outputs_item{outputs_item::kind::stop, {}});
+    if (settings_.use_timeout) {
+        std::unique_lock lock(mutex_);
+        const bool finished = worker_done_cv_.wait_for(lock, settings_.output_timeout,
+                                                       [this] { return worker_done_; });
+        lock.unlock();
+        if (!finished) {
+            // falco_outputs.cpp:243-260.
+            log(log_level::notice,
+                "output channels still blocked, discarding all remaining notifications");
+            queue_.clear();
+            push_item(outputs_item{outputs_item::kind::stop, {}});
+        }
+    }
+    worker_.join();
+    flush_repeated_logs();
+}
+
+void outputs::worker() {
+    std::optional<call_watchdog> watchdog;
+    if (settings_.use_timeout) {
+        // falco_outputs.cpp:287-314: CRIT, once per call that exceeds output_timeout.
+        watchdog.emplace([](const std::string& name) {
+            log(log_level::critical,
+                "\"" + name + "\" output timeout, all output channels are blocked");
+        });
+    }
+    for (;;) {
+        outputs_item item = queue_.pop();
+        bool skip = false;
+        {
+            std::lock_guard lock(mutex_);
+            skip = fatal_.has_value() && item.type != outputs_item::kind::stop;
+        }
+        if (!skip) {
+            for (std::size_t i = 0; i < channels_.size(); ++i) {
+                if (watchdog) {
+                    watchdog->arm(settings_.output_timeout, std::string(channels_[i]->name()));
+                }
+                if (!deliver_to(i, item)) {
+                    break;  // fatal: like Falco 0.15.3, later channels miss this alert too
+                }
+            }
+            if (watchdog) {
+                watchdog->cancel();
+            }
+        }
+        if (item.type == outputs_item::kind::stop) {
+            break;
+        }
+    }
+    {
+        std::lock_guard lock(mutex_);
+        worker_done_ = true;
+    }
+    worker_done_cv_.notify_all();
+}
+
+bool outputs::deliver_to(std::size_t index, outputs_item& item) {
+    channel& ch = *channels_[index];
+    bool failed = false;
+    try {
+        switch (item.type) {
+            case outputs_item::kind::output:
+                ch.deliver(item.msg);
+                break;
+            case outputs_item::kind::reopen:
+                ch.reopen();
+                break;
+            case outputs_item::kind::stop:
+                ch.close();
+                break;
+        }
+    } catch (const fatal_output_error& e) {
+        bool first = false;
+        {
+            std::lock_guard lock(mutex_);
+            first = !fatal_.has_value();
+            if (first) {
+                fatal_ = e.what();
+            }
+            ++counters_[index].failed;
+        }
+        if (first && settings_.on_fatal) {
+            settings_.on_fatal(e.what());
+        }
+        return false;
+    } catch (const std::exception& e) {
+        // falco_outputs.cpp:303-311: "<name>: <what>" at ERR, then the next channel.
+        log_repeatable(log_level::error, std::string(ch.name()) + ": " + e.what());
+        failed = true;
+    }
+    if (item.type == outputs_item::kind::output) {
+        std::lock_guard lock(mutex_);
+        if (failed) {
+            ++counters_[index].failed;
+        } else {
+            ++counters_[index].delivered;
+        }
+    }
+    return true;
+}
+
+std::uint64_t outputs::queue_drops() const {
+    std::lock_guard lock(mutex_);
+    return drops_;
+}
+
+std::vector<channel_counters> outputs::counters() const {
+    std::lock_guard lock(mutex_);
+    return counters_;
+}
+
+std::optional<std::string> outputs::fatal_error() const {
+    std::lock_guard lock(mutex_);
+    return fatal_;
+}
+
+}  // namespace falco_ref

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: Apache-2.0
+// End-to-end: falco-outputs-ref as a real process (conformance/PROTOCOL.md).
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "app_test_process.hpp"
+#include "config_test_support.hpp"
+#include "outputs_test_support.hpp"
+
+namespace falco_ref {
+namespace {
+
+using testing::read_file;
+using testing::ref_process;
+using testing::temp_dir;
+using testing::wait_until;
+namespace fs = std::filesystem;
+
+// profile-0.44.md 1.b example event: 2016-08-04T16:17:57.881781397Z, TZ=UTC0.
+const std::string k_alert1 =
+    R"J({"time":1470327477881781397,"rule":"open_from_cat","priority":"Warning",)J"
+    R"J("message":"An open was seen (command=cat /dev/null)"})J"
+    "\n";
+const std::string k_line1 =
+    "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)\n";
+const std::string k_alert2 =
+    R"J({"time":1470327478000000000,"rule":"Terminal shell","priority":"error","message":"m2"})J"
+    "\n";
+const std::string k_line2 = "16:17:58.000000000: Error m2\n";
+
+const std::vector<std::string> k_env = {"TZ=UTC0", "FALCO_HOSTNAME=h", "PATH=/usr/bin:/bin"};
+
+class app_binary_test : public ::testing::Test {
+protected:
+    std::unique_ptr<ref_process> start(const std::string& yaml, std::vector<std::string> args,
+                                       std::vector<std::string> env = k_env) {
+        dir_.write("falco.yaml", yaml);
+        std::vector<std::string> full = {"-c", "falco.yaml"};
+        full.insert(full.end(), args.begin(), args.end());
+        return std::make_unique<ref_process>(full, env, dir_.path().string());
+    }
+    temp_dir dir_;
+};
+
+// PROTOCOL.md section 3 (statistics after every channel is closed, exit 0); channel order
+// file then stdout; text line shape profile-0.44.md 1.a.
+TEST_F(app_binary_test, alerts_reach_stdout_and_file_then_statistics) {
+    auto p = start(
+        "stdout_output: {enabled: true}\n"
+        "file_output: {enabled: true, keep_alive: false, filename: ./events.txt}\n",
+        {"-U"});
+    p->write_stdin(k_alert1 + k_alert2 + k_alert1);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0) << p->err();
+    EXPECT_EQ(p->out(), k_line1 + k_line2 + k_line1 +
+                            "Events detected: 3\n"
+                            "Rule counts by severity:\n"
+                            "   ERROR: 1\n"
+                            "   WARNING: 2\n"
+                            "Triggered rules by rule name:\n"
+                            "   open_from_cat: 2\n"
+                            "   Terminal shell: 1\n");
+    EXPECT_EQ(read_file(dir_.file("events.txt")), k_line1 + k_line2 + k_line1);
+}
+
+// PROTOCOL.md section 2: a bad line is reported with `line <N>`, valid ones are delivered,
+// blank lines are ignored.
+TEST_F(app_binary_test, invalid_lines_are_reported_with_their_number) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-U"});
+    p->write_stdin(k_alert1 + "not json\n \t\r\n{\"rule\":\"x\"}\n" + k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_NE(p->err().find("line 2"), std::string::npos) << p->err();
+    EXPECT_NE(p->err().find("line 4"), std::string::npos) << p->err();
+    EXPECT_EQ(p->err().find("line 3"), std::string::npos) << p->err();
+    EXPECT_EQ(p->out().rfind(k_line1 + k_line2 + "Events detected: 2\n", 0), 0u) << p->out();
+}
+
+// PROTOCOL.md section 2: a line of 10 MB is an ordinary line.
+TEST_F(app_binary_test, ten_megabyte_line_is_delivered) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-U"});
+    const std::string big(10 * 1024 * 1024, 'x');
+    std::thread writer([&] {
+        p->write_stdin(
+            R"J({"time":1470327477881781397,"rule":"r","priority":"Notice","message":")J" + big +
+            "\"}\n");
+        p->close_stdin();
+    });
+    const auto rc = p->wait_exit(std::chrono::seconds(60));
+    writer.join();
+    ASSERT_EQ(rc, 0) << p->err();
+    const std::string expected = "16:17:57.881781397: Notice " + big + "\n";
+    EXPECT_EQ(p->out().substr(0, expected.size()), expected);
+}
+
+// profile-0.44.md n: config errors as "Error: <msg>", exit 1, nothing created.
+TEST_F(app_binary_test, config_error_044_uses_falcos_wording_and_creates_nothing) {
+    auto p = start(
+        "stdout_output: {enabled: true}\n"
+        "file_output: {enabled: true}\n",
+        {});
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(p->err(),
+              "Error: Error reading config file (falco.yaml): file output enabled but no filename "
+              "in configuration block\n");
+    EXPECT_EQ(p->out(), "");
+}
+
+// profile-0.44.md n: bad -o key path.
+TEST_F(app_binary_test, bad_option_path_044) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-o", "a\\q=1"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(p->err(),
+              "Error: Config error at key \"a\\q\": Parsing error: invalid escape sequence '\\q' "
+              "at pos 1\n");
+}
+
+// legacy-profile.md 3: "Runtime error: <message>. Exiting." through the logger (timestamped).
+TEST_F(app_binary_test, config_error_legacy_uses_runtime_error_wording) {
+    auto p = start("stdout_output: {enabled: true}\npriority: info\n", {"--profile", "legacy"});
+    // --profile first, as the harness prefixes it; re-run with the right order.
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 1);
+    auto q = std::make_unique<ref_process>(
+        std::vector<std::string>{"--profile", "legacy", "-c", "falco.yaml"}, k_env,
+        dir_.path().string());
+    q->close_stdin();
+    ASSERT_EQ(q->wait_exit(), 1);
+    const std::string tail =
+        ": Runtime error: Unknown priority \"info\"--must be one of emergency, alert, critical, "
+        "error, warning, notice, informational, debug. Exiting.\n";
+    const std::string err = q->err();
+    ASSERT_GE(err.size(), tail.size());
+    EXPECT_EQ(err.substr(err.size() - tail.size()), tail) << err;
+    EXPECT_EQ(q->out(), "");
+}
+
+// legacy-profile.md 2.d "Init check": a file that cannot be created fails start-up.
+TEST_F(app_binary_test, legacy_file_check_failure_is_fatal_at_startup) {
+    dir_.write("falco.yaml",
+               "stdout_output: {enabled: true}\n"
+               "file_output: {enabled: true, filename: ./missing/events.txt}\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml"}, k_env, dir_.path().string());
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 1);
+    EXPECT_NE(p.err().find("Runtime error: Error with file output: ./missing/events.txt: No such "
+                           "file or directory. Exiting."),
+              std::string::npos)
+        << p.err();
+    EXPECT_EQ(p.out(), "");
+}
+
+// PROTOCOL.md section 3: SIGTERM stops reading at once (stdin still open), drains, logs
+// "SIGINT received, exiting...", prints statistics, exits 0.
+TEST_F(app_binary_test, sigterm_drains_and_exits_zero) {
+    auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\n", {"-U"});
+    p->write_stdin(k_alert1 + k_alert2);
+    ASSERT_TRUE(wait_until([&] { return p->out() == k_line1 + k_line2; })) << p->out();
+    p->signal(SIGTERM);
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_NE(p->err().find(": SIGINT received, exiting...\n"), std::string::npos) << p->err();
+    EXPECT_EQ(p->out().rfind(k_line1 + k_line2 + "Events detected: 2\n", 0), 0u) << p->out();
+}
+
+// legacy-profile.md 2.h: the SIGINT/SIGTERM log text is "SIGHUP Received, restarting...".
+TEST_F(app_binary_test, sigint_legacy_logs_its_sic_message) {
+    dir_.write("falco.yaml", "stdout_output: {enabled: true}\nlog_stderr: true\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U"}, k_env, dir_.path().string());
+    p.write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return p.out() == k_line1; })) << p.out();
+    p.signal(SIGINT);
+    ASSERT_EQ(p.wait_exit(), 0);
+    EXPECT_NE(p.err().find(": SIGHUP Received, restarting...\n"), std::string::npos) << p.err();
+}
+
+// profile-0.44.md f and k: SIGUSR1 reopens the file (logrotate): the renamed file keeps what
+// was written, the recreated one receives the rest.
+TEST_F(app_binary_test, sigusr1_reopens_the_file) {
+    auto p = start(
+        "file_output: {enabled: true, keep_alive: true, filename: ./events.txt}\n"
+        "log_stderr: true\n",
+        {"-U"});
+    const std::string path = dir_.file("events.txt");
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
+    fs::rename(path, path + ".1");
+    p->signal(SIGUSR1);
+    ASSERT_TRUE(wait_until([&] { return fs::exists(path); }));  // reopened at once (0.44)
+    EXPECT_NE(p->err().find(": SIGUSR1 received, reopening outputs...\n"), std::string::npos);
+    p->write_stdin(k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(read_file(path + ".1"), k_line1);
+    EXPECT_EQ(read_file(path), k_line2);
+}
+
+// profile-0.44.md k SIGHUP: with watch_config_files: false Falco 0.44.1 catches SIGHUP and
+// ignores it: no log line, the run goes on and ends normally.
+TEST_F(app_binary_test, sighup_is_ignored_with_watch_config_files_false) {
+    auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\nwatch_config_files: false\n",
+                   {"-U"});
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return p->out() == k_line1; }));
+    p->signal(SIGHUP);
+    p->write_stdin(k_alert2);
+    ASSERT_TRUE(wait_until([&] { return p->out() == k_line1 + k_line2; })) << p->out();
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(p->err().find("SIGHUP"), std::string::npos) << p->err();
+    EXPECT_EQ(p->out().rfind(k_line1 + k_line2 + "Events detected: 2\n", 0), 0u);
+}
+
+// PROTOCOL.md section 2: alerts below `priority` are ignored and not counted.
+TEST_F(app_binary_test, priority_filter_drops_and_does_not_count) {
+    auto p = start("stdout_output: {enabled: true}\npriority: error\n", {"-U"});
+    p->write_stdin(k_alert1 + k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(p->out(), k_line2 +
+                            "Events detected: 1\nRule counts by severity:\n   ERROR: 1\n"
+                            "Triggered rules by rule name:\n   Terminal shell: 1\n");
+}
+
+// legacy-profile.md 2.h: a rate-limited alert is dropped on every channel, still counted.
+TEST_F(app_binary_test, legacy_rate_limit_drops_but_counts) {
+    dir_.write("falco.yaml", "stdout_output: {enabled: true}\noutputs: {rate: 0, max_burst: 2}\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U"}, k_env, dir_.path().string());
+    p.write_stdin(k_alert1 + k_alert1 + k_alert1 + k_alert1);
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0);
+    EXPECT_EQ(p.out().rfind(k_line1 + k_line1 + "Events detected: 4\n", 0), 0u) << p.out();
+}
+
+// PROTOCOL.md section 3: unknown arguments are rejected.
+TEST_F(app_binary_test, unknown_argument_exits_one) {
+    auto p = start("stdout_output: {enabled: true}\n", {"--frobnicate"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_NE(p->err().find("--frobnicate"), std::string::npos);
+    EXPECT_EQ(p->out(), "");
+}
+
+// mutation.hpp: stats_missing switches the statistics off (the harness must notice).
+TEST_F(app_binary_test, stats_missing_mutation_removes_statistics) {
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=stats_missing");
+    auto p = start("stdout_output: {enabled: true}\n", {"-U"}, env);
+    p->write_stdin(k_alert1);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(p->out(), k_line1);
+}
+
+// mutation.hpp drop_last_alert: the last alert of the input is counted but not delivered.
+TEST_F(app_binary_test, drop_last_alert_mutation_loses_the_last_alert) {
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=drop_last_alert");
+    auto p = start("stdout_output: {enabled: true}\n", {"-U"}, env);
+    p->write_stdin(k_alert1 + k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(p->out().rfind(k_line1 + "Events detected: 2\n", 0), 0u) << p->out();
+}
+
+// mutation.hpp lost_flush: buffered stdout is not flushed at shutdown, so only the statistics
+// (written after the channels closed) reach the pipe.
+TEST_F(app_binary_test, lost_flush_mutation_loses_buffered_stdout) {
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=lost_flush");
+    auto p = start("stdout_output: {enabled: true}\nbuffered_outputs: true\n", {}, env);
+    p->write_stdin(k_alert1);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(p->out().rfind("Events detected: 1\n", 0), 0u) << p->out();
+}
+
+// mutation.hpp keep_alive_ignored: keep_alive false behaves as true, so the renamed file keeps
+// receiving alerts (profile-0.44.md f says a closed-per-alert file is recreated).
+TEST_F(app_binary_test, keep_alive_ignored_mutation_keeps_the_file_open) {
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=keep_alive_ignored");
+    auto p = start("file_output: {enabled: true, keep_alive: false, filename: ./events.txt}\n",
+                   {"-U"}, env);
+    const std::string path = dir_.file("events.txt");
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
+    fs::rename(path, path + ".1");
+    p->write_stdin(k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    EXPECT_EQ(read_file(path + ".1"), k_line1 + k_line2);
+    EXPECT_FALSE(fs::exists(path));
+}
+
+// mutation.hpp ignore_sigusr1: no reopen. Negative window: 500 ms after the signal, the
+// renamed file has not been recreated (the real reopen does it at once, see
+// sigusr1_reopens_the_file).
+TEST_F(app_binary_test, ignore_sigusr1_mutation_does_not_reopen) {
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=ignore_sigusr1");
+    auto p = start("file_output: {enabled: true, keep_alive: true, filename: ./events.txt}\n",
+                   {"-U"}, env);
+    const std::string path = dir_.file("events.txt");
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
+    fs::rename(path, path + ".1");
+    p->signal(SIGUSR1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_FALSE(fs::exists(path));
+    p->close_stdin();
+    EXPECT_EQ(p->wait_exit(), 0);  // and SIGUSR1 did not kill it
+}
+
+// profile-0.44.md f "Open failure": logged as "file: failed to open output file <f>" at every
+// alert, the other channels still deliver, exit 0.
+TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
+    auto p = start(
+        "stdout_output: {enabled: true}\nlog_stderr: true\n"
+        "file_output: {enabled: true, filename: ./missing/events.txt}\n",
+        {"-U"});
+    p->write_stdin(k_alert1 + k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0);
+    const std::string err = p->err();
+    std::size_t n = 0;
+    for (auto pos = err.find(": file: failed to open output file ./missing/events.txt\n");
+         pos != std::string::npos;
+         pos = err.find(": file: failed to open output file ./missing/events.txt\n", pos + 1)) {
+        ++n;
+    }
+    EXPECT_EQ(n, 2u) << err;
+    EXPECT_EQ(p->out().rfind(k_line1 + k_line2, 0), 0u);
+}
+
+// legacy-profile.md 2.d "Runtime open failure": fatal, exit 1, no statistics.
+TEST_F(app_binary_test, legacy_runtime_file_failure_is_fatal) {
+    dir_.write("falco.yaml",
+               "stdout_output: {enabled: true}\n"
+               "file_output: {enabled: true, filename: ./events.txt}\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U"}, k_env, dir_.path().string());
+    ASSERT_TRUE(wait_until([&] { return fs::exists(dir_.file("events.txt")); }));  // init check
+    fs::remove(dir_.file("events.txt"));
+    fs::create_directory(dir_.file("events.txt"));
+    p.write_stdin(k_alert1);
+    ASSERT_EQ(p.wait_exit(), 1);
+    EXPECT_NE(p.err().find("Runtime error: Error invoking function output: "), std::string::npos)
+        << p.err();
+    EXPECT_EQ(p.out(), "");  // stdout comes after file: never reached; no statistics
+}
+
+// legacy-profile.md 2.c: -d forks, the parent writes the child PID without a newline and
+// exits 0; the child reads --alerts (a FIFO) from '/' with fds 0-2 on /dev/null.
+TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
+    dir_.write("falco.yaml", "file_output: {enabled: true, keep_alive: false, filename: " +
+                                 dir_.file("events.txt") + "}\n");
+    const std::string fifo = dir_.file("alerts.fifo");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    ref_process parent({"--profile", "legacy", "-c", "falco.yaml", "-U", "-d", "-P", "falco.pid",
+                        "--alerts", "alerts.fifo"},
+                       k_env, dir_.path().string());
+    ASSERT_EQ(parent.wait_exit(), 0) << parent.err();
+    EXPECT_EQ(parent.out(), "");
+    const std::string pid_text = read_file(dir_.file("falco.pid"));
+    ASSERT_FALSE(pid_text.empty());
+    EXPECT_EQ(pid_text.find('\n'), std::string::npos);
+    const pid_t child = std::stoi(pid_text);
+    {
+        std::ofstream w(fifo);  // unblocks the child's open
+        w << k_alert1;
+    }
+    ASSERT_TRUE(wait_until([&] { return read_file(dir_.file("events.txt")) == k_line1; }));
+    EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));  // EOF ends the daemon
+}
+
+}  // namespace
+}  // namespace falco_ref

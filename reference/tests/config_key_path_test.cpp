@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "falco_ref/yaml_key_path.hpp"
+
+namespace falco_ref {
+namespace {
+
+std::string error_of(const std::string& key, bool can_append = true) {
+    YAML::Node root = YAML::Load("{list: [a, b], m: {x: 1}}");
+    try {
+        yaml_key_path::resolve(root, key, can_append);
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// profile-0.44.md m "Key path": dots, indices, escapes (yaml_helper.h:366-468).
+TEST(config_key_path, dots_and_indices_reach_nested_nodes) {
+    YAML::Node root = YAML::Load("{list: [{x: 1}, {x: 2}], m: {y: {z: deep}}}");
+    EXPECT_EQ(yaml_key_path::resolve(root, "m.y.z", false).as<std::string>(), "deep");
+    EXPECT_EQ(yaml_key_path::resolve(root, "list[1].x", false).as<int>(), 2);
+    EXPECT_FALSE(yaml_key_path::resolve(root, "m.absent", false).IsDefined());
+}
+
+TEST(config_key_path, assignment_creates_missing_levels) {
+    YAML::Node root = YAML::Load("{}");
+    yaml_key_path::resolve(root, "a.b.c", true) = "v";
+    EXPECT_EQ(root["a"]["b"]["c"].as<std::string>(), "v");
+}
+
+// "`[]` appends" (profile-0.44.md m).
+TEST(config_key_path, empty_brackets_append_to_a_sequence) {
+    YAML::Node root = YAML::Load("{list: [a, b]}");
+    yaml_key_path::resolve(root, "list[]", true) = "c";
+    ASSERT_EQ(root["list"].size(), 3u);
+    EXPECT_EQ(root["list"][2].as<std::string>(), "c");
+}
+
+// "`[n]` indexes (a missing node gets a *map* key "n")" (profile-0.44.md m).
+TEST(config_key_path, index_on_a_missing_node_becomes_a_map_key) {
+    YAML::Node root = YAML::Load("{}");
+    yaml_key_path::resolve(root, "k[3]", true) = "v";
+    ASSERT_TRUE(root["k"].IsMap());
+    EXPECT_EQ(root["k"]["3"].as<std::string>(), "v");
+}
+
+// "The escapes `\.`, `\[`, `\]`, `\\` allow literal characters (new in 0.44.0)".
+TEST(config_key_path, escapes_make_literal_key_characters) {
+    YAML::Node root = YAML::Load("{}");
+    yaml_key_path::resolve(root, "annotations.kubernetes\\.io/role", true) = "master";
+    EXPECT_EQ(root["annotations"]["kubernetes.io/role"].as<std::string>(), "master");
+    yaml_key_path::resolve(root, "a\\[0\\]", true) = "x";
+    EXPECT_EQ(root["a[0]"].as<std::string>(), "x");
+    yaml_key_path::resolve(root, "b\\\\c", true) = "y";
+    EXPECT_EQ(root["b\\c"].as<std::string>(), "y");
+}
+
+// Error texts: profile-0.44.md m and n, positions as yaml_helper.h:390-460 computes them.
+TEST(config_key_path, parse_errors_use_falcos_wording) {
+    EXPECT_EQ(error_of("a..b"),
+              "Config error at key \"a..b\": Parsing error: unexpected character at pos 2");
+    EXPECT_EQ(error_of(".a"),
+              "Config error at key \".a\": Parsing error: unexpected character at pos 0");
+    EXPECT_EQ(error_of("a\\"),
+              "Config error at key \"a\\\": Parsing error: trailing backslash at pos 1");
+    EXPECT_EQ(
+        error_of("a\\x"),
+        "Config error at key \"a\\x\": Parsing error: invalid escape sequence '\\x' at pos 1");
+    EXPECT_EQ(
+        error_of("list[x]"),
+        "Config error at key \"list[x]\": Parsing error: expected a numeric index, found 'x'");
+    EXPECT_EQ(error_of("list[0]b"),
+              "Config error at key \"list[0]b\": Parsing error: expected '.' character at pos 6");
+}
+
+// `[]` only appends when writing; reading it is a non-numeric index (yaml_helper.h:440-452).
+TEST(config_key_path, empty_index_is_an_error_when_reading) {
+    EXPECT_EQ(error_of("list[]", false),
+              "Config error at key \"list[]\": Parsing error: expected a numeric index, found ''");
+    // ... and when the node is a map, which cannot be appended to.
+    EXPECT_EQ(error_of("m[]", true),
+              "Config error at key \"m[]\": Parsing error: expected a numeric index, found ''");
+}
+
+}  // namespace
+}  // namespace falco_ref

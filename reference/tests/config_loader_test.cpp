@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/config_loader.hpp"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <algorithm>
+
+#include "config_test_support.hpp"
+
+namespace falco_ref {
+namespace {
+
+using testing::temp_dir;
+
+class config_loader_test : public ::testing::Test {
+protected:
+    config_load_result load(const std::string& yaml, std::vector<std::string> options = {},
+                            profile_id prof = profile_id::v0_44, bool unbuffered = false) {
+        config_request req;
+        req.profile = prof;
+        req.config_path = dir_.write("falco.yaml", yaml);
+        req.options = std::move(options);
+        req.unbuffered = unbuffered;
+        req.default_config_path = dir_.file("absent.yaml");
+        return config_loader().load(req);
+    }
+
+    // The config_error text and the raw stderr lines before it.
+    std::pair<std::string, std::string> error(const std::string& yaml,
+                                              std::vector<std::string> options = {},
+                                              profile_id prof = profile_id::v0_44) {
+        try {
+            load(yaml, std::move(options), prof);
+        } catch (const config_error& e) {
+            return {e.what(), e.raw_stderr()};
+        }
+        return {"<no error>", ""};
+    }
+
+    std::string path() const { return dir_.file("falco.yaml"); }
+
+    temp_dir dir_;
+};
+
+bool has_warning_about(const config_load_result& r, const std::string& key) {
+    return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) {
+        return w.find("\"" + key + "\"") != std::string::npos;
+    });
+}
+
+// Code defaults when keys are absent: facts 7 table; profile-0.44.md e, j, m
+// (configuration.cpp:224-233,324-471).
+TEST_F(config_loader_test, defaults_044_when_keys_are_absent) {
+    const config cfg = load("stdout_output:\n  enabled: true\n").cfg;
+    EXPECT_FALSE(cfg.json_output);
+    EXPECT_TRUE(cfg.json_include_output_property);
+    EXPECT_TRUE(cfg.json_include_tags_property);
+    EXPECT_FALSE(cfg.json_include_message_property);
+    EXPECT_TRUE(cfg.json_include_output_fields_property);
+    EXPECT_FALSE(cfg.time_format_iso_8601);
+    EXPECT_EQ(cfg.min_priority, priority::debug);
+    EXPECT_FALSE(cfg.buffered_outputs);
+    EXPECT_EQ(cfg.outputs_queue_capacity, 0u);
+    EXPECT_EQ(cfg.output_timeout_ms, 2000u);
+    EXPECT_FALSE(cfg.log_stderr);
+    EXPECT_TRUE(cfg.log_syslog);
+    EXPECT_EQ(cfg.level, log_level::info);
+    EXPECT_FALSE(cfg.file_output.enabled);
+    EXPECT_FALSE(cfg.syslog_output.enabled);
+    EXPECT_FALSE(cfg.program_output.enabled);
+    EXPECT_FALSE(cfg.http_output.enabled);
+}
+
+// facts 7: stdout_output.enabled is false when absent, so a config with no output is an error
+// (init_outputs.cpp:31-35; profile-0.44.md n).
+TEST_F(config_loader_test, no_output_enabled_is_an_error_044) {
+    EXPECT_EQ(error("log_level: info\n").first,
+              "No output configured, please make sure at least one output is configured and "
+              "enabled.");
+}
+
+// profile-0.44.md i: http option defaults (configuration.cpp:381-447).
+TEST_F(config_loader_test, http_defaults_044) {
+    const config cfg = load("http_output:\n  enabled: true\n  url: http://x/\n").cfg;
+    EXPECT_EQ(cfg.http_output.user_agent, "falcosecurity/falco");
+    EXPECT_EQ(cfg.http_output.ca_path, "/etc/ssl/certs");
+    EXPECT_EQ(cfg.http_output.client_cert, "/etc/ssl/certs/client.crt");
+    EXPECT_EQ(cfg.http_output.client_key, "/etc/ssl/certs/client.key");
+    EXPECT_EQ(cfg.http_output.max_consecutive_timeouts, 5);
+    EXPECT_FALSE(cfg.http_output.keep_alive);
+}
+
+// profile-0.44.md i: max_consecutive_timeouts is uint8; out of 0..255 falls back to 5.
+TEST_F(config_loader_test, uint8_out_of_range_falls_back_to_default) {
+    const std::string base =
+        "http_output:\n  enabled: true\n  url: u\n  max_consecutive_timeouts: ";
+    EXPECT_EQ(load(base + "10\n").cfg.http_output.max_consecutive_timeouts, 10);
+    const auto r = load(base + "256\n");
+    EXPECT_EQ(r.cfg.http_output.max_consecutive_timeouts, 5);
+    EXPECT_TRUE(has_warning_about(r, "http_output.max_consecutive_timeouts"));
+}
+
+// legacy-profile.md "Decisions" (buffered default true), 2.h (rate 1, burst 1000), 2.c.
+TEST_F(config_loader_test, defaults_legacy_when_keys_are_absent) {
+    const config cfg = load("stdout_output:\n  enabled: true\n", {}, profile_id::legacy).cfg;
+    EXPECT_TRUE(cfg.buffered_outputs);
+    EXPECT_EQ(cfg.outputs_rate, 1);
+    EXPECT_EQ(cfg.outputs_max_burst, 1000);
+    EXPECT_EQ(cfg.min_priority, priority::debug);
+    EXPECT_FALSE(cfg.log_stderr);
+    EXPECT_TRUE(cfg.log_syslog);
+}
+
+// -U forces unbuffered in both (load_config.cpp:73-76; falco@0.15.3 falco.cpp:748-751), and
+// 0.44 honours the YAML value (profile-0.44.md e).
+TEST_F(config_loader_test, unbuffered_flag_and_yaml_buffered_outputs) {
+    const std::string yaml = "stdout_output: {enabled: true}\nbuffered_outputs: true\n";
+    EXPECT_TRUE(load(yaml).cfg.buffered_outputs);
+    EXPECT_FALSE(load(yaml, {}, profile_id::v0_44, true).cfg.buffered_outputs);
+    EXPECT_FALSE(load("stdout_output: {enabled: true}\n", {}, profile_id::legacy, true)
+                     .cfg.buffered_outputs);
+}
+
+// legacy-profile.md 2.h "No config file": only stdout, defaults otherwise.
+TEST_F(config_loader_test, legacy_without_a_config_file_enables_stdout_only) {
+    config_request req;
+    req.profile = profile_id::legacy;
+    req.default_config_path = dir_.file("absent.yaml");
+    const config cfg = config_loader().load(req).cfg;
+    EXPECT_FALSE(cfg.has_config_file);
+    EXPECT_TRUE(cfg.stdout_output.enabled);
+    EXPECT_FALSE(cfg.file_output.enabled);
+    EXPECT_FALSE(cfg.syslog_output.enabled);
+    // The logger keeps its static defaults (falco@0.15.3:userspace/falco/logger.cpp:99-100).
+    EXPECT_TRUE(cfg.log_stderr);
+    EXPECT_TRUE(cfg.log_syslog);
+    // legacy-profile.md "Decisions": buffered when the key is absent.
+    EXPECT_TRUE(cfg.buffered_outputs);
+}
+
+// profile-0.44.md n: no -c and no /etc/falco/falco.yaml; -c missing.
+TEST_F(config_loader_test, missing_config_files_use_falcos_wording) {
+    config_request req;
+    req.default_config_path = dir_.file("absent.yaml");
+    try {
+        config_loader().load(req);
+        FAIL();
+    } catch (const config_error& e) {
+        EXPECT_EQ(std::string(e.what()), "You must create a config file at " +
+                                             dir_.file("absent.yaml") + " or by passing -c");
+    }
+    req.config_path = "nope.yaml";
+    for (profile_id p : {profile_id::v0_44, profile_id::legacy}) {
+        req.profile = p;
+        try {
+            config_loader().load(req);
+            FAIL();
+        } catch (const config_error& e) {
+            EXPECT_EQ(std::string(e.what()), "Could not find configuration file at nope.yaml");
+        }
+    }
+}
+
+// profile-0.44.md f: keep_alive is on only for the exact string "true".
+TEST_F(config_loader_test, keep_alive_is_true_only_for_the_string_true) {
+    const std::string head = "file_output:\n  enabled: true\n  filename: f\n  keep_alive: ";
+    EXPECT_TRUE(load(head + "true\n").cfg.file_output.keep_alive);
+    EXPECT_TRUE(load(head + "\"true\"\n").cfg.file_output.keep_alive);
+    for (const std::string v : {"True", "yes", "on", "TRUE"}) {
+        const auto r = load(head + v + "\n");
+        EXPECT_FALSE(r.cfg.file_output.keep_alive) << v;
+        EXPECT_TRUE(has_warning_about(r, "file_output.keep_alive")) << v;
+    }
+    EXPECT_FALSE(load("file_output:\n  enabled: true\n  filename: f\n").cfg.file_output.keep_alive);
+    // legacy: the same string comparison (legacy-profile.md 2.d).
+    EXPECT_FALSE(load(head + "True\n", {}, profile_id::legacy).cfg.file_output.keep_alive);
+    EXPECT_TRUE(load(head + "true\n", {}, profile_id::legacy).cfg.file_output.keep_alive);
+}
+
+// profile-0.44.md f, h, i and section 4 #9: a YAML null string reads as "null", no error.
+TEST_F(config_loader_test, null_strings_read_as_the_text_null) {
+    const auto r = load("file_output:\n  enabled: true\n  filename:\n");
+    EXPECT_EQ(r.cfg.file_output.filename, "null");
+    EXPECT_TRUE(has_warning_about(r, "file_output.filename"));
+    EXPECT_EQ(load("program_output:\n  enabled: true\n  program: ~\n").cfg.program_output.program,
+              "null");
+    EXPECT_EQ(load("http_output:\n  enabled: true\n  url: null\n").cfg.http_output.url, "null");
+}
+
+// profile-0.44.md m "Scalar typing": bools accept y/yes/true/on, n/no/false/off in lower,
+// UPPER or Capitalised case; `1` and `tRue` give the default.
+TEST_F(config_loader_test, bool_spellings_follow_yaml_cpp) {
+    for (const std::string v :
+         {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
+        EXPECT_TRUE(
+            load("stdout_output: {enabled: true}\njson_output: " + v + "\n").cfg.json_output)
+            << v;
+    }
+    for (const std::string v : {"n", "no", "NO", "false", "False", "off", "OFF"}) {
+        EXPECT_FALSE(
+            load("stdout_output: {enabled: true}\njson_include_output_property: " + v + "\n")
+                .cfg.json_include_output_property)
+            << v;
+    }
+    for (const std::string v : {"1", "tRue", "yES"}) {
+        const auto r =
+            load("stdout_output: {enabled: true}\njson_include_output_property: " + v + "\n");
+        EXPECT_TRUE(r.cfg.json_include_output_property) << v;  // the default
+        EXPECT_TRUE(has_warning_about(r, "json_include_output_property")) << v;
+    }
+}
+
+// profile-0.44.md m: a value that fails to convert silently becomes the default (we warn).
+TEST_F(config_loader_test, wrong_types_fall_back_to_defaults_044) {
+    const auto r = load(
+        "stdout_output: {enabled: true}\noutput_timeout: abc\noutputs_queue:\n  capacity: [1]\n");
+    EXPECT_EQ(r.cfg.output_timeout_ms, 2000u);
+    EXPECT_EQ(r.cfg.outputs_queue_capacity, 0u);
+    EXPECT_TRUE(has_warning_about(r, "output_timeout"));
+    EXPECT_TRUE(has_warning_about(r, "outputs_queue.capacity"));
+    EXPECT_EQ(load("stdout_output: {enabled: true}\noutputs_queue: {capacity: 7}\n")
+                  .cfg.outputs_queue_capacity,
+              7u);
+}
+
+// legacy-profile.md 3 "wrong YAML type": stderr line naming the top-level key, then the
+// yaml-cpp exception (configuration.h:64-120).
+TEST_F(config_loader_test, wrong_types_are_fatal_legacy) {
+    const auto [what, raw] =
+        error("stdout_output: {enabled: true}\noutputs:\n  rate: abc\n", {}, profile_id::legacy);
+    EXPECT_EQ(raw, "Cannot read config file (" + path() + "): wrong type at key outputs\n");
+    EXPECT_NE(what.find("bad conversion"), std::string::npos) << what;
+}
+
+// profile-0.44.md n: file/program/http enabled without their key.
+TEST_F(config_loader_test, enabled_output_without_target_is_an_error) {
+    const std::string prefix = "Error reading config file (" + path() + "): ";
+    for (profile_id p : {profile_id::v0_44, profile_id::legacy}) {
+        EXPECT_EQ(error("file_output:\n  enabled: true\n", {}, p).first,
+                  prefix + "file output enabled but no filename in configuration block");
+        EXPECT_EQ(error("program_output:\n  enabled: true\n", {}, p).first,
+                  prefix + "program output enabled but no program in configuration block");
+        EXPECT_EQ(error("http_output:\n  enabled: true\n", {}, p).first,
+                  prefix + "http output enabled but no url in configuration block");
+    }
+}
+
+// legacy-profile.md 3: the no-output message with its concatenation bug.
+TEST_F(config_loader_test, no_output_enabled_is_an_error_legacy) {
+    EXPECT_EQ(error("log_level: info\n", {}, profile_id::legacy).first,
+              "Error reading config file (" + path() +
+                  "): No outputs configured. Please configure at least one output file output "
+                  "enabled but no filename in configuration block");
+}
+
+// profile-0.44.md m (parse_priority: full names and "info") vs legacy 2.h ("info" rejected).
+TEST_F(config_loader_test, priority_filter_parsing_per_profile) {
+    const std::string out = "stdout_output: {enabled: true}\n";
+    EXPECT_EQ(load(out + "priority: info\n").cfg.min_priority, priority::informational);
+    EXPECT_EQ(load(out + "priority: WARNING\n").cfg.min_priority, priority::warning);
+    EXPECT_EQ(load(out + "priority: Warning\n", {}, profile_id::legacy).cfg.min_priority,
+              priority::warning);
+    const std::string message =
+        "Unknown priority \"info\"--must be one of emergency, alert, critical, error, warning, "
+        "notice, informational, debug";
+    EXPECT_EQ(error(out + "priority: info\n", {}, profile_id::legacy).first, message);
+    EXPECT_EQ(error(out + "priority: warn\n").first,
+              "Unknown priority \"warn\"--must be one of emergency, alert, critical, error, "
+              "warning, notice, informational, debug");
+}
+
+// profile-0.44.md m "Logging keys": `Unknown log level <x>`.
+TEST_F(config_loader_test, unknown_log_level) {
+    EXPECT_EQ(error("stdout_output: {enabled: true}\nlog_level: loud\n").first,
+              "Unknown log level loud");
+}
+
+// profile-0.44.md n: a YAML syntax error prints the yaml-cpp message, then "std::exception".
+TEST_F(config_loader_test, yaml_syntax_error_names_the_file) {
+    const auto [what, raw] = error("stdout_output: [unclosed\n");
+    EXPECT_EQ(what, "std::exception");
+    EXPECT_EQ(raw.rfind("Cannot read config file (" + path() + "): ", 0), 0u) << raw;
+    EXPECT_EQ(raw.back(), '\n');
+}
+
+// profile-0.44.md m "-o key=val": split at the first '=', `{..}` is a flow map, anything else
+// a string scalar; command-line order, last wins; no ${VAR} expansion in -o values.
+TEST_F(config_loader_test, command_line_options_044) {
+    const auto cfg =
+        load("stdout_output: {enabled: false}\n",
+             {"stdout_output={enabled: true}", "file_output.enabled=true",
+              "file_output.filename=a=b", "file_output.filename=[x,y]", "json_output=yes",
+              "program_output.enabled=true", "program_output.program=echo ${HOME}"})
+            .cfg;
+    EXPECT_TRUE(cfg.stdout_output.enabled);
+    EXPECT_TRUE(cfg.file_output.enabled);
+    EXPECT_EQ(cfg.file_output.filename, "[x,y]");
+    EXPECT_TRUE(cfg.json_output);
+    EXPECT_EQ(cfg.program_output.program, "echo ${HOME}");
+}
+
+// profile-0.44.md n: bad -o.
+TEST_F(config_loader_test, command_line_option_errors) {
+    const std::string yaml = "stdout_output: {enabled: true}\n";
+    const std::string message =
+        "Error parsing config option \"json_output\". Must be of the form key=val or "
+        "key.subkey=val";
+    EXPECT_EQ(error(yaml, {"json_output"}).first, message);
+    EXPECT_EQ(error(yaml, {"json_output"}, profile_id::legacy).first, message);
+    EXPECT_EQ(error(yaml, {"a..b=1"}).first,
+              "Config error at key \"a..b\": Parsing error: unexpected character at pos 2");
+}
+
+// legacy-profile.md 2.h "-o": key=val or key.subkey=val, split at the first '.'.
+TEST_F(config_loader_test, command_line_options_legacy) {
+    const auto cfg = load("stdout_output: {enabled: false}\n",
+                          {"stdout_output.enabled=true", "json_output=true"}, profile_id::legacy)
+                         .cfg;
+    EXPECT_TRUE(cfg.stdout_output.enabled);
+    EXPECT_TRUE(cfg.json_output);
+}
+
+// A scalar document: 0.44 fails at its first lookup, `config_files`
+// (configuration.cpp:141-173); legacy at the -o assignment (configuration.h:126-134). The
+// yaml-cpp wording after the key is not pinned (golden 0.44/badinput/config_scalar_document).
+TEST_F(config_loader_test, scalar_document_fails_at_the_first_key_walk) {
+    const std::string what = error("just a scalar\n").first;
+    EXPECT_EQ(what.rfind("Config error at key \"config_files\": ", 0), 0u) << what;
+    EXPECT_NE(what.find("operator[] call on a scalar"), std::string::npos) << what;
+    const std::string legacy =
+        error("just a scalar\n", {"stdout_output.enabled=true"}, profile_id::legacy).first;
+    EXPECT_NE(legacy.find("operator[] call on a scalar"), std::string::npos) << legacy;
+}
+
+// profile-0.44.md m "${VAR}": expanded in file values (0.44 only; legacy-profile.md: none).
+TEST_F(config_loader_test, env_vars_in_file_values) {
+    ::setenv("FALCO_REF_TEST_FILE", "from-env.txt", 1);
+    const std::string yaml =
+        "file_output:\n  enabled: true\n  filename: ./${FALCO_REF_TEST_FILE}\n";
+    EXPECT_EQ(load(yaml).cfg.file_output.filename, "./from-env.txt");
+    EXPECT_EQ(load(yaml, {}, profile_id::legacy).cfg.file_output.filename,
+              "./${FALCO_REF_TEST_FILE}");
+    ::unsetenv("FALCO_REF_TEST_FILE");
+}
+
+// profile-0.44.md m "FALCO_HOSTNAME": used even when empty.
+TEST_F(config_loader_test, falco_hostname_even_empty_wins) {
+    ::setenv("FALCO_HOSTNAME", "", 1);
+    const config cfg = load("stdout_output: {enabled: true}\n").cfg;
+    EXPECT_TRUE(cfg.hostname_from_env);
+    EXPECT_EQ(cfg.hostname, "");
+    ::unsetenv("FALCO_HOSTNAME");
+    const config other = load("stdout_output: {enabled: true}\n").cfg;
+    EXPECT_FALSE(other.hostname_from_env);
+    EXPECT_FALSE(other.hostname.empty());
+}
+
+}  // namespace
+}  // namespace falco_ref

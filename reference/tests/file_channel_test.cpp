@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/channels/file_channel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "config_test_support.hpp"
+#include "falco_ref/config_loader.hpp"
+#include "falco_ref/fatal_output_error.hpp"
+
+namespace falco_ref {
+namespace {
+
+using testing::read_file;
+using testing::temp_dir;
+namespace fs = std::filesystem;
+
+class file_channel_test : public ::testing::Test {
+protected:
+    config make_config(profile_id p, bool keep_alive, bool buffered) {
+        config cfg;
+        cfg.prof = &get_profile(p);
+        cfg.file_output.enabled = true;
+        cfg.file_output.filename = path_;
+        cfg.file_output.keep_alive = keep_alive;
+        cfg.buffered_outputs = buffered;
+        return cfg;
+    }
+    static output_message msg(const std::string& line) {
+        output_message m;
+        m.line = line;
+        return m;
+    }
+    temp_dir dir_;
+    std::string path_ = dir_.file("events.txt");
+};
+
+// profile-0.44.md f "Open": lazy, nothing happens at init.
+TEST_F(file_channel_test, opens_lazily_044) {
+    file_channel ch(make_config(profile_id::v0_44, false, false));
+    EXPECT_FALSE(fs::exists(path_));
+    ch.deliver(msg("a"));
+    EXPECT_EQ(read_file(path_), "a\n");
+}
+
+// profile-0.44.md f "keep_alive ≠ true": open, append, close per alert, so a file renamed
+// away between two alerts is recreated by the next one and gets only that alert.
+TEST_F(file_channel_test, keep_alive_false_reopens_per_alert) {
+    dir_.write("events.txt", "old\n");  // appended to, never truncated
+    file_channel ch(make_config(profile_id::v0_44, false, true));
+    ch.deliver(msg("a"));
+    EXPECT_EQ(read_file(path_), "old\na\n");  // visible at once: closed after the write
+    fs::rename(path_, path_ + ".1");
+    ch.deliver(msg("b"));
+    EXPECT_EQ(read_file(path_), "b\n");
+    EXPECT_EQ(read_file(path_ + ".1"), "old\na\n");
+    ch.close();
+}
+
+// profile-0.44.md f "keep_alive true": the file stays open; unbuffered = a write per alert,
+// so the renamed file keeps receiving.
+TEST_F(file_channel_test, keep_alive_true_keeps_the_file_open) {
+    file_channel ch(make_config(profile_id::v0_44, true, false));
+    ch.deliver(msg("a"));
+    EXPECT_EQ(read_file(path_), "a\n");
+    fs::rename(path_, path_ + ".1");
+    ch.deliver(msg("b"));
+    EXPECT_FALSE(fs::exists(path_));
+    EXPECT_EQ(read_file(path_ + ".1"), "a\nb\n");
+    ch.close();
+}
+
+// profile-0.44.md f: buffered keep_alive is flushed only when the buffer fills, on reopen
+// and at close. Window of the negative check: right after deliver() returned, with 2 bytes
+// pending in a BUFSIZ (8 KiB) buffer; deliver is synchronous, so nothing can still arrive.
+TEST_F(file_channel_test, buffered_keep_alive_shows_nothing_before_close) {
+    file_channel ch(make_config(profile_id::v0_44, true, true));
+    ch.deliver(msg("a"));
+    EXPECT_TRUE(fs::exists(path_));
+    EXPECT_EQ(read_file(path_), "");
+    ch.close();
+    EXPECT_EQ(read_file(path_), "a\n");
+}
+
+// Rotation (seed page, falco.yaml:837-851): rename, SIGUSR1 reopen, nothing lost or
+// duplicated.
+TEST_F(file_channel_test, rename_then_reopen_loses_and_duplicates_nothing) {
+    file_channel ch(make_config(profile_id::v0_44, true, true));
+    ch.deliver(msg("a"));
+    ch.deliver(msg("b"));
+    fs::rename(path_, path_ + ".1");
+    ch.reopen();
+    EXPECT_EQ(read_file(path_ + ".1"), "a\nb\n");  // flushed by the reopen
+    EXPECT_TRUE(fs::exists(path_));                // recreated at once
+    ch.deliver(msg("c"));
+    ch.close();
+    EXPECT_EQ(read_file(path_ + ".1"), "a\nb\n");
+    EXPECT_EQ(read_file(path_), "c\n");
+}
+
+// profile-0.44.md f "SIGUSR1 reopen": regardless of keep_alive, opened immediately.
+TEST_F(file_channel_test, reopen_creates_the_file_even_without_keep_alive_044) {
+    file_channel ch(make_config(profile_id::v0_44, false, true));
+    ch.reopen();
+    EXPECT_TRUE(fs::exists(path_));
+    ch.deliver(msg("a"));
+    EXPECT_EQ(read_file(path_), "a\n");
+}
+
+// legacy-profile.md 2.d "SIGUSR1": only a keep_alive file reacts.
+TEST_F(file_channel_test, reopen_is_a_no_op_without_keep_alive_legacy) {
+    file_channel ch(make_config(profile_id::legacy, false, true));
+    fs::remove(path_);  // created by the start-up check
+    ch.reopen();
+    EXPECT_FALSE(fs::exists(path_));
+}
+
+// profile-0.44.md f "Open failure": channel_error with Falco's text, retried next alert.
+TEST_F(file_channel_test, open_failure_throws_and_retries_044) {
+    const std::string dir = dir_.file("later");
+    config cfg = make_config(profile_id::v0_44, false, false);
+    cfg.file_output.filename = dir + "/events.txt";
+    file_channel ch(cfg);
+    try {
+        ch.deliver(msg("a"));
+        FAIL();
+    } catch (const channel_error& e) {
+        EXPECT_EQ(std::string(e.what()), "failed to open output file " + dir + "/events.txt");
+    }
+    fs::create_directory(dir);
+    ch.deliver(msg("b"));
+    EXPECT_EQ(read_file(dir + "/events.txt"), "b\n");
+}
+
+// legacy-profile.md 2.d "Init check": the file is created at start-up; failure is fatal.
+TEST_F(file_channel_test, startup_check_creates_or_fails_legacy) {
+    file_channel ch(make_config(profile_id::legacy, false, true));
+    EXPECT_TRUE(fs::exists(path_));
+    EXPECT_EQ(read_file(path_), "");
+
+    config bad = make_config(profile_id::legacy, false, true);
+    bad.file_output.filename = dir_.file("missing/x");
+    try {
+        file_channel never(bad);
+        FAIL();
+    } catch (const config_error& e) {
+        EXPECT_EQ(std::string(e.what()), "Error with file output: " + dir_.file("missing/x") +
+                                             ": No such file or directory");
+    }
+}
+
+// legacy-profile.md 2.d "Runtime open failure": fatal.
+TEST_F(file_channel_test, runtime_open_failure_is_fatal_legacy) {
+    file_channel ch(make_config(profile_id::legacy, false, true));
+    fs::remove(path_);
+    fs::create_directory(path_);  // now a directory: opening it for writing fails
+    EXPECT_THROW(ch.deliver(msg("a")), fatal_output_error);
+}
+
+}  // namespace
+}  // namespace falco_ref

@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: Apache-2.0
+// alert_formatter in both profiles. Expected lines are the seed page's examples
+// (../shared/seed/README.md), profile-0.44.md 1.a-1.c, legacy-profile.md 2.a-2.b and 4, and
+// falco-outputs-facts.md where the profiles agree with it; each test names its source.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <limits>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+
+#include "falco_ref/format/alert_formatter.hpp"
+
+#if __has_include(<nlohmann/json.hpp>)
+#include <nlohmann/json.hpp>
+#define FALCO_REF_HAVE_NLOHMANN 1
+#endif
+
+namespace falco_ref {
+namespace {
+
+using namespace std::string_literals;
+
+// Sets TZ for one test (local time is read through TZ, as Falco's is; PROTOCOL.md section 1).
+class tz_guard {
+public:
+    explicit tz_guard(const char* tz) {
+        if (const char* old = std::getenv("TZ")) {
+            old_ = old;
+        }
+        setenv("TZ", tz, 1);
+        tzset();
+    }
+    ~tz_guard() {
+        if (old_) {
+            setenv("TZ", old_->c_str(), 1);
+        } else {
+            unsetenv("TZ");
+        }
+        tzset();
+    }
+
+private:
+    std::optional<std::string> old_;
+};
+
+config make_config(profile_id id, bool json) {
+    config cfg;
+    cfg.prof = &get_profile(id);
+    cfg.json_output = json;
+    cfg.hostname = "h";
+    return cfg;
+}
+
+// The alert of profile-0.44.md 1.b's example (Falco's own test capture, facts 2.2).
+alert open_from_cat() {
+    alert a;
+    a.time_ns = 1470327477881781397;
+    a.rule = "open_from_cat";
+    a.prio = priority::warning;
+    a.priority_text = "WARNING";
+    a.message = "An open was seen (command=cat /dev/null)";
+    a.tags = {"testing", "process", "filesystem", "process"};  // unsorted, one duplicate
+    a.output_fields = {{"proc.cmdline", json_value(std::string("cat /dev/null"))}};
+    return a;
+}
+
+// The seed page's JSON example alert (seed README item 7).
+alert write_below_binary_dir() {
+    alert a;
+    a.time_ns = 1507591916746609046;
+    a.rule = "Write below binary dir";
+    a.prio = priority::error;
+    a.priority_text = "Error";
+    a.message =
+        "File below a known binary directory opened for writing (user=root command=touch "
+        "/bin/hack file=/bin/hack)";
+    a.output_fields = {{"fd.name", json_value(std::string("/bin/hack"))},
+                       {"proc.cmdline", json_value(std::string("touch /bin/hack"))},
+                       {"user.name", json_value(std::string("root"))}};
+    return a;
+}
+
+std::string format_line(const config& cfg, const alert& a) {
+    return alert_formatter(cfg).format(a).line;
+}
+
+// ---- text lines --------------------------------------------------------------------------
+
+// Seed README item 2, verbatim. Chosen input: 2019-06-07T17:20:05.408091526Z (the page's
+// syslog example is dated Jun 7) under TZ=<-07>7 (UTC-7) gives 10:20:05.408091526.
+TEST(AlertFormatterTextTest, SeedStdoutExample) {
+    const tz_guard tz("<-07>7");
+    alert a;
+    a.time_ns = 1559928005408091526;
+    a.rule = "Read sensitive file untrusted";
+    a.prio = priority::warning;
+    a.message =
+        "Sensitive file opened for reading by non-trusted program (user=root "
+        "command=cat /etc/shadow file=/etc/shadow)";
+    const std::string expected =
+        "10:20:05.408091526: Warning Sensitive file opened for reading by non-trusted program "
+        "(user=root command=cat /etc/shadow file=/etc/shadow)";
+    for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
+        const config cfg = make_config(id, false);
+        EXPECT_EQ(format_line(cfg, a), expected);
+    }
+}
+
+// profile-0.44.md 1.a `<TIME>` default: the offset (here +05:30, a non-hour zone, section 2)
+// is applied to the event time.
+TEST(AlertFormatterTextTest, FixedHalfHourOffset) {
+    const tz_guard tz("<+0530>-5:30");
+    const config cfg = make_config(profile_id::v0_44, false);
+    EXPECT_EQ(format_line(cfg, open_from_cat()),
+              "21:47:57.881781397: Warning An open was seen (command=cat /dev/null)");
+}
+
+TEST(AlertFormatterTextTest, Utc) {
+    const tz_guard tz("UTC0");
+    const config cfg = make_config(profile_id::v0_44, false);
+    EXPECT_EQ(format_line(cfg, open_from_cat()),
+              "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)");
+}
+
+// profile-0.44.md 1.a `<TIME>` with time_format_iso_8601 (always +0000, TZ does not matter);
+// the line is the testing fixture quoted in facts 1.2; legacy 2.a has the same shape.
+TEST(AlertFormatterTextTest, Iso8601IgnoresTz) {
+    const tz_guard tz("<+0530>-5:30");
+    for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
+        config cfg = make_config(id, false);
+        cfg.time_format_iso_8601 = true;
+        EXPECT_EQ(format_line(cfg, open_from_cat()),
+                  "2016-08-04T16:17:57.881781397+0000: Warning An open was seen (command=cat "
+                  "/dev/null)");
+    }
+}
+
+// profile-0.44.md 1.a "Priority words"; legacy 2.a "Priority names (printed)".
+TEST(AlertFormatterTextTest, AllEightPriorityWords) {
+    const tz_guard tz("UTC0");
+    const std::pair<priority, const char*> cases[] = {{priority::emergency, "Emergency"},
+                                                      {priority::alert, "Alert"},
+                                                      {priority::critical, "Critical"},
+                                                      {priority::error, "Error"},
+                                                      {priority::warning, "Warning"},
+                                                      {priority::notice, "Notice"},
+                                                      {priority::informational, "Informational"},
+                                                      {priority::debug, "Debug"}};
+    for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
+        const config cfg = make_config(id, false);
+        for (auto [p, word] : cases) {
+            alert a = open_from_cat();
+            a.prio = p;
+            const output_message m = alert_formatter(cfg).format(a);
+            EXPECT_EQ(m.line,
+                      "16:17:57.881781397: "s + word + " An open was seen (command=cat /dev/null)");
+            EXPECT_EQ(m.prio, p);
+        }
+    }
+}
+
+// profile-0.44.md 1.a/1.c "Text-mode result": raw bytes, no escaping, no UTF-8 repair; legacy
+// 2.a "Escaping in text mode": none.
+TEST(AlertFormatterTextTest, RawBytesInTextMode) {
+    const tz_guard tz("UTC0");
+    alert a = open_from_cat();
+    a.message = "q\" b\\ t\t n\n nul\0 esc\x1b del\x7f bad\x80\xc3\x28 end"s;
+    for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
+        const config cfg = make_config(id, false);
+        EXPECT_EQ(format_line(cfg, a), "16:17:57.881781397: Warning " + a.message);
+    }
+}
+
+// legacy-profile.md section 4 #1: in text mode syslog carries the rule output only; 0.44 sends
+// the line itself (facts 1.4).
+TEST(AlertFormatterTextTest, SyslogBodyPerProfile) {
+    const tz_guard tz("UTC0");
+    const alert a = open_from_cat();
+    const config legacy = make_config(profile_id::legacy, false);
+    const output_message lm = alert_formatter(legacy).format(a);
+    ASSERT_TRUE(lm.syslog_line.has_value());
+    EXPECT_EQ(*lm.syslog_line, "An open was seen (command=cat /dev/null)");
+    EXPECT_EQ(lm.syslog_body(), "An open was seen (command=cat /dev/null)");
+
+    const config v044 = make_config(profile_id::v0_44, false);
+    const output_message m = alert_formatter(v044).format(a);
+    EXPECT_FALSE(m.syslog_line.has_value());
+    EXPECT_EQ(m.syslog_body(), m.line);
+}
+
+// ---- 0.44 JSON -----------------------------------------------------------------------------
+
+// profile-0.44.md 1.b "Example, defaults, TZ=UTC0" verbatim (tags given unsorted with a
+// duplicate: "tags" is a std::set).
+TEST(AlertFormatterJson044Test, ProfileExampleDefaults) {
+    const tz_guard tz("UTC0");
+    const config cfg = make_config(profile_id::v0_44, true);
+    EXPECT_EQ(
+        format_line(cfg, open_from_cat()),
+        R"j({"hostname":"h","output":"16:17:57.881781397: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time":1470327477881781397,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"})j");
+}
+
+// profile-0.44.md 1.b "Example, output and output_fields off" verbatim.
+TEST(AlertFormatterJson044Test, ProfileExampleOutputAndFieldsOff) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_output_fields_property = false;
+    EXPECT_EQ(
+        format_line(cfg, open_from_cat()),
+        R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"})");
+}
+
+// profile-0.44.md 1.b "Keys": message when json_include_message_property, tags only when
+// json_include_tags_property.
+TEST(AlertFormatterJson044Test, MessageOnTagsOff) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_message_property = true;
+    cfg.json_include_tags_property = false;
+    cfg.json_include_output_fields_property = false;
+    EXPECT_EQ(
+        format_line(cfg, open_from_cat()),
+        R"j({"hostname":"h","message":"An open was seen (command=cat /dev/null)","output":"16:17:57.881781397: Warning An open was seen (command=cat /dev/null)","priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z"})j");
+}
+
+// Facts 2.2 example with time_format_iso_8601 (confirmed for 0.44.1 by profile-0.44.md 4,
+// "Checked and correct"): evt.time.iso8601 in output_fields, `time` unchanged. TZ does not
+// matter, and "tags" is [] when the rule has none (1.b "tags").
+TEST(AlertFormatterJson044Test, Iso8601) {
+    const tz_guard tz("<-07>7");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.time_format_iso_8601 = true;
+    alert a = open_from_cat();
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"j({"hostname":"h","output":"2016-08-04T16:17:57.881781397+0000: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time.iso8601":1470327477881781397,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"})j");
+    a.tags.clear();
+    a.source = "k8s_audit";
+    cfg.json_include_output_property = false;
+    cfg.json_include_output_fields_property = false;
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"k8s_audit","tags":[],"time":"2016-08-04T16:17:57.881781397Z"})");
+}
+
+// profile-0.44.md 1.b "output_fields build": the time field overwrites a same-named field; an
+// output with no fields gives {"evt.time":N}; other keys keep bytewise order around it.
+TEST(AlertFormatterJson044Test, EvtTimeMergedInOrder) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_tags_property = false;
+    alert a = open_from_cat();
+    a.output_fields = {{"evt.time", json_value(std::string("overwritten"))},
+                       {"evt", json_value(std::int64_t{1})},
+                       {"evt.time.s", json_value(std::int64_t{2})},
+                       {"a", json_value(nullptr)},
+                       {"z", json_value(json_value::array{
+                                 json_value(std::int64_t{1}),
+                                 json_value(json_value::object{{"k", json_value(0.5)}})})}};
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"({"hostname":"h","output_fields":{"a":null,"evt":1,"evt.time":1470327477881781397,"evt.time.s":2,"z":[1,{"k":0.5}]},"priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z"})");
+    a.output_fields.clear();
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"({"hostname":"h","output_fields":{"evt.time":1470327477881781397},"priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z"})");
+}
+
+// profile-0.44.md 1.c: escaping and U+FFFD replacement apply to every string of the dump:
+// output, message, rule, hostname, tags, source and output_fields keys and values.
+TEST(AlertFormatterJson044Test, EscapingEverywhere) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_message_property = true;
+    cfg.hostname = "h\x01";
+    alert a = open_from_cat();
+    a.time_ns = 0;
+    a.rule = "r\"\\";
+    a.source = "s\x80";
+    a.tags = {"t\n"};
+    a.message = "m\0\x1b\x7f\xc2\x85\xe2\x80\xa8\xf0\x9f\x98\x80\xe2\x28\xa1"s;
+    a.output_fields = {{"k\t", json_value(std::string("v\xed\xa0\x80"))}};
+    const std::string r = "\xef\xbf\xbd";
+    const std::string m = "m\\u0000\\u001b\x7f\xc2\x85\xe2\x80\xa8\xf0\x9f\x98\x80" + r + "(" + r;
+    EXPECT_EQ(format_line(cfg, a),
+              "{\"hostname\":\"h\\u0001\",\"message\":\"" + m +
+                  "\",\"output\":\"00:00:00.000000000: Warning " + m +
+                  "\",\"output_fields\":{\"evt.time\":0,\"k\\t\":\"v" + r + r + r +
+                  "\"},\"priority\":\"Warning\",\"rule\":\"r\\\"\\\\\",\"source\":\"s" + r +
+                  "\",\"tags\":[\"t\\n\"],\"time\":\"1970-01-01T00:00:00.000000000Z\"}");
+}
+
+TEST(AlertFormatterJson044Test, AllEightPriorities) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_output_fields_property = false;
+    cfg.json_include_tags_property = false;
+    const char* words[] = {"Emergency", "Alert",  "Critical",      "Error",
+                           "Warning",   "Notice", "Informational", "Debug"};
+    for (int p = 0; p < 8; ++p) {
+        alert a = open_from_cat();
+        a.prio = static_cast<priority>(p);
+        EXPECT_EQ(format_line(cfg, a), "{\"hostname\":\"h\",\"priority\":\""s + words[p] +
+                                           "\",\"rule\":\"open_from_cat\",\"source\":\"syscall\","
+                                           "\"time\":\"2016-08-04T16:17:57.881781397Z\"}");
+    }
+}
+
+#ifdef FALCO_REF_HAVE_NLOHMANN
+// The whole 0.44 object against nlohmann building the same keys as E/formats.cpp:94-161 does
+// (std::map object, dump(-1,' ',false,replace)), for random alerts. The text line inside is
+// composed here from the spec (UTC0: HH:MM:SS of the UTC time).
+TEST(AlertFormatterJson044Test, RandomAlertsMatchNlohmann) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_44, true);
+    cfg.json_include_message_property = true;
+    std::mt19937_64 rng(44);
+    auto random_string = [&] {
+        std::string s(rng() % 10, '\0');
+        for (char& c : s) {
+            c = static_cast<char>(rng() % 3 == 0 ? rng() % 256 : 'a' + rng() % 26);
+        }
+        return s;
+    };
+    int mismatches = 0;
+    for (int i = 0; i < 2000; ++i) {
+        alert a;
+        a.time_ns = static_cast<std::int64_t>(rng() >> 1);
+        a.rule = random_string();
+        a.prio = static_cast<priority>(rng() % 8);
+        a.source = random_string();
+        a.message = random_string();
+        cfg.hostname = random_string();
+        nlohmann::json fields = nlohmann::json::object();
+        for (int f = 0, n = static_cast<int>(rng() % 4); f < n; ++f) {
+            const std::string key = random_string();
+            switch (rng() % 4) {
+                case 0: {
+                    const auto v = static_cast<std::int64_t>(rng());
+                    a.output_fields.insert_or_assign(key, json_value(v));
+                    fields[key] = v;
+                    break;
+                }
+                case 1: {
+                    const double d = std::bit_cast<double>(rng() & 0x7FEFFFFFFFFFFFFFULL);
+                    a.output_fields.insert_or_assign(key, json_value(d));
+                    fields[key] = d;
+                    break;
+                }
+                case 2: {
+                    const std::string v = random_string();
+                    a.output_fields.insert_or_assign(key, json_value(v));
+                    fields[key] = v;
+                    break;
+                }
+                default: {
+                    const std::uint64_t u = rng() | (1ULL << 63);
+                    a.output_fields.insert_or_assign(key, json_value(u));
+                    fields[key] = u;
+                    break;
+                }
+            }
+        }
+        for (int t = 0, n = static_cast<int>(rng() % 3); t < n; ++t) {
+            a.tags.push_back(random_string());
+        }
+        const std::string priority_word(priority_name(a.prio));
+        const std::time_t sec = static_cast<std::time_t>(a.time_ns / 1'000'000'000);
+        std::tm tm{};
+        gmtime_r(&sec, &tm);
+        char clock[32];
+        std::snprintf(clock, sizeof clock, "%02d:%02d:%02d.%09d", tm.tm_hour, tm.tm_min, tm.tm_sec,
+                      static_cast<int>(a.time_ns % 1'000'000'000));
+        char date[32];
+        std::strftime(date, sizeof date, "%FT%T", &tm);
+        char json_time[48];
+        std::snprintf(json_time, sizeof json_time, "%s.%09dZ", date,
+                      static_cast<int>(a.time_ns % 1'000'000'000));
+
+        nlohmann::json j;
+        j["hostname"] = cfg.hostname;
+        j["message"] = a.message;
+        j["output"] = std::string(clock) + ": " + priority_word + " " + a.message;
+        fields["evt.time"] = static_cast<std::uint64_t>(a.time_ns);
+        j["output_fields"] = fields;
+        j["priority"] = priority_word;
+        j["rule"] = a.rule;
+        j["source"] = a.source;
+        j["tags"] = std::set<std::string>(a.tags.begin(), a.tags.end());
+        j["time"] = json_time;
+        const std::string expected =
+            j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (format_line(cfg, a) != expected) {
+            ADD_FAILURE() << "alert " << i << "\n ours:     " << format_line(cfg, a)
+                          << "\n nlohmann: " << expected;
+            if (++mismatches > 3) {
+                break;
+            }
+        }
+    }
+    EXPECT_EQ(mismatches, 0);
+}
+#endif
+
+// ---- legacy JSON ---------------------------------------------------------------------------
+
+// Seed README item 7 / legacy-profile.md 2.b "Exact example", byte for byte, TZ=<-07>7.
+TEST(AlertFormatterJsonLegacyTest, SeedExample) {
+    const tz_guard tz("<-07>7");
+    const config cfg = make_config(profile_id::legacy, true);
+    const output_message m = alert_formatter(cfg).format(write_below_binary_dir());
+    EXPECT_EQ(
+        m.line,
+        R"j({"output":"16:31:56.746609046: Error File below a known binary directory opened for writing (user=root command=touch /bin/hack file=/bin/hack)","priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time":1507591916746609046,"fd.name":"/bin/hack","proc.cmdline":"touch /bin/hack","user.name":"root"}})j");
+    // legacy-profile.md section 4 #1: JSON mode sends the JSON line to syslog too.
+    EXPECT_FALSE(m.syslog_line.has_value());
+}
+
+// legacy-profile.md 2.b "output": json_include_output_property false drops it; "Absent keys":
+// no hostname/source/tags/message whatever the json_include_* options say.
+TEST(AlertFormatterJsonLegacyTest, OutputOffAndNoNewerKeys) {
+    const tz_guard tz("<-07>7");
+    config cfg = make_config(profile_id::legacy, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_message_property = true;
+    cfg.json_include_tags_property = true;
+    cfg.json_include_output_fields_property = false;  // no such option in 0.15.3
+    alert a = write_below_binary_dir();
+    a.tags = {"x"};
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"({"priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time":1507591916746609046,"fd.name":"/bin/hack","proc.cmdline":"touch /bin/hack","user.name":"root"}})");
+}
+
+// legacy-profile.md 2.b "Time field merged in": evt.time.iso8601 with time_format_iso_8601, the
+// text time in ISO form, `time` unchanged.
+TEST(AlertFormatterJsonLegacyTest, Iso8601) {
+    const tz_guard tz("<-07>7");
+    config cfg = make_config(profile_id::legacy, true);
+    cfg.time_format_iso_8601 = true;
+    alert a = write_below_binary_dir();
+    a.output_fields = {{"evt.time.iso8601", json_value(std::string("x"))}};
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"j({"output":"2017-10-09T23:31:56.746609046+0000: Error File below a known binary directory opened for writing (user=root command=touch /bin/hack file=/bin/hack)","priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time.iso8601":1507591916746609046}})j");
+}
+
+// legacy-profile.md 2.b "JSON library and escaping": upper-case \u00XX, raw DEL and bytes
+// >= 0x80 (no replacement), in the output and in output_fields.
+TEST(AlertFormatterJsonLegacyTest, Escaping) {
+    const tz_guard tz("UTC0");
+    const config cfg = make_config(profile_id::legacy, true);
+    alert a = write_below_binary_dir();
+    a.time_ns = 0;
+    a.rule = "r\"\\/";
+    a.message = "\0\x1b\x0b\b\f\n\r\t\x7f\x80\xc3\x28\xc2\x85"s;
+    a.output_fields = {{"k\x1f", json_value(std::string("\xff\x01"))},
+                       {"n", json_value(0.1)},
+                       {"m", json_value(std::numeric_limits<std::int64_t>::min())}};
+    EXPECT_EQ(format_line(cfg, a),
+              "{\"output\":\"00:00:00.000000000: Error "
+              "\\u0000\\u001B\\u000B\\b\\f\\n\\r\\t\x7f\x80\xc3\x28\xc2\x85\","
+              "\"priority\":\"Error\",\"rule\":\"r\\\"\\\\/"
+              "\",\"time\":\"1970-01-01T00:00:00.000000000Z\", "
+              "\"output_fields\": "
+              "{\"evt.time\":0,\"k\\u001F\":\"\xff\\u0001\",\"m\":-9223372036854775808,"
+              "\"n\":0.10000000000000001}}");
+}
+
+TEST(AlertFormatterJsonLegacyTest, AllEightPriorities) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::legacy, true);
+    cfg.json_include_output_property = false;
+    const char* words[] = {"Emergency", "Alert",  "Critical",      "Error",
+                           "Warning",   "Notice", "Informational", "Debug"};
+    for (int p = 0; p < 8; ++p) {
+        alert a = write_below_binary_dir();
+        a.prio = static_cast<priority>(p);
+        a.output_fields.clear();
+        EXPECT_EQ(format_line(cfg, a),
+                  "{\"priority\":\""s + words[p] +
+                      "\",\"rule\":\"Write below binary "
+                      "dir\",\"time\":\"2017-10-09T23:31:56.746609046Z\", "
+                      "\"output_fields\": {\"evt.time\":1507591916746609046}}");
+    }
+}
+
+}  // namespace
+}  // namespace falco_ref

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: Apache-2.0
+// http_channel against the real mock-http (mocks/README.md) over HTTP, HTTPS with its test CA,
+// mTLS and an untrusted certificate. Expectations: profile-0.44.md i and section 3;
+// legacy-profile.md 2.g, 4 #3 and #8; ecosystem-and-performance.md 5 (libcurl 7.88 headers).
+#include "falco_ref/channels/http_channel.hpp"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "channel_test_support.hpp"
+#include "falco_ref/outputs.hpp"
+#include "mocks/mock_process.hpp"
+#include "mocks/records.hpp"
+
+namespace falco_ref {
+namespace {
+
+using namespace std::chrono_literals;
+
+output_message message(const std::string& line) {
+    return test::make_message(priority::warning, line);
+}
+
+std::vector<std::string> header_names(const mocks::http_record& r) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : r.headers) {
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        names.push_back(lower);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// A loopback port nobody listens on: bound, never listened to, kept until the test ends.
+class closed_port {
+public:
+    closed_port() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+        socklen_t len = sizeof(addr);
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+        port_ = ntohs(addr.sin_port);
+    }
+    ~closed_port() { ::close(fd_); }
+    int port() const { return port_; }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+class http_channel_test : public ::testing::Test {
+protected:
+    void SetUp() override { test::prepare_process(); }
+
+    // Starts mock-http with `args` (besides --out and --cert-dir).
+    void start_mock(std::vector<std::string> args) {
+        std::vector<std::string> argv = {mocks::mock_http_path(), "--out", records_, "--cert-dir",
+                                         certs_};
+        argv.insert(argv.end(), args.begin(), args.end());
+        mock_ = std::make_unique<mocks::mock_process>(mocks::mock_process::start(argv));
+    }
+    std::string http_url(const std::string& target = "/") const {
+        return "http://127.0.0.1:" + *mock_->ready_value("http") + target;
+    }
+    std::string https_url() const {
+        return "https://127.0.0.1:" + *mock_->ready_value("https") + "/";
+    }
+    std::string cert(const std::string& name) const { return certs_ + "/" + name; }
+
+    config make(profile_id id, const std::string& url) const {
+        config cfg = test::make_config(id);
+        cfg.http_output.enabled = true;
+        cfg.http_output.url = url;
+        return cfg;
+    }
+
+    std::vector<mocks::http_record> requests() const { return mocks::read_http_records(records_); }
+    std::uint64_t connections() const { return mocks::read_http_connection_count(records_); }
+
+    test::temp_dir dir_;
+    std::string records_ = dir_.file("http.jsonl");
+    std::string certs_ = [this] {
+        const std::string d = dir_.file("certs");
+        std::filesystem::create_directory(d);
+        return d;
+    }();
+    std::unique_ptr<mocks::mock_process> mock_;
+};
+
+TEST_F(http_channel_test, TextAlertsArePostedOnOneReusedConnection_0_44) {
+    // profile-0.44.md i "Handle" (one handle, reused) and "Request" (headers as observed).
+    start_mock({"--http"});
+    const std::vector<std::string> lines = {
+        "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)",
+        "16:17:58.000000001: Error second", "16:17:59.000000002: Notice third"};
+    http_channel ch(make(profile_id::v0_44, http_url()));
+    for (const auto& line : lines) {
+        ch.deliver(message(line));
+    }
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& r = reqs[i];
+        EXPECT_EQ(r.method, "POST");
+        EXPECT_EQ(r.target, "/");
+        EXPECT_EQ(r.version, "HTTP/1.1");
+        EXPECT_EQ(r.body, lines[i]);  // no newline (profile-0.44.md a "Terminator")
+        EXPECT_EQ(r.header("Content-Type"), "text/plain");
+        EXPECT_EQ(r.header("User-Agent"), "falcosecurity/falco");
+        EXPECT_EQ(r.header("Accept"), "*/*");
+        EXPECT_EQ(r.header("Content-Length"), std::to_string(lines[i].size()));
+        EXPECT_EQ(header_names(r),
+                  (std::vector<std::string>{"accept", "content-length", "content-type", "host",
+                                            "user-agent"}));
+        EXPECT_FALSE(r.tls);
+    }
+    EXPECT_EQ(connections(), 1u);
+}
+
+TEST_F(http_channel_test, JsonAlertsAreApplicationJsonWithTheConfiguredUserAgent) {
+    start_mock({"--http"});
+    config cfg = make(profile_id::v0_44, http_url("/falco/events?x=1"));
+    cfg.json_output = true;
+    cfg.http_output.user_agent = "my-agent/1.0";
+    const std::string json = R"({"output":"x","priority":"Warning","rule":"r"})";
+    http_channel ch(cfg);
+    ch.deliver(message(json));
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].target, "/falco/events?x=1");
+    EXPECT_EQ(reqs[0].header("Content-Type"), "application/json");
+    EXPECT_EQ(reqs[0].header("User-Agent"), "my-agent/1.0");
+    EXPECT_EQ(reqs[0].body, json);
+}
+
+TEST_F(http_channel_test, LegacyUsesANewConnectionPerAlertJsonContentTypeNoUserAgentAndEchoes) {
+    // legacy-profile.md 2.g: new handle per alert, always application/json, no User-Agent,
+    // the response body written to stdout without a newline.
+    start_mock({"--http", "--response-body", "ok;"});
+    test::fd_capture out(STDOUT_FILENO, dir_.file("stdout.txt"));
+    http_channel ch(make(profile_id::legacy, http_url()));
+    for (int i = 0; i < 3; ++i) {
+        ch.deliver(message("16:31:56.746609046: Error text alert " + std::to_string(i)));
+    }
+    ch.close();
+    out.restore();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 3u);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(reqs[i].body, "16:31:56.746609046: Error text alert " + std::to_string(i));
+        EXPECT_EQ(reqs[i].header("Content-Type"), "application/json");
+        EXPECT_EQ(reqs[i].header("User-Agent"), std::nullopt);
+    }
+    EXPECT_EQ(connections(), 3u);
+    EXPECT_EQ(out.text(), "ok;ok;ok;");
+}
+
+TEST_F(http_channel_test, EchoWritesTheResponseBodyToStdoutOnlyWhenAsked_0_44) {
+    // profile-0.44.md i "echo".
+    start_mock({"--http", "--response-body", "{\"ack\":1}"});
+    for (const bool echo : {false, true}) {
+        test::fd_capture out(STDOUT_FILENO, dir_.file(echo ? "echo.txt" : "quiet.txt"));
+        config cfg = make(profile_id::v0_44, http_url());
+        cfg.http_output.echo = echo;
+        http_channel ch(cfg);
+        ch.deliver(message("a"));
+        ch.deliver(message("b"));
+        ch.close();
+        out.restore();
+        EXPECT_EQ(out.text(), echo ? "{\"ack\":1}{\"ack\":1}" : "") << "echo " << echo;
+    }
+}
+
+TEST_F(http_channel_test, ServerErrorsCountAsSuccess) {
+    // profile-0.44.md i "Errors": HTTP status is not checked.
+    start_mock({"--http", "--fault", "1:status=500", "--fault", "2:status=404"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    http_channel ch(make(profile_id::v0_44, http_url()));
+    ch.deliver(message("a"));
+    ch.deliver(message("b"));
+    ch.deliver(message("c"));
+    ch.close();
+    err.restore();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 3u);
+    EXPECT_EQ(reqs[0].status, 500);
+    EXPECT_EQ(reqs[1].status, 404);
+    EXPECT_EQ(reqs[2].status, 200);
+    EXPECT_EQ(err.text(), "");
+}
+
+TEST_F(http_channel_test, ConnectionFailureIsLoggedWithEachProfilesWording) {
+    // profile-0.44.md section 3 "HTTP send failure"; legacy-profile.md 2.g "Errors".
+    closed_port port;
+    const std::string url = "http://127.0.0.1:" + std::to_string(port.port()) + "/";
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    {
+        http_channel ch(make(profile_id::v0_44, url));
+        ch.deliver(message("lost"));
+        ch.close();
+    }
+    {
+        http_channel ch(make(profile_id::legacy, url));
+        ch.deliver(message("lost"));
+        ch.close();
+    }
+    err.restore();
+    EXPECT_NE(err.text().find(": libcurl failed to perform call: Couldn't connect to server\n"),
+              std::string::npos)
+        << err.text();
+    EXPECT_NE(err.text().find(": libcurl error: Couldn't connect to server\n"), std::string::npos)
+        << err.text();
+}
+
+TEST_F(http_channel_test, HttpsWithTheTestCaIsAccepted) {
+    start_mock({"--https"});
+    config cfg = make(profile_id::v0_44, https_url());
+    cfg.http_output.ca_cert = cert("ca.pem");
+    http_channel ch(cfg);
+    ch.deliver(message("over tls"));
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_TRUE(reqs[0].tls);
+    EXPECT_EQ(reqs[0].body, "over tls");
+}
+
+TEST_F(http_channel_test, CaCertWinsOverCaBundleWhichWinsOverCaPath) {
+    // profile-0.44.md i "TLS": ca_cert -> CAINFO, else ca_bundle -> CAINFO, else CAPATH.
+    start_mock({"--https"});
+    // A CAPATH directory trusting the test CA: OpenSSL looks certificates up by subject hash.
+    const std::string capath = dir_.file("capath");
+    std::filesystem::create_directory(capath);
+    std::filesystem::copy_file(cert("ca.pem"), capath + "/ca.pem");
+    if (std::system(("openssl rehash " + test::sh_quote(capath) + " >/dev/null 2>&1").c_str()) !=
+        0) {
+        GTEST_SKIP() << "`openssl rehash` is needed to build a CA directory";
+    }
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    struct variant {
+        std::string ca_cert, ca_bundle, ca_path;
+        bool accepted;
+    };
+    const std::string untrusted = cert("untrusted-ca.pem");
+    const std::vector<variant> variants = {
+        {cert("ca.pem"), untrusted, "/nonexistent", true},
+        {untrusted, cert("ca.pem"), capath, false},  // ca_cert wins over both
+        {"", cert("ca.pem"), "/nonexistent", true},
+        {"", untrusted, capath, false},  // ca_bundle wins over ca_path
+        {"", "", capath, true},
+        {"", "", "/nonexistent", false},
+    };
+    std::size_t expected_requests = 0;
+    for (const auto& v : variants) {
+        config cfg = make(profile_id::v0_44, https_url());
+        cfg.http_output.ca_cert = v.ca_cert;
+        cfg.http_output.ca_bundle = v.ca_bundle;
+        cfg.http_output.ca_path = v.ca_path;
+        http_channel ch(cfg);
+        ch.deliver(message("x"));
+        ch.close();
+        expected_requests += v.accepted ? 1 : 0;
+        EXPECT_EQ(requests().size(), expected_requests)
+            << v.ca_cert << " | " << v.ca_bundle << " | " << v.ca_path;
+    }
+    err.restore();
+}
+
+TEST_F(http_channel_test, UntrustedCertificateIsRefusedUnlessInsecure) {
+    start_mock({"--https", "--tls-mode", "untrusted"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    config cfg = make(profile_id::v0_44, https_url());
+    cfg.http_output.ca_cert = cert("ca.pem");
+    {
+        http_channel ch(cfg);
+        ch.deliver(message("refused"));
+        ch.close();
+    }
+    EXPECT_TRUE(requests().empty());
+    cfg.http_output.insecure = true;  // VERIFYPEER=0, VERIFYHOST=0
+    {
+        http_channel ch(cfg);
+        ch.deliver(message("accepted"));
+        ch.close();
+    }
+    err.restore();
+    // profile-0.44.md section 3: the message for a failed verification.
+    EXPECT_NE(err.text().find(": libcurl failed to perform call: SSL peer certificate or SSH "
+                              "remote key was not OK\n"),
+              std::string::npos)
+        << err.text();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].body, "accepted");
+}
+
+TEST_F(http_channel_test, LegacyVerifiesAgainstTheSystemStoreOnly) {
+    // legacy-profile.md 4 #3: no TLS options; the test CA is not in the system store.
+    start_mock({"--https"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    config cfg = make(profile_id::legacy, https_url());
+    cfg.http_output.ca_cert = cert("ca.pem");  // must be ignored
+    cfg.http_output.insecure = true;           // must be ignored
+    http_channel ch(cfg);
+    ch.deliver(message("refused"));
+    ch.close();
+    err.restore();
+    EXPECT_TRUE(requests().empty());
+    EXPECT_NE(err.text().find(": libcurl error: SSL peer certificate or SSH remote key was not "
+                              "OK\n"),
+              std::string::npos)
+        << err.text();
+}
+
+TEST_F(http_channel_test, MutualTlsPresentsTheClientCertificate) {
+    // profile-0.44.md i "TLS": mtls sets SSLCERT/SSLKEY.
+    start_mock({"--https", "--tls-mode", "mtls"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    config cfg = make(profile_id::v0_44, https_url());
+    cfg.http_output.ca_cert = cert("ca.pem");
+    {
+        http_channel ch(cfg);  // no client certificate: the server refuses
+        ch.deliver(message("without"));
+        ch.close();
+    }
+    EXPECT_TRUE(requests().empty());
+    cfg.http_output.mtls = true;
+    cfg.http_output.client_cert = cert("client.pem");
+    cfg.http_output.client_key = cert("client-key.pem");
+    {
+        http_channel ch(cfg);
+        ch.deliver(message("with"));
+        ch.close();
+    }
+    err.restore();
+    EXPECT_NE(err.text().find(": libcurl failed to perform call: "), std::string::npos);
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_TRUE(reqs[0].tls);
+    EXPECT_EQ(reqs[0].body, "with");
+}
+
+TEST_F(http_channel_test, StalledServerDelaysOnlyThatCall) {
+    // One synchronous call per alert (profile-0.44.md j): a slow answer blocks that call, the
+    // next one proceeds normally on the same connection.
+    start_mock({"--http", "--fault", "1:delay_ms=1500"});
+    http_channel ch(make(profile_id::v0_44, http_url()));
+    const auto t0 = std::chrono::steady_clock::now();
+    ch.deliver(message("slow"));
+    EXPECT_GE(std::chrono::steady_clock::now() - t0, 1500ms);
+    ch.deliver(message("fast"));
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 2u);
+    EXPECT_EQ(reqs[0].status, 200);
+    EXPECT_EQ(reqs[1].body, "fast");
+    EXPECT_EQ(connections(), 1u);
+}
+
+TEST_F(http_channel_test, StalledServerIsReportedByTheOutputsWatchdog) {
+    // profile-0.44.md j "output_timeout": CRIT `"http" output timeout, all output channels are
+    // blocked` once the call exceeds output_timeout; delivery is not aborted.
+    start_mock({"--http", "--fault", "1:delay_ms=1500"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    std::vector<std::unique_ptr<channel>> channels;
+    channels.push_back(std::make_unique<http_channel>(make(profile_id::v0_44, http_url())));
+    outputs_settings settings;
+    settings.output_timeout = 200ms;
+    outputs out(std::move(channels), settings);
+    ASSERT_TRUE(out.push(message("slow")));
+    const std::string crit = ": \"http\" output timeout, all output channels are blocked\n";
+    EXPECT_TRUE(mocks::wait_until([&] { return err.text().find(crit) != std::string::npos; }, 10s));
+    ASSERT_TRUE(mocks::wait_until([&] { return requests().size() == 1; }, 10s));
+    EXPECT_EQ(requests()[0].status, 200);  // answered after the delay: not aborted
+    out.stop();
+    err.restore();
+}
+
+TEST_F(http_channel_test, CompressUploadsAsksForACompressedResponse) {
+    // profile-0.44.md i "compress_uploads": TE: gzip + Connection: TE; the body is not touched.
+    start_mock({"--http"});
+    config cfg = make(profile_id::v0_44, http_url());
+    cfg.http_output.compress_uploads = true;
+    cfg.http_output.keep_alive = true;  // TCP keepalive probes: nothing visible in the request
+    http_channel ch(cfg);
+    ch.deliver(message("plain body"));
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].header("TE"), "gzip");
+    EXPECT_EQ(reqs[0].header("Connection"), "TE");
+    EXPECT_EQ(reqs[0].body, "plain body");
+}
+
+TEST_F(http_channel_test, BodyEndsAtItsFirstNul) {
+    // POSTFIELDSIZE -1: libcurl takes strlen (profile-0.44.md i "Request"; legacy 2.g).
+    start_mock({"--http"});
+    http_channel ch(make(profile_id::v0_44, http_url()));
+    ch.deliver(message(std::string("before\0after", 12)));
+    ch.close();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].body, "before");
+}
+
+TEST_F(http_channel_test, QuotedUrlIsUnquotedIn0_44AndVerbatimInLegacy) {
+    start_mock({"--http"});
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    const std::string quoted = "\"" + http_url("/q\\/x") + "\"";
+    {
+        http_channel ch(make(profile_id::v0_44, quoted));
+        ch.deliver(message("a"));
+        ch.close();
+    }
+    {
+        http_channel ch(make(profile_id::legacy, quoted));  // libcurl refuses the quotes
+        ch.deliver(message("b"));
+        ch.close();
+    }
+    err.restore();
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].target, "/q/x");
+    EXPECT_NE(err.text().find(": libcurl error: "), std::string::npos) << err.text();
+}
+
+TEST(http_channel_url, UnquoteFollowsLibsinspUnescapeStr) {
+    // profile-0.44.md i "URL"; libs@0.25.4:userspace/libsinsp/filter/escaping.cpp:83-144.
+    EXPECT_EQ(http_channel::unquote_url("http://h/x"), "http://h/x");
+    EXPECT_EQ(http_channel::unquote_url("\"http://h/x\""), "http://h/x");
+    EXPECT_EQ(http_channel::unquote_url("'http://h/x'"), "http://h/x");
+    EXPECT_EQ(http_channel::unquote_url("\"http://h/x'"), "\"http://h/x'");  // mismatched
+    EXPECT_EQ(http_channel::unquote_url("\"a\\/b\\\\c\\tz\""), "a/b\\c\tz");
+    EXPECT_EQ(http_channel::unquote_url("\"a\\ b\""), "a\\b");  // `\ ` gives a backslash
+    EXPECT_EQ(http_channel::unquote_url("\"a\\\"b\""), "a\"b");
+    EXPECT_EQ(http_channel::unquote_url("'a\\'b'"), "a'b");
+    EXPECT_EQ(http_channel::unquote_url("\""), "");
+    try {
+        http_channel::unquote_url("\"http://h/\\q\"");
+        ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_STREQ(e.what(), "unsupported string escape sequence: \\q");
+    }
+    EXPECT_THROW(http_channel::unquote_url("\"a\\'b\""), std::runtime_error);
+    EXPECT_THROW(http_channel::unquote_url("'a\\\"b'"), std::runtime_error);
+}
+
+TEST(http_channel_url, BadEscapeFailsTheConstructionIn0_44) {
+    // Fatal in Falco: "Runtime error: unsupported string escape sequence: \x. Exiting."
+    config cfg = test::make_config(profile_id::v0_44);
+    cfg.http_output.url = "\"http://127.0.0.1/\\x\"";
+    EXPECT_THROW(http_channel{cfg}, std::runtime_error);
+}
+
+}  // namespace
+}  // namespace falco_ref

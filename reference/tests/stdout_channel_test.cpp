@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+// stdout buffering, observed through a pipe on a real falco-outputs-ref process.
+#include <gtest/gtest.h>
+
+#include "app_test_process.hpp"
+#include "config_test_support.hpp"
+#include "outputs_test_support.hpp"
+
+namespace falco_ref {
+namespace {
+
+using testing::ref_process;
+using testing::temp_dir;
+using testing::wait_until;
+
+const std::string k_alert =
+    R"J({"time":1470327477881781397,"rule":"r","priority":"Warning","message":"m"})J"
+    "\n";
+const std::string k_line = "16:17:57.881781397: Warning m\n";
+const std::vector<std::string> k_env = {"TZ=UTC0", "FALCO_HOSTNAME=h", "PATH=/usr/bin:/bin"};
+
+// profile-0.44.md e "Unbuffered": flushed after each alert.
+TEST(stdout_channel, unbuffered_alert_is_visible_while_running) {
+    temp_dir dir;
+    dir.write("falco.yaml", "stdout_output: {enabled: true}\nbuffered_outputs: true\n");
+    ref_process p({"-c", "falco.yaml", "-U"}, k_env, dir.path().string());
+    p.write_stdin(k_alert);
+    EXPECT_TRUE(wait_until([&] { return p.out() == k_line; })) << p.out();
+    p.close_stdin();
+    EXPECT_EQ(p.wait_exit(), 0);
+}
+
+// profile-0.44.md e "Buffered": block-buffered on a pipe, flushed at STOP. Negative window:
+// 500 ms after the alert was written, while the process keeps running with stdin open (one
+// 31-byte line is far below the pipe buffer size stdio uses, so only a flush can show it).
+TEST(stdout_channel, buffered_alert_waits_for_shutdown) {
+    temp_dir dir;
+    dir.write("falco.yaml", "stdout_output: {enabled: true}\nbuffered_outputs: true\n");
+    ref_process p({"-c", "falco.yaml"}, k_env, dir.path().string());
+    p.write_stdin(k_alert);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_EQ(p.out(), "");
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0);
+    EXPECT_EQ(p.out().rfind(k_line + "Events detected: 1\n", 0), 0u) << p.out();
+}
+
+// mutation.hpp no_trailing_newline: the line loses its "\n" (profile-0.44.md a "Terminator").
+TEST(stdout_channel, no_trailing_newline_mutation_is_observable) {
+    temp_dir dir;
+    dir.write("falco.yaml", "stdout_output: {enabled: true}\n");
+    std::vector<std::string> env = k_env;
+    env.push_back("FALCO_REF_SELFTEST_MUTATION=no_trailing_newline");
+    ref_process p({"-c", "falco.yaml", "-U"}, env, dir.path().string());
+    p.write_stdin(k_alert);
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0);
+    EXPECT_EQ(p.out().rfind("16:17:57.881781397: Warning mEvents detected: 1\n", 0), 0u);
+}
+
+}  // namespace
+}  // namespace falco_ref
