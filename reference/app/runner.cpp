@@ -47,18 +47,11 @@ void report_runtime_error(const std::string& what) {
 // its "Runtime error: <msg>. Exiting." handler (legacy-profile.md 3).
 void report_config_error(const profile& prof, const config_error& e) {
     write_stderr(e.raw_stderr());
-    if (prof.id == profile_id::legacy) {
+    if (prof.config_errors_as_runtime_errors) {
         report_runtime_error(e.what());
     } else {
         write_stderr(std::string("Error: ") + e.what() + "\n");
     }
-}
-
-// SIGINT/SIGTERM log line (PROTOCOL.md section 3). TODO(lead): a profile switch would avoid
-// this branch on the id (profile.hpp is not ours to edit).
-std::string_view terminate_message(const profile& prof) {
-    return prof.id == profile_id::legacy ? "SIGHUP Received, restarting..."
-                                         : "SIGINT received, exiting...";
 }
 
 std::string absolute_path(const std::string& path) {
@@ -152,8 +145,8 @@ int runner::run(const std::vector<std::string>& args) {
     }
     configure_logger(
         logger_settings{cfg.log_stderr, cfg.log_syslog, cfg.level, cfg.time_format_iso_8601});
-    if (prof.id == profile_id::legacy) {
-        // falco@0.15.3:userspace/falco/falco.cpp:726-739 (after the logger got its settings).
+    if (prof.logs_initialized_line) {
+        // After the logger got its settings.
         log(log_level::info,
             cfg.has_config_file
                 ? "Falco initialized with configuration file " + cfg.path
@@ -229,7 +222,7 @@ int runner::run(const std::vector<std::string>& args) {
                 return true;
             }
             if (events & signal_watcher::terminate) {
-                log(log_level::info, terminate_message(prof));
+                log(log_level::info, prof.terminate_log_line);
                 return true;
             }
             return false;
@@ -261,7 +254,7 @@ int runner::run(const std::vector<std::string>& args) {
             }
         }
     } else if (input_fd < 0 && !input_failed) {
-        log(log_level::info, terminate_message(prof));  // a signal interrupted the open
+        log(log_level::info, prof.terminate_log_line);  // a signal interrupted the open
     }
     pipeline.finish(at_eof);
 

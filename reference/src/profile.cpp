@@ -11,30 +11,33 @@ const profile k_v0_44{};
 profile make_legacy() {
     profile p;
     p.id = profile_id::legacy;
-    p.json = profile::json_layout::jsoncpp_grafted_fields;  // legacy 2.b
-    p.syslog_text_without_prefix = true;                    // legacy 4 #1 (page)
-    p.buffered_outputs_default = true;                      // legacy 4 #2 (page)
-    p.file_checked_at_startup = true;                       // legacy 2.d "Init check"
-    p.file_error_is_fatal = true;                           // legacy 2.d "Runtime open failure"
-    p.reopen_requires_keep_alive = true;                    // legacy 4 #4 (code)
-    p.program_spawn_flushes_stdio = true;                   // legacy 2.f "Spawn"
-    p.priority_prefix_match = true;                         // legacy 2.a "Rule priority"
-    p.log_reopen = false;                                   // legacy 2.h SIGUSR1: no log line
-    p.has_outputs_queue = false;                            // synchronous outputs (<0.27)
-    p.has_rate_limiter = true;                              // legacy 2.h outputs.rate
-    p.expands_env_in_config = false;                        // ${VAR} only since 0.37.0
-    p.json_has_hostname = false;                            // legacy 2.b "Absent keys"
-    p.has_daemon_mode = true;                               // legacy 2.c -d/--daemon
-    p.stats_use_short_upper_names = false;                  // legacy 2.h statistics
-    p.http_reuse_handle = false;                            // legacy 2.g "Mechanism"
-    p.http_content_type_by_format = false;                  // legacy 2.g "Headers"
-    p.http_sends_user_agent = false;                        // legacy 2.g "Headers"
-    p.http_has_tls_options = false;                         // legacy 4 #3 (page)
-    p.http_echo_always = true;                              // legacy 2.g "Response"
-    p.http_unquotes_url = false;                            // legacy 2.g "url": verbatim
-    p.http_retries_timeouts = false;                        // legacy 2.g: one attempt
-    p.http_perform_error_prefix = "libcurl error: ";        // legacy 2.g "Errors"
-    p.http_expect_continue_above = 1024;                    // legacy 2.g "Headers"
+    p.json = profile::json_layout::jsoncpp_grafted_fields;    // legacy 2.b
+    p.syslog_text_without_prefix = true;                      // legacy 4 #1 (page)
+    p.buffered_outputs_default = true;                        // legacy 4 #2 (page)
+    p.file_checked_at_startup = true;                         // legacy 2.d "Init check"
+    p.file_error_is_fatal = true;                             // legacy 2.d "Runtime open failure"
+    p.reopen_requires_keep_alive = true;                      // legacy 4 #4 (code)
+    p.program_spawn_flushes_stdio = true;                     // legacy 2.f "Spawn"
+    p.priority_prefix_match = true;                           // legacy 2.a "Rule priority"
+    p.config_errors_as_runtime_errors = true;                 // legacy 3
+    p.terminate_log_line = "SIGHUP Received, restarting...";  // legacy 2.h (sic)
+    p.logs_initialized_line = true;                           // falco.cpp:726-739
+    p.log_reopen = false;                                     // legacy 2.h SIGUSR1: no log line
+    p.has_outputs_queue = false;                              // synchronous outputs (<0.27)
+    p.has_rate_limiter = true;                                // legacy 2.h outputs.rate
+    p.expands_env_in_config = false;                          // ${VAR} only since 0.37.0
+    p.json_has_hostname = false;                              // legacy 2.b "Absent keys"
+    p.has_daemon_mode = true;                                 // legacy 2.c -d/--daemon
+    p.stats_use_short_upper_names = false;                    // legacy 2.h statistics
+    p.http_reuse_handle = false;                              // legacy 2.g "Mechanism"
+    p.http_content_type_by_format = false;                    // legacy 2.g "Headers"
+    p.http_sends_user_agent = false;                          // legacy 2.g "Headers"
+    p.http_has_tls_options = false;                           // legacy 4 #3 (page)
+    p.http_echo_always = true;                                // legacy 2.g "Response"
+    p.http_unquotes_url = false;                              // legacy 2.g "url": verbatim
+    p.http_retries_timeouts = false;                          // legacy 2.g: one attempt
+    p.http_perform_error_prefix = "libcurl error: ";          // legacy 2.g "Errors"
+    p.http_expect_continue_above = 1024;                      // legacy 2.g "Headers"
     return p;
 }
 

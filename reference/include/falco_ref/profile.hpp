@@ -35,6 +35,15 @@ struct profile {
     bool reopen_requires_keep_alive = false;
     // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
     bool program_spawn_flushes_stdio = false;
+    // Start-up errors: 0.44 prints "Error: <msg>" raw (profile-0.44.md n); legacy sends them
+    // to its "Runtime error: <msg>. Exiting." handler through the logger (legacy-profile.md 3).
+    bool config_errors_as_runtime_errors = false;
+    // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
+    // the same text for every signal).
+    std::string_view terminate_log_line = "SIGINT received, exiting...";
+    // legacy logs "Falco initialized with configuration file <f>" once the logger is set up
+    // (falco@0.15.3:userspace/falco/falco.cpp:726-739).
+    bool logs_initialized_line = false;
     // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
     bool log_reopen = true;
     // legacy: rule priorities match by case-insensitive prefix ("warn", "INFO").

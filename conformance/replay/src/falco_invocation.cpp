@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_invocation.hpp"
+
+#include <stdexcept>
+
+namespace replay {
+
+namespace {
+
+// A YAML flow-map value for `-o`: Falco loads a value that starts with `{` and ends with `}` as
+// YAML (profile-0.44.md 1m, F/configuration.cpp:748-790); paths are double-quoted there.
+std::string flow_quoted(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+falco_invocation falco_invocation::build(const inputs& in) {
+    falco_invocation inv;
+    std::vector<std::string> passed;
+    const auto& a = in.harness_args;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == "--alerts") {
+            if (i + 1 >= a.size())
+                throw std::invalid_argument("--alerts needs a path");
+            inv.alerts_input_ = a[++i];
+        } else if (a[i] == "-d" || a[i] == "--daemon" || a[i] == "-P" || a[i] == "--pidfile") {
+            throw std::invalid_argument("'" + a[i] +
+                                        "' is legacy-only (PROTOCOL.md section 1); Falco 0.44 "
+                                        "has no daemon mode");
+        } else {
+            passed.push_back(a[i]);
+        }
+    }
+    inv.argv_ = {in.falco,
+                 // The empty syscall source would keep Falco running after the input ends
+                 // (real-falco-replay.md "Run settings").
+                 "--disable-source", "syscall", "-r", in.rules_file, "-o",
+                 "load_plugins[]=falco_replay", "-o",
+                 "plugins[]={name: falco_replay, library_path: " + flow_quoted(in.plugin) +
+                     ", open_params: " + flow_quoted(inv.alerts_input_) + "}"};
+    inv.argv_.insert(inv.argv_.end(), passed.begin(), passed.end());
+    return inv;
+}
+
+}  // namespace replay

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// Expected values: conformance/PROTOCOL.md section 1 (harness arguments), profile-0.44.md 1m
+// (-o: last wins, flow-map values), real-falco-replay.md "Run settings".
+#include "falco_invocation.hpp"
+
+#include <gtest/gtest.h>
+
+using replay::falco_invocation;
+
+TEST(falco_invocation, harness_arguments_pass_through_after_the_adapters) {
+    const auto inv =
+        falco_invocation::build({"/opt/falco",
+                                 "/p/libfalco_replay.so",
+                                 "/w/.falco-replay/rules.yaml",
+                                 {"-c", "falco.yaml", "-o", "json_output=true", "-U"}});
+    const std::vector<std::string> expected = {
+        "/opt/falco",
+        "--disable-source",
+        "syscall",
+        "-r",
+        "/w/.falco-replay/rules.yaml",
+        "-o",
+        "load_plugins[]=falco_replay",
+        "-o",
+        "plugins[]={name: falco_replay, library_path: \"/p/libfalco_replay.so\", open_params: "
+        "\"-\"}",
+        "-c",
+        "falco.yaml",
+        "-o",
+        "json_output=true",
+        "-U"};
+    EXPECT_EQ(inv.argv(), expected);
+    EXPECT_EQ(inv.alerts_input(), "-");
+}
+
+TEST(falco_invocation, alerts_path_goes_to_the_plugin) {
+    const auto inv = falco_invocation::build(
+        {"f", "p.so", "r.yaml", {"-c", "falco.yaml", "--alerts", "alerts.fifo"}});
+    EXPECT_EQ(inv.alerts_input(), "alerts.fifo");
+    for (const auto& a : inv.argv())
+        EXPECT_NE(a, "--alerts");
+    EXPECT_NE(inv.argv()[8].find("open_params: \"alerts.fifo\""), std::string::npos);
+}
+
+TEST(falco_invocation, daemon_mode_is_legacy_only) {
+    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"-c", "x", "-d"}}),
+                 std::invalid_argument);
+    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"-P", "pid"}}), std::invalid_argument);
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// Expected values: profile-0.44.md 1b "Keys" (json_output default false,
+// json_include_output_fields_property default true), 1m "Scalar typing" (y/yes/true/on in
+// lower, UPPER or Capitalised case; `1` and `tRue` give the default) and "-o key=val" (after the
+// file, last one wins).
+#include "output_config_probe.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using replay::output_config_probe;
+
+namespace {
+
+std::string config(const std::string& text) {
+    static int n = 0;
+    const auto p =
+        std::filesystem::temp_directory_path() /
+        ("replay-probe-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".yaml");
+    std::ofstream(p) << text;
+    return p.string();
+}
+
+std::optional<bool> probe(const std::vector<std::string>& args) {
+    return output_config_probe::json_output_fields(args);
+}
+
+}  // namespace
+
+TEST(output_config_probe, defaults_are_text) {
+    EXPECT_EQ(probe({"-c", config("stdout_output:\n  enabled: true\n")}), false);
+}
+
+TEST(output_config_probe, json_with_fields) {
+    EXPECT_EQ(probe({"-c", config("json_output: true\n")}), true);
+    EXPECT_EQ(probe({"-c", config("json_output: Yes\n")}), true);
+    EXPECT_EQ(probe({"-c", config("json_output: tRue\n")}), false);  // falls back to default
+    EXPECT_EQ(probe({"-c", config("json_output: true\njson_include_output_fields_property: "
+                                  "false\n")}),
+              false);
+}
+
+TEST(output_config_probe, o_overrides_win_in_order) {
+    const auto c = config("json_output: false\n");
+    EXPECT_EQ(probe({"-c", c, "-o", "json_output=true"}), true);
+    EXPECT_EQ(probe({"-c", c, "-o", "json_output=true", "-o", "json_output=off"}), false);
+}
+
+TEST(output_config_probe, unreadable_config_is_unknown) {
+    EXPECT_EQ(probe({"-c", "/nonexistent/falco.yaml"}), std::nullopt);
+    EXPECT_EQ(probe({"-c", config("a: [unclosed\n")}), std::nullopt);
+    EXPECT_EQ(probe({}), std::nullopt);
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// Drives libfalco_replay.so through the plugin API as Falco's plugin framework does (init,
+// open, next_batch, extract_fields), without Falco. Expected values: conformance/PROTOCOL.md
+// section 2 (alerts, invalid lines, blank lines), plugin_api.h (event layout, return codes),
+// real-falco-replay.md (one event per alert, timestamp = the alert's time).
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <plugin_api.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#ifndef FALCO_REPLAY_PLUGIN_PATH
+#error "FALCO_REPLAY_PLUGIN_PATH must name libfalco_replay.so"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace {
+
+template <typename F>
+F sym(void* lib, const char* name) {
+    auto* p = dlsym(lib, name);
+    EXPECT_NE(p, nullptr) << name;
+    return reinterpret_cast<F>(p);
+}
+
+fs::path temp_dir() {
+    std::string pattern = (fs::temp_directory_path() / "replay-plugin-XXXXXX").string();
+    EXPECT_NE(mkdtemp(pattern.data()), nullptr);
+    return pattern;
+}
+
+void write(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+struct extracted {
+    bool present = false;
+    std::string str;
+    uint64_t u64 = 0;
+    bool boolean = false;
+};
+
+}  // namespace
+
+TEST(replay_plugin, replays_alerts_as_events) {
+    const auto dir = temp_dir();
+    write(dir / "spec.json", R"({"source":"replay","rules":["Rule A","Rule B"],"fields":[)"
+                             R"({"name":"proc.name","type":"string","arg":false},)"
+                             R"({"name":"proc.pid","type":"uint64","arg":false},)"
+                             R"({"name":"proc.is_exe_writable","type":"bool","arg":false},)"
+                             R"({"name":"proc.aname","type":"string","arg":true}]})");
+    write(dir / "alerts.jsonl",
+          "{\"time\":1470327477881781397,\"rule\":\"Rule A\",\"priority\":\"Notice\","
+          "\"message\":\"m\",\"output_fields\":{\"proc.name\":\"cat\",\"proc.pid\":42,"
+          "\"proc.is_exe_writable\":true,\"proc.aname[2]\":\"bash\"}}\n"
+          "\n"
+          "not json\n"
+          "{\"time\":\"2017-10-09T23:31:56.746609046Z\",\"rule\":\"Rule B\",\"priority\":"
+          "\"info\",\"message\":\"m\",\"output_fields\":{\"proc.name\":null}}\n"
+          "{\"time\":5,\"rule\":\"Unknown\",\"priority\":\"info\",\"message\":\"m\"}\n"
+          "{\"time\":6,\"rule\":\"Rule A\",\"priority\":\"Notice\",\"message\":\"no newline\"}");
+    setenv("FALCO_REPLAY_SPEC", (dir / "spec.json").c_str(), 1);
+
+    void* lib = dlopen(FALCO_REPLAY_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
+    ASSERT_NE(lib, nullptr) << dlerror();
+    EXPECT_STREQ(sym<const char* (*)()>(lib, "plugin_get_required_api_version")(),
+                 PLUGIN_API_VERSION_STR);
+    EXPECT_STREQ(sym<const char* (*)()>(lib, "plugin_get_event_source")(), "replay");
+    EXPECT_EQ(sym<uint32_t (*)()>(lib, "plugin_get_id")(), 999u);
+    const std::string fields = sym<const char* (*)()>(lib, "plugin_get_fields")();
+    EXPECT_NE(fields.find("\"name\":\"falco_replay.rule\""), std::string::npos);
+    EXPECT_NE(fields.find("\"name\":\"falco_replay.message\""), std::string::npos);
+    EXPECT_NE(fields.find("\"name\":\"proc.aname\",\"desc\":\"replayed from output_fields\","
+                          "\"arg\":{\"isRequired\":false,\"isKey\":true}"),
+              std::string::npos);
+
+    ss_plugin_init_input init{};
+    ss_plugin_rc rc = SS_PLUGIN_FAILURE;
+    auto* state = sym<ss_plugin_t* (*)(const ss_plugin_init_input*, ss_plugin_rc*)>(
+        lib, "plugin_init")(&init, &rc);
+    ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
+    auto* inst = sym<ss_instance_t* (*)(ss_plugin_t*, const char*, ss_plugin_rc*)>(
+        lib, "plugin_open")(state, (dir / "alerts.jsonl").c_str(), &rc);
+    ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
+
+    // Capture the plugin's stderr lines (invalid and unknown alerts).
+    const auto err_path = dir / "stderr";
+    const int saved = dup(2);
+    const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(err_fd, 2);
+
+    auto next = sym<ss_plugin_rc (*)(ss_plugin_t*, ss_instance_t*, uint32_t*, ss_plugin_event***)>(
+        lib, "plugin_next_batch");
+    auto extract =
+        sym<ss_plugin_rc (*)(ss_plugin_t*, const ss_plugin_event_input*,
+                             const ss_plugin_field_extract_input*)>(lib, "plugin_extract_fields");
+    std::vector<std::vector<uint8_t>> events;
+    for (int guard = 0; guard < 100; ++guard) {
+        uint32_t n = 0;
+        ss_plugin_event** evts = nullptr;
+        rc = next(state, inst, &n, &evts);
+        for (uint32_t i = 0; i < n; ++i) {
+            const auto* b = reinterpret_cast<const uint8_t*>(evts[i]);
+            events.emplace_back(b, b + evts[i]->len);
+        }
+        if (rc == SS_PLUGIN_EOF)
+            break;
+        ASSERT_TRUE(rc == SS_PLUGIN_SUCCESS || rc == SS_PLUGIN_TIMEOUT) << rc;
+    }
+    EXPECT_EQ(rc, SS_PLUGIN_EOF);
+    dup2(saved, 2);
+    ::close(err_fd);
+
+    // Lines 1, 4 and 6 are replayed; 2 is blank, 3 invalid, 5 names a rule without a rule.
+    ASSERT_EQ(events.size(), 3u);
+    const auto* e0 = reinterpret_cast<const ss_plugin_event*>(events[0].data());
+    EXPECT_EQ(e0->type, 322);
+    EXPECT_EQ(e0->nparams, 2u);
+    EXPECT_EQ(e0->ts, 1470327477881781397u);
+    EXPECT_EQ(reinterpret_cast<const ss_plugin_event*>(events[1].data())->ts,
+              1507591916746609046u);  // date -u -d 2017-10-09T23:31:56Z +%s = 1507591916
+    EXPECT_EQ(reinterpret_cast<const ss_plugin_event*>(events[2].data())->ts, 6u);
+
+    std::ifstream err_in(err_path);
+    std::string err((std::istreambuf_iterator<char>(err_in)), {});
+    EXPECT_NE(err.find("line 3: not JSON"), std::string::npos) << err;
+    EXPECT_NE(err.find("line 5: rule 'Unknown' is not in the case's alerts file"),
+              std::string::npos)
+        << err;
+
+    const auto run_extract = [&](std::size_t event, uint32_t field_id, const char* name,
+                                 uint32_t type, const char* arg = nullptr) {
+        ss_plugin_extract_field f{};
+        f.field_id = field_id;
+        f.field = name;
+        f.ftype = type;
+        f.arg_present = arg != nullptr;
+        f.arg_key = arg;
+        ss_plugin_field_extract_input req{};
+        req.num_fields = 1;
+        req.fields = &f;
+        ss_plugin_event_input ev{};
+        ev.evt = reinterpret_cast<const ss_plugin_event*>(events[event].data());
+        ev.evtnum = event + 1;
+        ev.evtsrc = "replay";
+        EXPECT_EQ(extract(state, &ev, &req), SS_PLUGIN_SUCCESS);
+        extracted out;
+        out.present = f.res_len == 1;
+        if (out.present && type == FTYPE_STRING)
+            out.str = f.res.str[0];
+        if (out.present && type == FTYPE_UINT64)
+            out.u64 = f.res.u64[0];
+        if (out.present && type == FTYPE_BOOL)
+            out.boolean = f.res.boolean[0] != 0;
+        return out;
+    };
+    EXPECT_EQ(run_extract(0, 0, "falco_replay.rule", FTYPE_UINT64).u64, 1u);
+    EXPECT_EQ(run_extract(1, 0, "falco_replay.rule", FTYPE_UINT64).u64, 2u);
+    EXPECT_EQ(run_extract(2, 1, "falco_replay.message", FTYPE_STRING).str, "no newline");
+    EXPECT_EQ(run_extract(0, 2, "proc.name", FTYPE_STRING).str, "cat");
+    EXPECT_EQ(run_extract(0, 3, "proc.pid", FTYPE_UINT64).u64, 42u);
+    EXPECT_TRUE(run_extract(0, 4, "proc.is_exe_writable", FTYPE_BOOL).boolean);
+    EXPECT_EQ(run_extract(0, 5, "proc.aname", FTYPE_STRING, "2").str, "bash");
+    // null and missing values have no value: Falco prints <NA> (real-falco-replay.md "Types").
+    EXPECT_FALSE(run_extract(1, 2, "proc.name", FTYPE_STRING).present);
+    EXPECT_FALSE(run_extract(1, 3, "proc.pid", FTYPE_UINT64).present);
+
+    sym<void (*)(ss_plugin_t*, ss_instance_t*)>(lib, "plugin_close")(state, inst);
+    sym<void (*)(ss_plugin_t*)>(lib, "plugin_destroy")(state);
+    dlclose(lib);
+    fs::remove_all(dir);
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace conformance {
+
+// One thing that did not match: `what` names the channel or step ("stdout", "steps[3] (wait)"),
+// `message` is one line, `detail` the unified diff and JSON explanation (may be empty).
+struct failure {
+    std::string what;
+    std::string message;
+    std::string detail;
+};
+
+enum class verdict {
+    passed,
+    failed,            // the implementation did not behave as the case expects
+    error,             // the harness could not run the case (schema error, a mock did not start)
+    skipped,           // could not run here (no mount namespace for a syslog case)
+    not_applicable,    // the implementation declared it lacks a feature the case needs
+    expected_failure,  // failed, and listed in --known-failures
+};
+
+const char* verdict_name(verdict v);
+
+struct case_result {
+    std::string id;
+    verdict outcome = verdict::passed;
+    std::string reason;  // for skipped, not_applicable, expected_failure, error; stale entries
+    std::vector<failure> failures;
+    std::string stderr_tail;
+    std::string workdir;  // kept with --keep-workdir, else empty
+    std::string reproduce;
+    std::chrono::milliseconds duration{0};
+};
+
+}  // namespace conformance

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conformance {
+
+// The command line of falco-conformance (conformance/README.md).
+struct cli_options {
+    std::string impl;
+    std::string profile = "0.44";
+    std::string golden;              // empty: the compiled-in FALCO_GOLDEN_DIR
+    std::vector<std::string> cases;  // --case globs
+    std::vector<std::string> tags, exclude_tags;
+    std::string known_failures, capabilities, junit, json, write_known_failures;
+    std::optional<long> timeout_ms;
+    unsigned jobs = 1;
+    unsigned repeat = 1;
+    bool list = false;
+    bool check = false;
+    bool keep_workdir = false;
+    bool help = false;
+    bool version = false;
+
+    // Throws std::invalid_argument naming the bad argument.
+    static cli_options parse(const std::vector<std::string>& args);
+    static const char* usage();
+};
+
+}  // namespace conformance

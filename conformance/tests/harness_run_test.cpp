@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: Apache-2.0
+// The harness end to end against fake implementations (tests/fakes/fake_impl.sh) and the
+// harness test cases (tests/golden): step kinds, verdicts, baselines, reports, exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "conformance_app.hpp"
+#include "file_util.hpp"
+
+namespace conformance {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct run_output {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+run_output run(std::vector<std::string> args, bool with_golden = true) {
+    if (with_golden) {
+        args.insert(args.begin(), {"--golden", CONFORMANCE_TEST_GOLDEN});
+    }
+    std::ostringstream out, err;
+    const int code = run_app("falco-conformance", args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+const std::string k_fake = std::string(CONFORMANCE_FAKE_IMPL) + " auto";
+
+std::string last_line(const std::string& text) {
+    const auto lines = all_lines(text);
+    return lines.empty() ? "" : lines.back();
+}
+
+fs::path temp_file(const std::string& name, const std::string& content) {
+    const auto path =
+        fs::temp_directory_path() / ("conformance-test-" + std::to_string(getpid()) + "-" + name);
+    write_file(path, content);
+    return path;
+}
+
+// Whether a fake's `sleep <seconds>` (fake_impl.sh hang) is still running anywhere.
+bool sleep_running(const std::string& seconds) {
+    const std::string needle = std::string("sleep\0", 6) + seconds;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator("/proc", ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        try {
+            if (read_file(it->path() / "cmdline").find(needle) != std::string::npos)
+                return true;
+        } catch (const std::exception&) {
+            // vanished meanwhile, or not a process
+        }
+    }
+    return false;
+}
+
+class harness_run : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { std::signal(SIGPIPE, SIG_IGN); }
+};
+
+}  // namespace
+
+// Every step kind and channel, one harness test case each (value-parameterised).
+class step_kind : public harness_run, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(step_kind, passes_against_the_fake) {
+    const auto r = run({"--impl", k_fake, "--case", GetParam()});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_EQ(last_line(r.out), "1 passed, 0 failed, 0 skipped") << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(cases, step_kind,
+                         ::testing::Values("0.44/stdout/echo", "0.44/input/send_forms",
+                                           "0.44/input/fifo", "0.44/file/actions",
+                                           "0.44/syslog/logger", "0.44/syslog/devlog",
+                                           "0.44/program/capture", "0.44/http/post",
+                                           "0.44/lifecycle/signals", "0.44/lifecycle/exit_code",
+                                           "0.44/stderr/patterns", "0.44/lifecycle/environment"),
+                         [](const auto& info) {
+                             std::string name = info.param;
+                             for (auto& c : name) {
+                                 if (!std::isalnum(static_cast<unsigned char>(c)))
+                                     c = '_';
+                             }
+                             return name;
+                         });
+
+TEST_F(harness_run, the_whole_suite_in_parallel) {
+    const auto r = run(
+        {"--impl", k_fake, "-j", "4", "--exclude-tag", "fails", "--exclude-tag", "harness_error"});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(last_line(r.out), "12 passed, 0 failed, 0 skipped") << r.out;
+}
+
+TEST_F(harness_run, a_mismatch_shows_diff_json_explanation_and_reproduce_line) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/stdout/mismatch"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("FAIL  0.44/stdout/mismatch"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    -{\"a\":1,\"b\":\"x\"}\n    +{\"a\":3,\"b\":\"x\"}\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("json: value differs at $.a: expected 1, got 3"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("reproduce: falco-conformance --impl '" + k_fake +
+                         "' --profile 0.44 --golden " CONFORMANCE_TEST_GOLDEN
+                         " --case 0.44/stdout/mismatch --keep-workdir"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(last_line(r.out), "0 passed, 1 failed, 0 skipped");
+}
+
+TEST_F(harness_run, a_hanging_implementation_is_killed_with_its_group) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/lifecycle/hang"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("did not exit within the case timeout"), std::string::npos) << r.out;
+    // Nothing left running: no `sleep 3600` of the fake survives.
+    EXPECT_FALSE(sleep_running("3600"));
+}
+
+TEST_F(harness_run, a_mock_that_cannot_start_is_an_error_exit_2) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/errors/mock_fails"});
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("ERROR 0.44/errors/mock_fails"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("mock-http did not start"), std::string::npos) << r.out;
+    EXPECT_NE(
+        r.out.find(
+            "0 not applicable, 0 expected failures, 1 errors\n0 passed, 0 failed, 0 skipped\n"),
+        std::string::npos)
+        << r.out;
+}
+
+TEST_F(harness_run, a_failure_wins_over_an_error) {
+    const auto r = run(
+        {"--impl", k_fake, "--case", "0.44/errors/mock_fails", "--case", "0.44/stdout/mismatch"});
+    EXPECT_EQ(r.code, 1) << r.out;
+}
+
+TEST_F(harness_run, known_failures_expected_and_stale) {
+    const auto list =
+        temp_file("kf",
+                  "# comment\n0.44/stdout/mismatch   sed rewrites digits\n"
+                  "0.44/stdout/echo  wrongly listed\nlegacy/x/y  other profile, ignored\n");
+    const auto r =
+        run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures", list.string()});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("XFAIL 0.44/stdout/mismatch"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("sed rewrites digits"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("listed as a known failure at " + list.string() +
+                         ":3 (wrongly listed) but passed: remove "
+                         "the entry"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find(
+            "0 not applicable, 1 expected failures, 0 errors\n0 passed, 1 failed, 0 skipped\n"),
+        std::string::npos)
+        << r.out;
+
+    const auto only_failing = temp_file("kf2", "0.44/stdout/mismatch  sed rewrites digits\n");
+    EXPECT_EQ(
+        run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures", only_failing.string()})
+            .code,
+        0);
+
+    const auto typo = temp_file("kf3", "0.44/stdout/mismatch_typo  x\n");
+    const auto t = run({"--impl", k_fake, "--known-failures", typo.string()});
+    EXPECT_EQ(t.code, 2);
+    EXPECT_NE(t.err.find("matches no case"), std::string::npos) << t.err;
+    EXPECT_EQ(
+        run({"--impl", k_fake, "--known-failures", temp_file("kf4", "0.44/stdout/echo\n").string()})
+            .code,
+        2);
+}
+
+TEST_F(harness_run, baseline_written_from_a_run_makes_the_next_run_pass) {
+    const auto baseline =
+        fs::temp_directory_path() / ("conformance-baseline-" + std::to_string(getpid()));
+    EXPECT_EQ(run({"--impl", k_fake, "--case", "0.44/stdout", "--write-known-failures",
+                   baseline.string()})
+                  .code,
+              1);
+    EXPECT_NE(read_file(baseline).find("0.44/stdout/mismatch  fails: [stdout]"), std::string::npos);
+    EXPECT_EQ(
+        run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures", baseline.string()})
+            .code,
+        0);
+}
+
+TEST_F(harness_run, capabilities_make_cases_not_applicable) {
+    const auto caps = temp_file(
+        "caps", "# lacking\nmock:http  built without libcurl\nsignal:HUP  not needed by any\n");
+    const auto r = run({"--impl", k_fake, "--case", "0.44/http", "--case", "0.44/stdout/echo",
+                        "--capabilities", caps.string()});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("N/A   0.44/http/post"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("needs mock:http, which the implementation lacks: built without libcurl"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("warning: " + caps.string() +
+                         ":3: feature 'signal:HUP' is needed by no selected case"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find(
+            "1 not applicable, 0 expected failures, 0 errors\n1 passed, 0 failed, 0 skipped\n"),
+        std::string::npos)
+        << r.out;
+}
+
+TEST_F(harness_run, selection_by_tag_and_listing) {
+    const auto r = run({"--list", "--tag", "syslog", "--exclude-tag", "nothing"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out,
+              "0.44/syslog/devlog mock:syslog syslog\n0.44/syslog/logger mock:syslog syslog\n");
+    EXPECT_EQ(run({"--list", "--case", "0.44/*/echo"}).out, "0.44/stdout/echo echo stdout\n");
+}
+
+TEST_F(harness_run, reports_junit_and_json) {
+    const auto junit =
+        fs::temp_directory_path() / ("conformance-junit-" + std::to_string(getpid()) + ".xml");
+    const auto json =
+        fs::temp_directory_path() / ("conformance-json-" + std::to_string(getpid()) + ".json");
+    run({"--impl", k_fake, "--case", "0.44/stdout", "--junit", junit.string(), "--json",
+         json.string()});
+    const auto x = read_file(junit);
+    EXPECT_NE(x.find("<testsuite name=\"0.44/stdout\" tests=\"2\" failures=\"1\""),
+              std::string::npos)
+        << x;
+    EXPECT_NE(x.find("<testcase classname=\"0.44.stdout\" name=\"echo\""), std::string::npos) << x;
+    EXPECT_NE(x.find("<failure message=\"differs from expected/stdout"), std::string::npos) << x;
+    const auto j = read_file(json);
+    EXPECT_NE(j.find("\"exit_code\": 1"), std::string::npos) << j;
+    EXPECT_NE(j.find("\"verdict\": \"failed\""), std::string::npos) << j;
+    EXPECT_NE(j.find("\"reproduce\": "), std::string::npos) << j;
+}
+
+TEST_F(harness_run, keep_workdir_keeps_and_names_it) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/file/actions", "--keep-workdir"});
+    const auto at = r.out.find("workdir kept: ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const auto dir = r.out.substr(at + 14, r.out.find('\n', at) - at - 14);
+    EXPECT_TRUE(fs::exists(fs::path(dir) / "events.txt"));
+    EXPECT_TRUE(fs::exists(fs::path(dir) / "falco.yaml"));
+    fs::remove_all(dir);
+}
+
+TEST_F(harness_run, usage_errors_exit_2) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--impl", k_fake, "--bogus"},
+             {"--impl", k_fake, "--profile", "0.99"},
+             {"--case", "x"},
+             {"--impl", "/nonexistent/impl"},
+             {"--impl", "impl | tee"},
+             {"--impl", k_fake, "--case", "0.44/nothing/here"},
+             {"--impl", k_fake, "-j", "0"},
+             {"--impl", k_fake, "--timeout-ms", "x"},
+             {"--impl", k_fake, "--profile", "legacy"},  // no legacy cases in the test golden dir
+         }) {
+        const auto r = run(args);
+        EXPECT_EQ(r.code, 2) << args.back() << "\n" << r.out << r.err;
+        EXPECT_NE(r.err.find("falco-conformance: "), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(run({"--golden", "/nonexistent", "--impl", k_fake}, false).code, 2);
+}
+
+TEST_F(harness_run, the_binary_exits_with_the_documented_codes) {
+    const auto status = [](const std::string& args) {
+        const std::string cmd = std::string(CONFORMANCE_BINARY) +
+                                " --golden " CONFORMANCE_TEST_GOLDEN " --impl '" + k_fake + "' " +
+                                args + " >/dev/null 2>&1";
+        const int st = std::system(cmd.c_str());
+        return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    };
+    EXPECT_EQ(status("--case 0.44/stdout/echo"), 0);
+    EXPECT_EQ(status("--case 0.44/stdout/mismatch"), 1);
+    EXPECT_EQ(status("--case 0.44/errors/mock_fails"), 2);
+    EXPECT_EQ(status("--nonsense"), 2);
+}
+
+TEST_F(harness_run, case_timeout_option_overrides_the_case) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/lifecycle/hang", "--timeout-ms", "300"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_LT(std::stoi(r.out.substr(r.out.find("(") + 1)), 1500) << r.out;
+}
+
+}  // namespace conformance
+
+namespace conformance {
+
+// SIGINT to the harness mid-case: every implementation it started is killed, exit 128+2.
+TEST(harness_interrupt, an_interrupted_run_leaves_nothing_running) {
+    const std::string cmd = "timeout --preserve-status -s INT 1 " +
+                            std::string(CONFORMANCE_BINARY) +
+                            " --golden " CONFORMANCE_TEST_GOLDEN " --impl 'HANG_SECONDS=3601 " +
+                            std::string(CONFORMANCE_FAKE_IMPL) +
+                            " auto' --case 0.44/lifecycle/hang --timeout-ms 60000 >/dev/null 2>&1";
+    const int st = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(st));
+    EXPECT_EQ(WEXITSTATUS(st), 130);
+    EXPECT_FALSE(sleep_running("3601"));
+}
+
+}  // namespace conformance
+
+namespace conformance {
+
+TEST(harness_repeat, differing_outcomes_fail_as_nondeterministic) {
+    const auto state =
+        fs::temp_directory_path() / ("conformance-flaky-" + std::to_string(getpid()));
+    fs::remove(state);
+    std::ostringstream out, err;
+    const int code =
+        run_app("falco-conformance",
+                {"--golden", CONFORMANCE_TEST_GOLDEN, "--impl",
+                 "FLAKY_STATE=" + state.string() + " " + CONFORMANCE_FAKE_IMPL + " auto", "--case",
+                 "0.44/lifecycle/flaky", "--repeat", "2"},
+                out, err);
+    fs::remove(state);
+    EXPECT_EQ(code, 1) << out.str();
+    EXPECT_NE(out.str().find("[repeat] nondeterministic: passed 1 of 2 runs"), std::string::npos)
+        << out.str();
+}
+
+}  // namespace conformance
+
+namespace conformance {
+
+// Without mount namespaces (here: the harness as an unprivileged user), syslog cases are
+// skipped with the reason, never passed; the others still run.
+TEST(harness_no_namespace, syslog_cases_are_skipped_not_passed) {
+    if (geteuid() != 0 || std::system("command -v setpriv >/dev/null 2>&1") != 0) {
+        GTEST_SKIP() << "needs root and setpriv to drop privileges";
+    }
+    const auto out = fs::temp_directory_path() / ("conformance-nons-" + std::to_string(getpid()));
+    const std::string cmd =
+        "setpriv --reuid=65534 --regid=65534 --clear-groups env TMPDIR=/tmp " +
+        std::string(CONFORMANCE_BINARY) + " --golden " CONFORMANCE_TEST_GOLDEN " --impl '" +
+        std::string(CONFORMANCE_FAKE_IMPL) +
+        " auto' --case 0.44/syslog/logger --case 0.44/stdout/echo >" + out.string() + " 2>&1";
+    const int st = std::system(cmd.c_str());
+    const auto text = read_file(out);
+    fs::remove(out);
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << text;
+    EXPECT_NE(text.find("SKIP  0.44/syslog/logger"), std::string::npos) << text;
+    EXPECT_NE(text.find("1 passed, 0 failed, 1 skipped\n"), std::string::npos) << text;
+}
+
+}  // namespace conformance
