@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# The README's main job: install dependencies, build, run the reference over the sample alerts.
+# The README's main job: install dependencies, build, run the conformance suite against the
+# reference in both profiles and print the report. Reports: $BUILD_DIR/reports/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
 "$root/ci/install-deps.sh"
 "$root/ci/build.sh"
-echo "build complete: ${BUILD_DIR:-$root/build}"
+ref="$build/reference/falco-outputs-ref"
+suite="$build/conformance/falco-conformance"
+mkdir -p "$build/reports"
+status=0
+for profile in 0.44 legacy; do
+    echo
+    echo "=== falco-conformance --profile $profile against falco-outputs-ref"
+    "$suite" --impl "$ref --profile $profile" --profile "$profile" \
+        --junit "$build/reports/conformance-$profile.xml" \
+        --json "$build/reports/conformance-$profile.json" || status=$?
+done
+echo
+echo "reports: $build/reports/"
+exit "$status"
