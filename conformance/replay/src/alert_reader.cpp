@@ -205,6 +205,11 @@ alert_reader::result alert_reader::read(std::string_view line) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
         return blank{};
     }
+    // A raw NUL is never valid JSON text (strings escape it, whitespace excludes it), but
+    // RapidJSON's stream treats it as the end of input and would accept `{...}<NUL>junk`.
+    if (line.find('\0') != std::string_view::npos) {
+        return std::string("a NUL byte in the line (JSON text escapes NUL as \\u0000)");
+    }
     if (has_lone_surrogate(line)) {
         return std::string("lone surrogate escape");
     }

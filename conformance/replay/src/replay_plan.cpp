@@ -3,6 +3,8 @@
 
 #include "quoting.hpp"
 
+#include <cctype>
+
 namespace replay {
 
 namespace {
@@ -23,7 +25,12 @@ std::string replay_plan::rules_yaml() const {
         y += "  desc: \"replayed by falco-replay\"\n";
         y += std::string("  condition: ") + k_rule_field + " = " + std::to_string(i + 1) + "\n";
         y += "  output: " + yq(r.output) + "\n";
-        y += "  priority: " + r.priority + "\n";
+        // Upper case, the form Falco's rules schema lists (E/rule_json_schema.h:138-151); the
+        // engine parses it case-insensitively either way.
+        std::string priority = r.priority;
+        for (auto& c : priority)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        y += "  priority: " + priority + "\n";
         y += "  tags: [";
         for (std::size_t t = 0; t < r.tags.size(); ++t) {
             y += (t ? ", " : "") + yq(r.tags[t]);

@@ -93,4 +93,9 @@ TEST(alert_reader, invalid_lines) {
     EXPECT_TRUE(invalid(R"({"time":1,"rule":"r","priority":"Debug","message":"\udc00"})"));
     EXPECT_TRUE(invalid(R"({"time":1,"rule":"r","priority":"Debug","message":"\ud800x"})"));
     EXPECT_FALSE(invalid(R"({"time":1,"rule":"r","priority":"Debug","message":"\ud83d\ude00"})"));
+    // A raw NUL byte ends RapidJSON's input; the contract calls such a line invalid.
+    EXPECT_TRUE(
+        invalid(std::string_view("{\"time\":1,\"rule\":\"r\",\"priority\":\"Debug\","
+                                 "\"message\":\"m\"}\0junk",
+                                 59)));
 }

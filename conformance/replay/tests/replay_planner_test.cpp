@@ -50,14 +50,14 @@ TEST(replay_planner, rules_file_for_a_simple_case) {
               "  desc: \"replayed by falco-replay\"\n"
               "  condition: falco_replay.rule = 1\n"
               "  output: \"File opened (user=%user.name file=%fd.name)\"\n"
-              "  priority: Error\n"
+              "  priority: ERROR\n"
               "  tags: [\"fs\", \"b\"]\n"
               "  source: \"replay\"\n"
               "- rule: \"Quoted \\\"name\\\"\"\n"
               "  desc: \"replayed by falco-replay\"\n"
               "  condition: falco_replay.rule = 2\n"
               "  output: \"pid=%proc.pid\"\n"
-              "  priority: Informational\n"
+              "  priority: INFORMATIONAL\n"
               "  tags: []\n"
               "  source: \"replay\"\n");
     EXPECT_EQ(p.plugin_spec_json(),
