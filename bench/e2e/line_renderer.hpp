@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "../common/sample_alert.hpp"
+
+namespace falco_bench {
+
+// Renders the lines a conforming implementation delivers for an alert, so the baseline loops
+// write bytes of the same size and shape. TZ is UTC0 and the hostname fixed (falco-bench sets
+// both for the implementation too). The text line follows profile-0.44.md 1.a, the JSON object
+// 1.b (legacy: legacy-profile.md 2.b). Only the sizes matter for the baselines; exactness is
+// the conformance suite's job.
+class line_renderer {
+public:
+    line_renderer(std::string profile, bool json, std::string hostname);
+
+    // The line without terminator (what http posts; stdout/file/program add '\n').
+    std::string line(const sample_alert& a) const;
+    // The datagram glibc's syslog(3) sends for it on /dev/log: "<PRI>Mmm dd hh:mm:ss falco: ".
+    std::string syslog_datagram(const sample_alert& a) const;
+
+private:
+    std::string text_line(const sample_alert& a) const;
+    std::string json_line(const sample_alert& a) const;
+
+    std::string profile_;
+    bool json_;
+    std::string hostname_;
+};
+
+}  // namespace falco_bench
