@@ -88,7 +88,10 @@ void log_accounting(const outputs& outs) {
         text += " " + c.name + " delivered=" + std::to_string(c.delivered) +
                 " failed=" + std::to_string(c.failed) + ";";
     }
-    text += " queue drops=" + std::to_string(outs.queue_drops());
+    // Per channel: delivered + failed + queue drops + discarded == alerts pushed.
+    text += " queue drops=" + std::to_string(outs.alert_drops()) +
+            " discarded=" + std::to_string(outs.discarded()) +
+            " (all queue drops incl. control messages=" + std::to_string(outs.queue_drops()) + ")";
     log(log_level::debug, text);
 }
 

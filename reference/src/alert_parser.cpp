@@ -505,6 +505,8 @@ bool alert_parser::parse(std::string_view line, alert& out, std::string& error) 
         return false;
     }
     thread_local std::string buffer;
+    // SSE2 scans load aligned 16-byte blocks, up to 15 bytes past the NUL: keep them allocated.
+    buffer.reserve(line.size() + 16);
     buffer.assign(line);
     rapidjson::StringStream stream(buffer.c_str());
 

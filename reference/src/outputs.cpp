@@ -22,6 +22,7 @@ outputs::~outputs() {
 }
 
 bool outputs::push_item(outputs_item item) {
+    const bool is_alert = item.type == outputs_item::kind::output;
     if (queue_.try_push(std::move(item))) {
         return true;
     }
@@ -29,6 +30,7 @@ bool outputs::push_item(outputs_item item) {
     {
         std::lock_guard lock(mutex_);
         first = drops_++ == 0;
+        alert_drops_ += is_alert ? 1 : 0;
     }
     if (first) {
         // falco@0.44.1:userspace/falco/falco_outputs.cpp:268-282: only the first drop logs.
@@ -63,7 +65,11 @@ void outputs::stop() {
             // falco_outputs.cpp:243-260.
             log(log_level::notice,
                 "output channels still blocked, discarding all remaining notifications");
-            queue_.clear();
+            const std::size_t cleared = queue_.clear();
+            {
+                std::lock_guard discard_lock(mutex_);
+                discarded_ += cleared;
+            }
             push_item(outputs_item{outputs_item::kind::stop, {}});
         }
     }
@@ -159,6 +165,16 @@ bool outputs::deliver_to(std::size_t index, outputs_item& item) {
 std::uint64_t outputs::queue_drops() const {
     std::lock_guard lock(mutex_);
     return drops_;
+}
+
+std::uint64_t outputs::alert_drops() const {
+    std::lock_guard lock(mutex_);
+    return alert_drops_;
+}
+
+std::uint64_t outputs::discarded() const {
+    std::lock_guard lock(mutex_);
+    return discarded_;
 }
 
 std::vector<channel_counters> outputs::counters() const {

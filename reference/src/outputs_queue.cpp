@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "falco_ref/outputs_queue.hpp"
 
+#include <algorithm>
+
 namespace falco_ref {
 
 bool outputs_queue::try_push(outputs_item item) {
@@ -23,9 +25,13 @@ outputs_item outputs_queue::pop() {
     return item;
 }
 
-void outputs_queue::clear() {
+std::size_t outputs_queue::clear() {
     std::lock_guard lock(mutex_);
+    const auto alerts = static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(),
+                      [](const outputs_item& i) { return i.type == outputs_item::kind::output; }));
     items_.clear();
+    return alerts;
 }
 
 std::size_t outputs_queue::size() const {

@@ -378,6 +378,11 @@ TEST_F(program_channel_test, SpawnFailureIsLoggedTheAlertSkippedAndTheNextOneRet
     // popen fails only when pipe/fork fail; Falco logs ERR "Failed to open program output:
     // <program> (error: <strerror>)" and skips the alert (profile-0.44.md section 3 and h).
     // EMFILE is provoked in a forked child by lowering RLIMIT_NOFILE to the lowest free fd + 1.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // The sanitizer runtimes need descriptors of their own, so the child dies in the runtime
+    // before the channel can observe EMFILE (docs/RELIABILITY.md, finding 10).
+    GTEST_SKIP() << "EMFILE cannot be provoked under a sanitizer runtime";
+#endif
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     const config cfg = make(profile_id::v0_44, false, false);
     const pid_t pid = ::fork();

@@ -60,7 +60,13 @@ public:
     // waits for a channel call that is blocked. Idempotent.
     void stop();
 
+    // Every message the full queue refused, control messages included (Falco's
+    // outputs_queue_num_drops).
     std::uint64_t queue_drops() const;
+    // Alerts only: refused by the full queue, and discarded by a shutdown drain that timed out.
+    // With the channel counters: delivered + failed + alert_drops + discarded == pushed.
+    std::uint64_t alert_drops() const;
+    std::uint64_t discarded() const;
     std::vector<channel_counters> counters() const;
     std::optional<std::string> fatal_error() const;
 
@@ -79,6 +85,8 @@ private:
     bool worker_done_ = false;
     bool stopped_ = false;
     std::uint64_t drops_ = 0;
+    std::uint64_t alert_drops_ = 0;
+    std::uint64_t discarded_ = 0;
     std::vector<channel_counters> counters_;
     std::optional<std::string> fatal_;
 

@@ -32,8 +32,9 @@ public:
     // Blocks until an item is available.
     outputs_item pop();
 
-    // Discards everything queued (shutdown drain timeout).
-    void clear();
+    // Discards everything queued (shutdown drain timeout); returns how many alerts (not control
+    // messages) were discarded, for the accounting.
+    std::size_t clear();
 
     std::size_t size() const;
 

@@ -39,7 +39,7 @@ void append_fields(const Writer& w, std::string& out, const json_value::object& 
             return;
         }
         // The time key goes before the first key that sorts after it (before it, reversed).
-        if (!time_written && (sorted ? time_key < key : key < time_key)) {
+        if (!time_written && (sorted ? time_key < key : std::string_view(key) < time_key)) {
             write_time();
         }
         if (any) {
