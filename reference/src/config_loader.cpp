@@ -326,6 +326,22 @@ std::string reading_error(const std::string& path, const std::string& what) {
     return "Error reading config file (" + path + "): " + what;
 }
 
+// The -c file, which must be readable ("Could not find configuration file at <path>" in both
+// profiles), else the default path if it is readable, else nothing: what then happens differs
+// per profile.
+std::optional<std::string> find_config_file(const config_request& request) {
+    if (request.config_path) {
+        if (!file_is_readable(*request.config_path)) {
+            throw config_error("Could not find configuration file at " + *request.config_path);
+        }
+        return *request.config_path;
+    }
+    if (file_is_readable(request.default_config_path)) {
+        return request.default_config_path;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 config_load_result config_loader::load(const config_request& request) const {
@@ -338,13 +354,8 @@ config_load_result config_loader::load_044(const config_request& request) const 
     cfg.prof = &get_profile(profile_id::v0_44);
 
     // falco@0.44.1:userspace/falco/app/options.cpp:72-90 and app/actions/load_config.cpp:81-91.
-    if (request.config_path) {
-        cfg.path = *request.config_path;
-        if (!file_is_readable(cfg.path)) {
-            throw config_error("Could not find configuration file at " + cfg.path);
-        }
-    } else if (file_is_readable(request.default_config_path)) {
-        cfg.path = request.default_config_path;
+    if (const auto path = find_config_file(request)) {
+        cfg.path = *path;
     } else {
         throw config_error("You must create a config file at " + request.default_config_path +
                            " or by passing -c");
@@ -481,13 +492,8 @@ config_load_result config_loader::load_legacy(const config_request& request) con
     // falco@0.15.3:userspace/falco/falco.cpp:681-706: -c must open; without -c the default
     // path is tried, and with none Falco runs on defaults with stdout only
     // (configuration.cpp:52-59).
-    if (request.config_path) {
-        cfg.path = *request.config_path;
-        if (!file_is_readable(cfg.path)) {
-            throw config_error("Could not find configuration file at " + cfg.path);
-        }
-    } else if (file_is_readable(request.default_config_path)) {
-        cfg.path = request.default_config_path;
+    if (const auto path = find_config_file(request)) {
+        cfg.path = *path;
     } else {
         cfg.has_config_file = false;
         cfg.path.clear();
