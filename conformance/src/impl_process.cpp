@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include <mocks/dev_log_namespace.hpp>
@@ -99,19 +100,18 @@ impl_process::impl_process(const launch_spec& spec)
     const auto argv = c_strings(spec.argv);
     const auto envp = c_strings(spec.env);
     const std::string cwd = spec.cwd.string();
+    // Prepared here: between fork and exec the child may only make system calls.
+    std::optional<mocks::private_dev_log> dev_log;
+    if (spec.dev_log) {
+        dev_log.emplace(*spec.dev_log);
+    }
 
     pid_ = fork();
     if (pid_ == 0) {
-        // Child. The harness is multi-threaded (-j); the only allocating call here is mocks_lib's
-        // namespace helper, which glibc's fork-safe malloc allows.
+        // Child of a multi-threaded harness (-j, reader threads): system calls only.
         setpgid(0, 0);
-        if (spec.dev_log) {
-            try {
-                mocks::enter_private_dev_log(*spec.dev_log);
-            } catch (const std::exception& e) {
-                (void)!write(report[1], e.what(), std::strlen(e.what()));
-                _exit(127);
-            }
+        if (dev_log && !dev_log->enter(report[1])) {
+            _exit(127);
         }
         if (chdir(cwd.c_str()) != 0) {
             child_fail(report[1], "chdir to the work dir", errno);

@@ -24,38 +24,6 @@ namespace {
     throw std::runtime_error("private /dev/log: " + what + ": " + std::strerror(errno));
 }
 
-// Recreates one entry of the old /dev (reached through `old_dev`) in the new tmpfs /dev.
-void carry_over(int old_dev, const char* name) {
-    struct stat st {};
-    if (::fstatat(old_dev, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return;  // vanished
-    const std::string target = std::string("/dev/") + name;
-    if (S_ISLNK(st.st_mode)) {
-        char link[PATH_MAX];
-        const ssize_t n = ::readlinkat(old_dev, name, link, sizeof link - 1);
-        if (n < 0)
-            fail("readlink /dev/" + std::string(name));
-        link[n] = '\0';
-        if (::symlink(link, target.c_str()) != 0)
-            fail("symlink " + target);
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        if (::mkdir(target.c_str(), st.st_mode & 07777) != 0)
-            fail("mkdir " + target);
-    } else {
-        const int fd = ::open(target.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
-        if (fd < 0)
-            fail("create " + target);
-        ::close(fd);
-    }
-    // The old /dev is hidden under the tmpfs, but stays reachable through our descriptor.
-    const std::string source = "/proc/self/fd/" + std::to_string(old_dev) + "/" + name;
-    if (::mount(source.c_str(), target.c_str(), nullptr, MS_BIND | MS_REC, nullptr) != 0) {
-        fail("bind " + target);
-    }
-}
-
 }  // namespace
 
 std::optional<std::string> private_dev_log_unavailable() {
@@ -98,30 +66,139 @@ std::optional<std::string> private_dev_log_unavailable() {
 }
 
 void enter_private_dev_log(const std::string& socket_path) {
-    const std::string socket_abs = std::filesystem::absolute(socket_path).string();
-    if (::unshare(CLONE_NEWNS) != 0)
-        fail("unshare(CLONE_NEWNS)");
-    // Private: our mounts must not propagate back to the host (nor the host's into ours).
-    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-        fail("make / private");
-    const int old_dev = ::open("/dev", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (old_dev < 0)
+    const private_dev_log plan(socket_path);
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        fail("pipe");
+    const bool ok = plan.enter(fds[1]);
+    ::close(fds[1]);
+    std::string reason;
+    char buf[256];
+    ssize_t n = 0;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+        reason.append(buf, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    if (!ok) {
+        while (!reason.empty() && reason.back() == '\n')
+            reason.pop_back();
+        throw std::runtime_error(reason);
+    }
+}
+
+private_dev_log::private_dev_log(const std::string& socket_path)
+    : socket_abs_(std::filesystem::absolute(socket_path).string()) {
+    old_dev_ = ::open("/dev", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (old_dev_ < 0)
         fail("open /dev");
-    if (::mount("tmpfs", "/dev", "tmpfs", MS_NOSUID, "mode=0755") != 0)
-        fail("mount tmpfs /dev");
-    DIR* dir = ::fdopendir(::dup(old_dev));
+    DIR* dir = ::fdopendir(::dup(old_dev_));
     if (dir == nullptr)
-        fail("read old /dev");
+        fail("read /dev");
+    const std::string fd_dir = "/proc/self/fd/" + std::to_string(old_dev_) + "/";
     while (const dirent* e = ::readdir(dir)) {
-        const std::string_view name = e->d_name;
-        if (name == "." || name == ".." || name == "log")
+        const std::string name = e->d_name;
+        struct stat st {};
+        if (name == "." || name == ".." || name == "log" ||
+            ::fstatat(old_dev_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             continue;
-        carry_over(old_dev, e->d_name);
+        }
+        entry en{entry::kind::file, "/dev/" + name, fd_dir + name, "", st.st_mode & 07777};
+        if (S_ISLNK(st.st_mode)) {
+            char link[PATH_MAX];
+            const ssize_t n = ::readlinkat(old_dev_, name.c_str(), link, sizeof link - 1);
+            if (n < 0)
+                continue;
+            en.type = entry::kind::symlink;
+            en.link.assign(link, static_cast<std::size_t>(n));
+        } else if (S_ISDIR(st.st_mode)) {
+            en.type = entry::kind::directory;
+        }
+        entries_.push_back(std::move(en));
     }
     ::closedir(dir);
-    ::close(old_dev);
-    if (::symlink(socket_abs.c_str(), "/dev/log") != 0)
-        fail("symlink /dev/log");
+}
+
+private_dev_log::~private_dev_log() {
+    if (old_dev_ >= 0)
+        ::close(old_dev_);
+}
+
+namespace {
+
+// write(2) only: "private /dev/log: <step>: errno <n>\n".
+void report_failure(int fd, const char* step) {
+    const int err = errno;
+    char digits[16];
+    int len = 0;
+    for (int v = err; len == 0 || v > 0; v /= 10)
+        digits[len++] = static_cast<char>('0' + v % 10);
+    char buf[256];
+    std::size_t pos = 0;
+    auto put = [&](const char* text, std::size_t n) {
+        for (std::size_t i = 0; i < n && pos < sizeof buf; ++i)
+            buf[pos++] = text[i];
+    };
+    put("private /dev/log: ", 18);
+    put(step, std::strlen(step));
+    put(": errno ", 8);
+    while (len > 0)
+        put(&digits[--len], 1);
+    put("\n", 1);
+    [[maybe_unused]] const ssize_t n = ::write(fd, buf, pos);
+}
+
+}  // namespace
+
+bool private_dev_log::enter(int error_fd) const noexcept {
+    if (::unshare(CLONE_NEWNS) != 0) {
+        report_failure(error_fd, "unshare(CLONE_NEWNS)");
+        return false;
+    }
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        report_failure(error_fd, "make / private");
+        return false;
+    }
+    // A bind source must live in our own namespace: reopen /dev now, under the descriptor
+    // number the prepared `/proc/self/fd/<n>/...` paths name.
+    const int dev_here = ::open("/dev", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dev_here < 0 || (dev_here != old_dev_ &&
+                         (::dup3(dev_here, old_dev_, O_CLOEXEC) < 0 || ::close(dev_here) != 0))) {
+        report_failure(error_fd, "reopen /dev");
+        return false;
+    }
+    if (::mount("tmpfs", "/dev", "tmpfs", MS_NOSUID, "mode=0755") != 0) {
+        report_failure(error_fd, "mount tmpfs /dev");
+        return false;
+    }
+    for (const entry& en : entries_) {
+        const char* target = en.target.c_str();
+        bool ok = true;
+        switch (en.type) {
+            case entry::kind::symlink:
+                ok = ::symlink(en.link.c_str(), target) == 0;
+                break;
+            case entry::kind::directory:
+                ok = ::mkdir(target, en.mode) == 0 &&
+                     ::mount(en.bind_source.c_str(), target, nullptr, MS_BIND | MS_REC, nullptr) ==
+                         0;
+                break;
+            case entry::kind::file: {
+                const int fd = ::open(target, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+                ok = fd >= 0 && ::close(fd) == 0 &&
+                     ::mount(en.bind_source.c_str(), target, nullptr, MS_BIND | MS_REC, nullptr) ==
+                         0;
+                break;
+            }
+        }
+        if (!ok) {
+            report_failure(error_fd, target);
+            return false;
+        }
+    }
+    if (::symlink(socket_abs_.c_str(), "/dev/log") != 0) {
+        report_failure(error_fd, "symlink /dev/log");
+        return false;
+    }
+    return true;
 }
 
 pid_t fork_with_private_dev_log(const std::string& socket_path, const std::function<int()>& body) {
