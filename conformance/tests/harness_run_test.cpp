@@ -120,11 +120,13 @@ TEST_F(harness_run, a_mismatch_shows_diff_json_explanation_and_reproduce_line) {
 }
 
 TEST_F(harness_run, a_hanging_implementation_is_killed_with_its_group) {
-    const auto r = run({"--impl", k_fake, "--case", "0.44/lifecycle/hang"});
+    // A sleep duration no other test uses: ctest runs tests in parallel, and another test's
+    // hanging fake may legitimately still be running while this one checks.
+    const auto r = run({"--impl", "HANG_SECONDS=3602 " + k_fake, "--case", "0.44/lifecycle/hang"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("did not exit within the case timeout"), std::string::npos) << r.out;
-    // Nothing left running: no `sleep 3600` of the fake survives.
-    EXPECT_FALSE(sleep_running("3600"));
+    // Nothing left running: no `sleep 3602` of this test's fake survives.
+    EXPECT_FALSE(sleep_running("3602"));
 }
 
 TEST_F(harness_run, a_mock_that_cannot_start_is_an_error_exit_2) {
