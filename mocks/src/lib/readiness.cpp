@@ -2,9 +2,11 @@
 #include "mocks/readiness.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -29,10 +31,14 @@ void announce_ready(const std::string& details, const std::optional<std::string>
                     bool to_stdout) {
     const std::string line = "READY " + details + "\n";
     if (ready_file) {
-        const std::string temp = *ready_file + ".tmp." + std::to_string(::getpid());
-        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        // mkstemp: a unique name created with O_EXCL, so a symlink planted at a predictable
+        // name in a shared directory cannot redirect the write. The rename keeps readers from
+        // seeing a half-written file.
+        std::string temp = *ready_file + ".tmp.XXXXXX";
+        const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
         if (fd < 0)
             throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
+        ::fchmod(fd, 0644);
         write_all(fd, line, temp);
         ::close(fd);
         if (::rename(temp.c_str(), ready_file->c_str()) != 0) {
