@@ -86,8 +86,9 @@ INSTANTIATE_TEST_SUITE_P(
                       "0.44/program/capture", "0.44/http/post", "0.44/lifecycle/signals",
                       "0.44/lifecycle/exit_code", "0.44/stderr/patterns",
                       "0.44/lifecycle/environment", "0.44/delivery/all_delivered",
-                      "0.44/delivery/big_line", "0.44/setup/directory_before_start",
-                      "0.44/templating/closed_port_refused", "0.44/input/generated_alerts_file"),
+                      "0.44/delivery/program_reads", "0.44/delivery/big_line",
+                      "0.44/setup/directory_before_start", "0.44/templating/closed_port_refused",
+                      "0.44/input/generated_alerts_file"),
     [](const auto& info) {
         std::string name = info.param;
         for (auto& c : name) {
@@ -101,7 +102,7 @@ TEST_F(harness_run, the_whole_suite_in_parallel) {
     const auto r = run(
         {"--impl", k_fake, "-j", "4", "--exclude-tag", "fails", "--exclude-tag", "harness_error"});
     EXPECT_EQ(r.code, 0) << r.out;
-    EXPECT_EQ(last_line(r.out), "17 passed, 0 failed, 0 skipped") << r.out;
+    EXPECT_EQ(last_line(r.out), "18 passed, 0 failed, 0 skipped") << r.out;
 }
 
 // Each fake breaks the accounting in one way; the delivery check must catch it and say where.
