@@ -168,6 +168,62 @@ private:
 
 const std::set<std::string> k_channels{"stdout", "stderr", "file", "syslog", "http", "program"};
 
+// The generator keys shared by `send_generated` and `generate:` expected contents.
+const std::set<std::string> k_generator_keys{"template", "count", "first", "repeat", "bytes"};
+// Bounds that keep a typo (an extra zero) from eating the machine's memory.
+constexpr std::uint64_t k_max_generated_lines = 10'000'000;
+constexpr std::uint64_t k_max_fill_bytes = 64ull << 20;
+
+generator_spec parse_generator(const case_reader& r, const YAML::Node& m, const std::string& key) {
+    const auto bounded = [&](const char* name, std::uint64_t min, std::uint64_t max,
+                             const char* unit) {
+        const auto value = r.number<std::uint64_t>(m[name], key + "." + name, min);
+        if (value > max) {
+            r.fail(m[name], key + "." + name, "at most " + std::to_string(max) + " " + unit);
+        }
+        return value;
+    };
+    generator_spec g;
+    g.line = r.scalar(m["template"], key + ".template");
+    if (m["count"]) {
+        g.count = bounded("count", 1, k_max_generated_lines, "lines");
+    }
+    if (m["first"]) {
+        g.first = r.number<std::uint64_t>(m["first"], key + ".first", 0);
+    }
+    if (m["repeat"]) {
+        g.repeat = r.scalar(m["repeat"], key + ".repeat");
+    }
+    if (m["bytes"]) {
+        g.bytes = bounded("bytes", 1, k_max_fill_bytes, "bytes");
+    }
+    if (const auto problem = check_generator_spec(g); !problem.empty()) {
+        r.fail(m["template"], key, problem);
+    }
+    return g;
+}
+
+// An expected content: a file of the case, or `{generate: [generator, ...]}`.
+expected_content parse_expected(const case_reader& r, const YAML::Node& node,
+                                const std::string& key) {
+    expected_content e;
+    if (!node.IsMap()) {
+        e.file = r.case_file(node, key);
+        return e;
+    }
+    r.only_keys(node, key, {"generate"});
+    const auto& list = node["generate"];
+    if (!list.IsSequence() || list.size() == 0) {
+        r.fail(list, key + ".generate", "must be a non-empty list of generators");
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto item = key + ".generate[" + std::to_string(i) + "]";
+        r.only_keys(list[i], item, k_generator_keys);
+        e.generated.push_back(parse_generator(r, list[i], item));
+    }
+    return e;
+}
+
 std::vector<int> parse_send_lines(const case_reader& r, const YAML::Node& node,
                                   const std::string& key) {
     std::vector<int> lines;
@@ -218,8 +274,9 @@ void parse_channel_fields(const case_reader& r, const YAML::Node& m, const std::
     }
 }
 
-step parse_step(const case_reader& r, const YAML::Node& node, std::size_t index) {
-    const std::string base = "steps[" + std::to_string(index) + "]";
+step parse_step(const case_reader& r, const YAML::Node& node, const std::string& list,
+                std::size_t index) {
+    const std::string base = list + "[" + std::to_string(index) + "]";
     step s;
     std::string kind;
     YAML::Node value;
@@ -251,6 +308,13 @@ step parse_step(const case_reader& r, const YAML::Node& node, std::size_t index)
     } else if (kind == "send_file") {
         s.what = step::kind::send_file;
         s.text = r.case_file(value, key);
+    } else if (kind == "send_generated") {
+        s.what = step::kind::send_generated;
+        auto allowed = k_generator_keys;
+        allowed.insert("timeout_ms");
+        const auto m = map_value(allowed);
+        s.generated = parse_generator(r, m, key);
+        timeout(m, "timeout_ms");
     } else if (kind == "wait") {
         s.what = step::kind::wait;
         const auto m = map_value({"channel", "count", "path", "pattern", "timeout_ms", "unit"});
@@ -339,16 +403,127 @@ step parse_step(const case_reader& r, const YAML::Node& node, std::size_t index)
     return s;
 }
 
+delivery_spec parse_delivery(const case_reader& r, const YAML::Node& m) {
+    const std::string key = "expect.delivery";
+    r.only_keys(m, key, {"sent", "pattern", "channels", "loss", "record"});
+    delivery_spec d;
+    d.sent = r.number<std::uint64_t>(m["sent"], key + ".sent", 1);
+    d.pattern = r.scalar(m["pattern"], key + ".pattern");
+    try {
+        if (std::regex(d.pattern).mark_count() < 1) {
+            r.fail(m["pattern"], key + ".pattern",
+                   "needs a capture group for the sequence number, e.g. \"seq=(\\d+)\"");
+        }
+    } catch (const std::regex_error& e) {
+        r.fail(m["pattern"], key + ".pattern", std::string("bad regex: ") + e.what());
+    }
+    d.channels = r.strings(m["channels"], key + ".channels");
+    if (d.channels.empty()) {
+        r.fail(m["channels"], key + ".channels", "needs at least one channel");
+    }
+    for (std::size_t i = 0; i < d.channels.size(); ++i) {
+        const auto& name = d.channels[i];
+        const auto item = key + ".channels[" + std::to_string(i) + "]";
+        const auto path = fs::path(name.substr(name.starts_with("file:") ? 5 : 0));
+        if (name.starts_with("file:")) {
+            if (path.empty() || path.is_absolute() ||
+                path.lexically_normal().string().starts_with("..")) {
+                r.fail(m["channels"][i], item,
+                       "file:<path> needs a relative path inside the work directory");
+            }
+        } else if (name != "stdout" && name != "syslog" && name != "http" && name != "program") {
+            r.fail(m["channels"][i], item,
+                   "unknown channel " + name + " (stdout, file:<path>, syslog, http, program)");
+        }
+        if (std::count(d.channels.begin(), d.channels.end(), name) > 1) {
+            r.fail(m["channels"][i], item, name + " is listed twice");
+        }
+    }
+    if (m["loss"]) {
+        const auto loss = r.scalar(m["loss"], key + ".loss");
+        if (loss == "none") {
+            d.loss = delivery_spec::loss_rule::none;
+        } else if (loss == "allowed") {
+            d.loss = delivery_spec::loss_rule::allowed;
+        } else if (loss == "required") {
+            d.loss = delivery_spec::loss_rule::required;
+        } else {
+            r.fail(m["loss"], key + ".loss", "must be none, allowed or required");
+        }
+    }
+    if (m["record"]) {
+        const auto add = [&](const YAML::Node& node, const std::string& name,
+                             const std::string& item) {
+            generator_spec g;
+            g.line = r.scalar(node, item);
+            g.first = d.sent;  // the widest n a record can carry
+            if (const auto problem = check_generator_spec(g); !problem.empty()) {
+                r.fail(node, item, problem);
+            }
+            d.records[name] = g.line;
+        };
+        if (m["record"].IsMap()) {
+            for (const auto& entry : m["record"]) {
+                const auto name = entry.first.as<std::string>();
+                const auto item = key + ".record." + name;
+                if (name != "default" &&
+                    std::find(d.channels.begin(), d.channels.end(), name) == d.channels.end()) {
+                    r.fail(entry.first, item, "not one of delivery.channels (or default)");
+                }
+                add(entry.second, name == "default" ? "*" : name, item);
+            }
+        } else {
+            add(m["record"], "*", key + ".record");
+        }
+    }
+    return d;
+}
+
+// The syslog and http channels of a delivery are what the mocks recorded.
+void check_delivery_mocks(const case_reader& r, const YAML::Node& expect, const golden_case& c) {
+    if (!c.expect.delivery) {
+        return;
+    }
+    for (const auto& name : c.expect.delivery->channels) {
+        if ((name == "syslog" && !c.syslog_mock) || (name == "http" && !c.http_mock)) {
+            r.fail(expect["delivery"]["channels"], "expect.delivery.channels",
+                   "channel " + name + " needs mocks." + name);
+        }
+    }
+}
+
+// `setup:` acts on the work directory before the implementation starts: file actions only.
+void parse_setup(const case_reader& r, const YAML::Node& list, golden_case& c) {
+    if (!list.IsSequence()) {
+        r.fail(list, "setup", "must be a list");
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        auto s = parse_step(r, list[i], "setup", i);
+        if (s.what != step::kind::mkdir && s.what != step::kind::chmod &&
+            s.what != step::kind::rename && s.what != step::kind::remove) {
+            r.fail(list[i], "setup[" + std::to_string(i) + "]",
+                   "only mkdir, chmod, rename and delete run before the implementation starts");
+        }
+        c.setup.push_back(std::move(s));
+    }
+}
+
 void parse_expect(const case_reader& r, const YAML::Node& m, expectations& e) {
-    r.only_keys(
-        m, "expect",
-        {"exit_code", "stdout", "stdout_stats", "stdout_empty", "stderr", "stderr_absent", "files",
-         "files_absent", "syslog", "program", "http", "http_connections", "count"});
+    r.only_keys(m, "expect",
+                {"exit_code", "stdout", "stdout_stats", "stdout_empty", "stderr", "stderr_absent",
+                 "files", "files_absent", "syslog", "program", "http", "http_connections", "count",
+                 "stdout_tail", "delivery"});
     if (m["exit_code"]) {
         e.exit_code = r.number<int>(m["exit_code"], "expect.exit_code", 0);
     }
     if (m["stdout"]) {
-        e.stdout_file = r.case_file(m["stdout"], "expect.stdout");
+        e.stdout_content = parse_expected(r, m["stdout"], "expect.stdout");
+    }
+    if (m["stdout_tail"]) {
+        e.stdout_tail = parse_expected(r, m["stdout_tail"], "expect.stdout_tail");
+    }
+    if (m["delivery"]) {
+        e.delivery = parse_delivery(r, m["delivery"]);
     }
     if (m["stdout_stats"]) {
         if (r.scalar(m["stdout_stats"], "expect.stdout_stats") != "unordered") {
@@ -359,7 +534,7 @@ void parse_expect(const case_reader& r, const YAML::Node& m, expectations& e) {
     if (m["stdout_empty"]) {
         e.stdout_empty = r.boolean(m["stdout_empty"], "expect.stdout_empty");
     }
-    if (e.stdout_empty && e.stdout_file) {
+    if (e.stdout_empty && (e.stdout_content || e.stdout_tail)) {
         r.fail(m["stdout_empty"], "expect.stdout_empty", "contradicts expect.stdout");
     }
     if (m["stderr"]) {
@@ -374,7 +549,7 @@ void parse_expect(const case_reader& r, const YAML::Node& m, expectations& e) {
         }
         for (const auto& item : m["files"]) {
             const auto path = r.work_path(item.first, "expect.files");
-            e.files.emplace_back(path, r.case_file(item.second, "expect.files." + path));
+            e.files.emplace_back(path, parse_expected(r, item.second, "expect.files." + path));
         }
     }
     if (m["files_absent"]) {
@@ -484,7 +659,7 @@ void check_placeholders(const case_reader& r, const YAML::Node& root, const gold
 void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     r.only_keys(root, "case",
                 {"description", "provenance", "tags", "env", "args", "input", "daemon", "mocks",
-                 "config", "steps", "expect", "timeout_ms", "requires"});
+                 "config", "setup", "steps", "expect", "timeout_ms", "requires"});
     c.description = r.scalar(root["description"], "description");
     if (!root["provenance"]) {
         r.fail(root, "provenance", "is required (at least one cited fact)");
@@ -561,12 +736,16 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
             r.fail(root["steps"], "steps", "must be a list");
         }
         for (std::size_t i = 0; i < root["steps"].size(); ++i) {
-            c.steps.push_back(parse_step(r, root["steps"][i], i));
+            c.steps.push_back(parse_step(r, root["steps"][i], "steps", i));
         }
         check_send_lines(r, root["steps"], c.steps);
     }
+    if (root["setup"]) {
+        parse_setup(r, root["setup"], c);
+    }
     if (root["expect"]) {
         parse_expect(r, root["expect"], c.expect);
+        check_delivery_mocks(r, root["expect"], c);
     }
     if (root["timeout_ms"]) {
         c.timeout = std::chrono::milliseconds(r.number<long>(root["timeout_ms"], "timeout_ms", 1));

@@ -54,6 +54,17 @@ run_mode inspect_args(const std::vector<std::string>& args, const fs::path& work
     return mode;
 }
 
+// What the case's send_generated steps will write, in order; nullopt when it has none.
+std::optional<std::string> generated_alerts(const golden_case& c) {
+    std::optional<std::string> out;
+    for (const auto& s : c.steps) {
+        if (s.what == step::kind::send_generated) {
+            out = out.value_or("") + generate_lines(s.generated);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string case_runner::reproduce_command(const golden_case& c) const {
@@ -86,6 +97,13 @@ case_result case_runner::run(const golden_case& c) const {
         const templater values(fleet.template_values());
         if (c.config) {  // without `config:` the implementation meets a missing file
             write_file(work / "falco.yaml", values.apply(*c.config, "config"));
+        }
+        // The case's own preparation (e.g. `falco.yaml` as a directory): failing to prepare is
+        // the harness's problem, not the implementation's, so the case is an error.
+        for (const auto& s : c.setup) {
+            if (const auto f = apply_file_action(work, s)) {
+                throw std::runtime_error(f->what + ": " + f->message);
+            }
         }
 
         std::vector<std::string> argv{options_.program};
@@ -124,6 +142,11 @@ case_result case_runner::run(const golden_case& c) const {
         // For adapters that must see every alert before the first arrives (conformance/replay/).
         if (fs::exists(c.dir / "alerts.jsonl")) {
             set_env("FALCO_CONFORMANCE_ALERTS", fs::absolute(c.dir / "alerts.jsonl").string());
+        } else if (const auto generated = generated_alerts(c)) {
+            // The same promise for generated input: every line the case will generate, in
+            // order, written before the start (a few MiB at most for the golden cases).
+            write_file(fleet.harness_dir() / "alerts.jsonl", *generated);
+            set_env("FALCO_CONFORMANCE_ALERTS", (fleet.harness_dir() / "alerts.jsonl").string());
         }
         for (const auto& [n, v] : options_.impl.env)
             set_env(n, v);

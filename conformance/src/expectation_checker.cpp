@@ -10,6 +10,7 @@
 
 #include <mocks/records.hpp>
 
+#include "delivery_check.hpp"
 #include "file_util.hpp"
 #include "record_projection.hpp"
 #include "text_comparison.hpp"
@@ -55,9 +56,22 @@ std::string sort_stats_blocks(std::string_view stdout_text) {
     return out;
 }
 
-std::optional<failure> expectation_checker::compare_channel(
-    const std::string& channel, const std::string& path, const std::string& expected_file) const {
-    auto expected = read_file(case_.dir / expected_file);
+std::string expectation_checker::expected_text(const expected_content& expected) const {
+    if (!expected.file.empty()) {
+        return read_file(case_.dir / expected.file);
+    }
+    std::string text;
+    for (const auto& g : expected.generated) {
+        text += generate_lines(g);
+    }
+    return text;
+}
+
+std::optional<failure> expectation_checker::compare_channel(const std::string& channel,
+                                                            const std::string& path,
+                                                            const expected_content& content) const {
+    const auto expected_file = content.label();
+    auto expected = expected_text(content);
     aliased_ += apply_aliases(aliases_, expected);
     const std::string what = channel == "file" ? "file " + path : channel;
     const auto compare_projection = [&](const projection& p) -> std::optional<failure> {
@@ -156,13 +170,61 @@ void expectation_checker::check_counts(std::vector<failure>& out) const {
     }
 }
 
+void expectation_checker::check_stdout_tail(std::vector<failure>& out) const {
+    auto wanted = expected_text(*case_.expect.stdout_tail);
+    aliased_ += apply_aliases(aliases_, wanted);
+    const auto actual = channels_.content("stdout");
+    if (actual.ends_with(wanted)) {
+        return;
+    }
+    // Diff against as many final lines of stdout as the expected tail has.
+    const auto lines = static_cast<std::size_t>(std::count(wanted.begin(), wanted.end(), '\n'));
+    std::size_t start = actual.size();
+    for (std::size_t seen = 0; start > 0; --start) {
+        if (actual[start - 1] == '\n' && start != actual.size() && ++seen == lines) {
+            break;
+        }
+    }
+    auto f = compare_text("stdout", case_.expect.stdout_tail->label(), wanted,
+                          std::string_view(actual).substr(start));
+    f->message = "does not end with " + case_.expect.stdout_tail->label() + ": " + f->message;
+    out.push_back(*f);
+}
+
+void expectation_checker::check_delivery(std::vector<failure>& out) const {
+    std::vector<observed_channel> observed;
+    for (const auto& name : case_.expect.delivery->channels) {
+        observed_channel channel{name, {}};
+        if (name.starts_with("file:")) {
+            channel.records = channels_.records("file", name.substr(5));
+        } else if (name == "program") {
+            // The capture program records reads, whose boundaries are the kernel's: the
+            // records of a delivery are the lines of everything read, in order.
+            std::string data;
+            for (const auto& read : channels_.records("program")) {
+                data += read;
+            }
+            channel.records = complete_lines(data);
+        } else {
+            channel.records = channels_.records(name);
+        }
+        observed.push_back(std::move(channel));
+    }
+    if (auto f = conformance::check_delivery(*case_.expect.delivery, observed)) {
+        out.push_back(std::move(*f));
+    }
+}
+
 std::vector<failure> expectation_checker::check() const {
     std::vector<failure> out;
     const auto& e = case_.expect;
     check_exit(out);
-    if (e.stdout_file) {
-        if (auto f = compare_channel("stdout", "", *e.stdout_file))
+    if (e.stdout_content) {
+        if (auto f = compare_channel("stdout", "", *e.stdout_content))
             out.push_back(*f);
+    }
+    if (e.stdout_tail) {
+        check_stdout_tail(out);
     }
     if (e.stdout_empty) {
         const auto text = channels_.content("stdout");
@@ -187,11 +249,14 @@ std::vector<failure> expectation_checker::check() const {
          {std::pair{"syslog", e.syslog_file}, std::pair{"program", e.program_file},
           std::pair{"http", e.http_file}}) {
         if (file) {
-            if (auto f = compare_channel(channel, "", *file))
+            if (auto f = compare_channel(channel, "", expected_content{*file, {}}))
                 out.push_back(*f);
         }
     }
     check_counts(out);
+    if (e.delivery) {
+        check_delivery(out);
+    }
     return out;
 }
 

@@ -34,9 +34,12 @@ public:
     // One channel's content against an expected file of the case (also used by `check` steps).
     // `channel` is stdout, stderr, file (with path), syslog, http or program.
     std::optional<failure> compare_channel(const std::string& channel, const std::string& path,
-                                           const std::string& expected_file) const;
+                                           const expected_content& expected) const;
 
 private:
+    std::string expected_text(const expected_content& expected) const;
+    void check_stdout_tail(std::vector<failure>& out) const;
+    void check_delivery(std::vector<failure>& out) const;
     void check_exit(std::vector<failure>& out) const;
     void check_stderr(std::vector<failure>& out) const;
     void check_counts(std::vector<failure>& out) const;

@@ -4,10 +4,13 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "line_generator.hpp"
 
 namespace conformance {
 
@@ -18,6 +21,7 @@ struct step {
         send,
         send_raw,
         send_file,
+        send_generated,
         wait,
         quiet,
         check,
@@ -32,15 +36,16 @@ struct step {
     kind what = kind::send;
     std::string label;  // "steps[3] (wait)": used in every message about the step
 
-    std::vector<int> lines;  // send: 1-based line numbers of alerts.jsonl, empty = all
-    std::string text;        // send_raw: untemplated text; send_file: file name
+    std::vector<int> lines;    // send: 1-based line numbers of alerts.jsonl, empty = all
+    std::string text;          // send_raw: untemplated text; send_file: file name
+    generator_spec generated;  // send_generated
 
     std::string channel;                 // wait, quiet, check
     std::string path;                    // file channel, rename source, remove/mkdir/chmod target
     std::optional<std::string> pattern;  // wait: regex a record must match to count
     std::string unit;                    // program channel: reads (default), processes, eof
     std::uint64_t count = 0;             // wait: at least; quiet: at most
-    std::optional<std::chrono::milliseconds> timeout;  // wait, wait_exit
+    std::optional<std::chrono::milliseconds> timeout;  // wait, wait_exit, send_generated
     std::chrono::milliseconds window{0};               // quiet
     std::string equals;                                // check: expected file
 
@@ -57,21 +62,43 @@ struct http_mock_spec {
     std::optional<std::string> response_body;  // mock-http --response-body
 };
 
+// Expected bytes of a channel: a file of the case, or (`generate:`) lines built by the
+// generator of `send_generated`, for contents too large to commit (a 10 MiB line).
+struct expected_content {
+    std::string file;                       // relative to the case dir; empty when generated
+    std::vector<generator_spec> generated;  // concatenated in order
+    std::string label() const { return file.empty() ? "the generated content" : file; }
+};
+
+// `expect.delivery` (golden/README.md): black-box accounting of sequence-numbered alerts.
+struct delivery_spec {
+    enum class loss_rule { none, allowed, required };
+    std::uint64_t sent = 0;             // the alerts carry seq 1..sent
+    std::string pattern;                // regex; group 1 is the seq of a record
+    std::vector<std::string> channels;  // stdout, file:<path>, syslog, http, program
+    loss_rule loss = loss_rule::none;
+    // Expected text of each record for its seq (a generator template without {{fill}}), by
+    // channel name, "*" for every channel not named. Empty: only the numbers are checked.
+    std::map<std::string, std::string> records;
+};
+
 // The `expect:` block (golden/README.md, "Expectations"). Paths are relative to the case dir.
 struct expectations {
     int exit_code = 0;
-    std::optional<std::string> stdout_file;
+    std::optional<expected_content> stdout_content;
+    std::optional<expected_content> stdout_tail;  // stdout ends with these bytes
     bool stdout_stats_unordered = false;
     bool stdout_empty = false;
     std::vector<std::string> stderr_patterns;
     std::vector<std::string> stderr_absent;
-    std::vector<std::pair<std::string, std::string>> files;  // work path, expected file
+    std::vector<std::pair<std::string, expected_content>> files;  // work path, expected
     std::vector<std::string> files_absent;
     std::optional<std::string> syslog_file;
     std::optional<std::string> program_file;
     std::optional<std::string> http_file;
     std::optional<std::uint64_t> http_connections;
     std::vector<std::pair<std::string, std::uint64_t>> counts;  // channel key, records
+    std::optional<delivery_spec> delivery;
 };
 
 struct golden_case {
@@ -91,6 +118,7 @@ struct golden_case {
     bool syslog_mock = false;
     std::optional<http_mock_spec> http_mock;
     std::optional<std::string> config;  // untemplated; absent: no falco.yaml is written
+    std::vector<step> setup;  // extension `setup:` file actions before the implementation starts
     std::vector<step> steps;
     expectations expect;
     std::optional<std::chrono::milliseconds> timeout;  // extension `timeout_ms:`

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mock_fleet.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 #include "child_registry.hpp"
@@ -8,6 +15,31 @@
 namespace conformance {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// A loopback TCP port where a connection is refused for as long as the returned socket is
+// open: bound (so nobody else gets the port during the case) but never listening, so the
+// kernel answers a SYN with RST. Safer than a fixed port such as 1, which something may serve.
+int bind_refusing_port(std::string& port) {
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        const std::string why = std::strerror(errno);
+        if (fd >= 0) {
+            close(fd);
+        }
+        throw std::runtime_error("cannot bind a loopback port for {{closed_port_url}}: " + why);
+    }
+    port = std::to_string(ntohs(addr.sin_port));
+    return fd;
+}
+
+}  // namespace
 
 mock_fleet::mock_fleet(const golden_case& c, const fs::path& work)
     : work_(work), harness_dir_(work / ".harness") {
@@ -23,6 +55,9 @@ void mock_fleet::start(const golden_case& c) {
     fs::create_directories(harness_dir_);
     values_["work"] = work_.string();
     values_["capture"] = mocks::capture_path();
+    std::string port;
+    refusing_fd_ = bind_refusing_port(port);
+    values_["closed_port_url"] = "http://127.0.0.1:" + port + "/";
     if (c.syslog_mock) {
         const auto socket = (work_ / "syslog.sock").string();
         try {
@@ -79,6 +114,10 @@ std::string mock_fleet::dev_log_target() const {
 }
 
 void mock_fleet::stop() {
+    if (refusing_fd_ >= 0) {
+        close(refusing_fd_);
+        refusing_fd_ = -1;
+    }
     for (auto* mock : {&syslog_, &http_}) {
         if (*mock) {
             (*mock)->stop();

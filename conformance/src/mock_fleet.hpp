@@ -24,7 +24,7 @@ public:
     mock_fleet& operator=(const mock_fleet&) = delete;
     ~mock_fleet() { stop(); }
 
-    // {{work}}, {{capture}}, and those of the started mocks.
+    // {{work}}, {{capture}}, {{closed_port_url}}, and those of the started mocks.
     const std::map<std::string, std::string>& template_values() const { return values_; }
 
     // Where the implementation's /dev/log must point: the mock's socket, or (no syslog mock) a
@@ -47,6 +47,7 @@ private:
     std::map<std::string, std::string> values_;
     std::optional<mocks::mock_process> syslog_;
     std::optional<mocks::mock_process> http_;
+    int refusing_fd_ = -1;  // the socket behind {{closed_port_url}}
 };
 
 }  // namespace conformance

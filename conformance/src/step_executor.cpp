@@ -78,13 +78,14 @@ std::optional<failure> step_executor::run(const step& s) {
             case step::kind::send:
             case step::kind::send_raw:
             case step::kind::send_file:
+            case step::kind::send_generated:
                 return send(s);
             case step::kind::wait:
                 return wait(s);
             case step::kind::quiet:
                 return quiet(s);
             case step::kind::check:
-                return checker_.compare_channel(s.channel, s.path, s.equals);
+                return checker_.compare_channel(s.channel, s.path, expected_content{s.equals, {}});
             case step::kind::signal:
                 return signal(s);
             case step::kind::close_stdin:
@@ -93,7 +94,7 @@ std::optional<failure> step_executor::run(const step& s) {
             case step::kind::wait_exit:
                 return wait_exit(s);
             default:
-                return file_action(s);
+                return apply_file_action(channels_.paths().work, s);
         }
     } catch (const std::exception& e) {
         // Unreadable mock records and the like: the step cannot be judged, so it fails.
@@ -107,6 +108,8 @@ std::optional<failure> step_executor::send(const step& s) {
         data = values_.apply(s.text, s.label);
     } else if (s.what == step::kind::send_file) {
         data = read_file(case_.dir / s.text);
+    } else if (s.what == step::kind::send_generated) {
+        data = generate_lines(s.generated);
     } else {
         if (!alerts_loaded_) {
             alert_lines_ = read_file(case_.dir / "alerts.jsonl");
@@ -121,7 +124,9 @@ std::optional<failure> step_executor::send(const step& s) {
                 data += lines.at(static_cast<std::size_t>(i - 1)) + "\n";
         }
     }
-    const auto error = process_.write_input(data, deadline(std::nullopt, k_wait_default));
+    // The implementation reads while its stdout and stderr are drained by the reader thread,
+    // so a large write only waits for it to read; the step's timeout bounds that wait.
+    const auto error = process_.write_input(data, deadline(s.timeout, k_wait_default));
     // An implementation that stopped reading because it exited (a start-up error) is judged by
     // the exit code and stderr expectations, not here.
     if (error.empty() || error.find("EPIPE") != std::string::npos) {
@@ -249,8 +254,7 @@ std::optional<failure> step_executor::wait_exit(const step& s) {
     return std::nullopt;
 }
 
-std::optional<failure> step_executor::file_action(const step& s) {
-    const auto& work = channels_.paths().work;
+std::optional<failure> apply_file_action(const fs::path& work, const step& s) {
     std::error_code ec;
     switch (s.what) {
         case step::kind::rename:

@@ -19,6 +19,10 @@ struct run_mode {
     bool daemon = false;                           // `-d`: the real process is the daemon child
 };
 
+// A file action step (rename, delete, mkdir, chmod) on the work directory; also what `setup:`
+// runs before the implementation starts. Returns nullopt when it worked.
+std::optional<failure> apply_file_action(const std::filesystem::path& work, const step& s);
+
 // Executes the steps of a case against a running implementation (golden/README.md, "Steps").
 // Every wait polls a condition until a deadline, the earlier of the step's and the case's;
 // `quiet` is the only explicit time window.
@@ -51,7 +55,6 @@ private:
     std::optional<failure> quiet(const step& s);
     std::optional<failure> signal(const step& s);
     std::optional<failure> wait_exit(const step& s);
-    std::optional<failure> file_action(const step& s);
 
     std::size_t count(const step& s) const;
     clock_type::time_point deadline(std::optional<std::chrono::milliseconds> step_timeout,

@@ -52,8 +52,8 @@ std::set<std::string> templater::placeholders(std::string_view text) {
 
 const std::set<std::string>& templater::known_names() {
     static const std::set<std::string> names{
-        "work",    "http_url", "https_url",    "https_localhost_url",
-        "tls_dir", "capture",  "syslog_socket"};
+        "work",    "http_url", "https_url",     "https_localhost_url",
+        "tls_dir", "capture",  "syslog_socket", "closed_port_url"};
     return names;
 }
 

@@ -133,7 +133,8 @@ TEST_F(case_loader_test, schema_errors_name_file_line_and_key) {
               "<root>/0.44/file/c/case.yaml:1: mocks: {{http_url}} needs mocks.http");
     EXPECT_EQ(error(std::string(k_head) + "bogus: 1\n"),
               "<root>/0.44/file/c/case.yaml:3: case.bogus: unknown key (allowed: args, config, "
-              "daemon, description, env, expect, input, mocks, provenance, requires, steps, tags, "
+              "daemon, description, env, expect, input, mocks, provenance, requires, setup, steps, "
+              "tags, "
               "timeout_ms)");
 }
 
@@ -158,6 +159,93 @@ TEST_F(case_loader_test, more_schema_errors) {
     has("steps:\n  - send: \"3-1\"\n", "bad line range 3-1");
     has("expect:\n  count: {file: 1}\n", "expect.count.file: unknown channel");
     has("description: [\n", "case.yaml:");  // YAML syntax errors keep the file name
+}
+
+TEST_F(case_loader_test, loads_generators_delivery_and_setup) {
+    const auto c = load(std::string(k_head) + R"yaml(mocks:
+  syslog: {}
+setup:
+  - mkdir: {path: falco.yaml}
+steps:
+  - send_generated: {count: 20000, template: '{"time":1470327477{{n:09}},"m":"seq={{n}}"}'}
+  - send_generated: {template: "{{fill}}", repeat: "y", bytes: 10485760, timeout_ms: 9000}
+expect:
+  stdout: {generate: [{template: "big {{fill}}", repeat: "x", bytes: 4}, {template: small}]}
+  stdout_tail: expected/out
+  files: {events.txt: {generate: [{template: "seq={{n}}", first: 3, count: 2}]}}
+  delivery:
+    sent: 20000
+    pattern: "seq=(\\d+)"
+    channels: [stdout, "file:events.txt", syslog]
+    loss: allowed
+    record: {default: "seq={{n}}", syslog: "s{{n}}"}
+)yaml");
+    ASSERT_EQ(c.load_error, "");
+    ASSERT_EQ(c.setup.size(), 1u);
+    EXPECT_EQ(c.setup[0].what, step::kind::mkdir);
+    ASSERT_EQ(c.steps.size(), 2u);
+    EXPECT_EQ(c.steps[0].generated.count, 20000u);
+    EXPECT_EQ(c.steps[1].generated.bytes, 10485760u);
+    EXPECT_EQ(c.steps[1].timeout, std::chrono::milliseconds(9000));
+    ASSERT_TRUE(c.expect.stdout_content);
+    EXPECT_EQ(c.expect.stdout_content->generated.size(), 2u);
+    EXPECT_EQ(c.expect.stdout_tail->file, "expected/out");
+    EXPECT_EQ(c.expect.files[0].second.generated[0].first, 3u);
+    ASSERT_TRUE(c.expect.delivery);
+    EXPECT_EQ(c.expect.delivery->loss, delivery_spec::loss_rule::allowed);
+    EXPECT_EQ(c.expect.delivery->channels.size(), 3u);
+    EXPECT_EQ(c.expect.delivery->records.at("*"), "seq={{n}}");
+    EXPECT_EQ(c.expect.delivery->records.at("syslog"), "s{{n}}");
+}
+
+TEST_F(case_loader_test, generator_delivery_and_setup_errors_name_file_line_and_key) {
+    EXPECT_EQ(error(std::string(k_head) + "steps:\n  - send_generated: {template: \"{{work}}\"}\n"),
+              "<root>/0.44/file/c/case.yaml:4: steps[0].send_generated: unknown placeholder "
+              "{{work}} (a generated line knows {{n}}, {{n:0W}} and {{fill}})");
+    EXPECT_EQ(error(std::string(k_head) + "expect:\n  delivery:\n    sent: 3\n    pattern: "
+                                          "\"seq=\\\\d+\"\n    channels: [stdout]\n"),
+              "<root>/0.44/file/c/case.yaml:6: expect.delivery.pattern: needs a capture group "
+              "for the sequence number, e.g. \"seq=(\\d+)\"");
+    const auto has = [&](const std::string& yaml, const std::string& part) {
+        const auto e = error(std::string(k_head) + yaml);
+        EXPECT_NE(e.find(part), std::string::npos) << "error: " << e << "\nwanted: " << part;
+    };
+    has("steps:\n  - send_generated: {count: 3}\n",
+        "steps[0].send_generated.template: is required");
+    has("steps:\n  - send_generated: {template: x, cnt: 3}\n",
+        "steps[0].send_generated.cnt: unknown key");
+    has("steps:\n  - send_generated: {template: x, count: 0}\n",
+        "steps[0].send_generated.count: must be at least 1");
+    has("steps:\n  - send_generated: {template: x, count: 20000000}\n",
+        "steps[0].send_generated.count: at most 10000000 lines");
+    has("steps:\n  - send_generated: {template: \"{{fill}}\", repeat: x, bytes: 999999999}\n",
+        "steps[0].send_generated.bytes: at most");
+    has("steps:\n  - send_generated: {template: \"{{n:03}}\", count: 1000}\n",
+        "steps[0].send_generated: n reaches 1000, wider than {{n:03}}");
+    has("expect:\n  stdout: {generate: []}\n", "expect.stdout.generate: must be a non-empty list");
+    has("expect:\n  stdout: {gen: []}\n", "expect.stdout.gen: unknown key");
+    has("expect:\n  files: {a: {generate: [{template: \"{{fill}}\"}]}}\n",
+        "expect.files.a.generate[0]: {{fill}} needs repeat and bytes");
+    const std::string d = "expect:\n  delivery:\n    sent: 3\n    pattern: \"(\\\\d+)\"\n";
+    has(d + "    channels: [stdout, tcp]\n", "expect.delivery.channels[1]: unknown channel tcp");
+    has(d + "    channels: [stdout, stdout]\n",
+        "expect.delivery.channels[0]: stdout is listed twice");
+    has(d + "    channels: [\"file:../x\"]\n", "expect.delivery.channels[0]: file:<path> needs");
+    has(d + "    channels: []\n", "expect.delivery.channels: needs at least one channel");
+    has(d + "    channels: [syslog]\n",
+        "expect.delivery.channels: channel syslog needs mocks.syslog");
+    has(d + "    channels: [stdout]\n    loss: some\n",
+        "expect.delivery.loss: must be none, allowed or required");
+    has(d + "    channels: [stdout]\n    record: {http: x}\n",
+        "expect.delivery.record.http: not one of delivery.channels");
+    has(d + "    channels: [stdout]\n    record: \"{{n:0}}\"\n", "expect.delivery.record:");
+    EXPECT_EQ(error(std::string(k_head) + d + "    channels: [stdout]\n"), "");
+    has("expect:\n  delivery: {sent: 0, pattern: \"(x)\", channels: [stdout]}\n",
+        "expect.delivery.sent: must be at least 1");
+    has("setup:\n  - send: all\n",
+        "setup[0]: only mkdir, chmod, rename and delete run before the implementation starts");
+    has("setup:\n  - mkdir: {path: /etc/x}\n", "setup[0].mkdir.path: must be a relative path");
+    has("setup: {mkdir: x}\n", "setup: must be a list");
 }
 
 TEST_F(case_loader_test, a_profile_dir_is_listed_sorted_and_a_missing_one_is_an_error) {

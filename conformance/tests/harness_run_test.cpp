@@ -79,28 +79,63 @@ TEST_P(step_kind, passes_against_the_fake) {
     EXPECT_EQ(last_line(r.out), "1 passed, 0 failed, 0 skipped") << r.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(cases, step_kind,
-                         ::testing::Values("0.44/stdout/echo", "0.44/input/send_forms",
-                                           "0.44/input/fifo", "0.44/file/actions",
-                                           "0.44/syslog/logger", "0.44/syslog/devlog",
-                                           "0.44/program/capture", "0.44/http/post",
-                                           "0.44/lifecycle/signals", "0.44/lifecycle/exit_code",
-                                           "0.44/stderr/patterns", "0.44/lifecycle/environment"),
-                         [](const auto& info) {
-                             std::string name = info.param;
-                             for (auto& c : name) {
-                                 if (!std::isalnum(static_cast<unsigned char>(c)))
-                                     c = '_';
-                             }
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    cases, step_kind,
+    ::testing::Values("0.44/stdout/echo", "0.44/input/send_forms", "0.44/input/fifo",
+                      "0.44/file/actions", "0.44/syslog/logger", "0.44/syslog/devlog",
+                      "0.44/program/capture", "0.44/http/post", "0.44/lifecycle/signals",
+                      "0.44/lifecycle/exit_code", "0.44/stderr/patterns",
+                      "0.44/lifecycle/environment", "0.44/delivery/all_delivered",
+                      "0.44/delivery/program_reads", "0.44/delivery/big_line",
+                      "0.44/setup/directory_before_start", "0.44/templating/closed_port_refused",
+                      "0.44/input/generated_alerts_file"),
+    [](const auto& info) {
+        std::string name = info.param;
+        for (auto& c : name) {
+            if (!std::isalnum(static_cast<unsigned char>(c)))
+                c = '_';
+        }
+        return name;
+    });
 
 TEST_F(harness_run, the_whole_suite_in_parallel) {
     const auto r = run(
         {"--impl", k_fake, "-j", "4", "--exclude-tag", "fails", "--exclude-tag", "harness_error"});
     EXPECT_EQ(r.code, 0) << r.out;
-    EXPECT_EQ(last_line(r.out), "12 passed, 0 failed, 0 skipped") << r.out;
+    EXPECT_EQ(last_line(r.out), "18 passed, 0 failed, 0 skipped") << r.out;
 }
+
+// Each fake breaks the accounting in one way; the delivery check must catch it and say where.
+class broken_delivery : public harness_run,
+                        public ::testing::WithParamInterface<std::pair<const char*, const char*>> {
+};
+
+TEST_P(broken_delivery, fails_with_a_clear_report) {
+    const auto r = run({"--impl", k_fake, "--case", GetParam().first});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("[delivery]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(GetParam().second), std::string::npos) << r.out;
+    EXPECT_EQ(last_line(r.out), "0 passed, 1 failed, 0 skipped") << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    fakes, broken_delivery,
+    ::testing::Values(
+        std::pair{"0.44/delivery/lost_alert",
+                  "stdout: 9 of 10 alerts in order (seq 1..10)\n        first missing seq=7 (loss: "
+                  "none)"},
+        std::pair{"0.44/delivery/reordered_alert",
+                  "record 6: seq=5 out of order (after seq=6 in record 5)"},
+        std::pair{"0.44/delivery/duplicated_alert",
+                  "record 4: seq=3 duplicated (after seq=3 in record 3)"},
+        std::pair{
+            "0.44/delivery/channels_disagree",
+            "file:events.txt: 5 of 6 alerts in order (seq 1..6)\n        not the same alerts as "
+            "stdout: missing here seq=4"}),
+    [](const auto& info) {
+        std::string name = info.param.first;
+        return name.substr(name.rfind('/') + 1);
+    });
 
 TEST_F(harness_run, a_mismatch_shows_diff_json_explanation_and_reproduce_line) {
     const auto r = run({"--impl", k_fake, "--case", "0.44/stdout/mismatch"});

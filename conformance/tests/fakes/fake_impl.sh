@@ -26,6 +26,20 @@ case "$mode" in
     file)
         out=$(setting filename)
         while IFS= read -r line; do printf '%s\n' "$line" >>"$out"; done ;;
+    # Delivery accounting (expect.delivery): each one breaks it in one way.
+    lose) exec sed '7d' ;;                                   # alert 7 never arrives
+    reorder) exec sed -n '5{h;d};6{p;x};p' ;;                # alerts 5 and 6 swapped
+    duplicate) exec sed '3p' ;;                              # alert 3 twice
+    split)  # stdout gets every line, the file all but line 4: channels disagree
+        out=$(setting filename)
+        exec awk -v f="$out" '{ print; fflush(); if (NR != 4) { print >> f; fflush(f) } }' ;;
+    ls) cat >/dev/null; ls -1p ;;
+    alerts_file) cat >/dev/null; cat "$FALCO_CONFORMANCE_ALERTS" ;;  # what adapters see first                            # what setup: left in the work dir
+    refused)  # {{closed_port_url}}: the connection must be refused (curl exit code 7)
+        url=$(setting url)
+        cat >/dev/null
+        curl -s -o /dev/null "$url"
+        echo "curl exit $?" ;;
     exit3) exit 3 ;;
     hang) exec sleep "${HANG_SECONDS:-3600}" ;;  # HANG_SECONDS: tests tell their sleeps apart
     stderr)
