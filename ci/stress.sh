@@ -71,7 +71,10 @@ ok "10 MB line: delivered on stdout and file, garbage line 2 reported, $(($(now_
 # ---- 2. -c names a directory (root ignores chmod, so this is the unreadable config we can make).
 # 0.44.1: std::ifstream opens a directory, yaml-cpp's read throws (EISDIR): `Cannot read config
 # file (<conf>): ...` then `Error: std::exception`, exit 1 (falco@0.44.1:userspace/falco/
-# app/options.cpp:72-77, configuration.cpp:131-136). legacy: `Runtime error: ... Exiting.`, exit 1.
+# app/options.cpp:72-77, configuration.cpp:131-136). legacy: that one timestamped line
+# `Runtime error: ... Exiting.` and nothing else, exit 1: 0.15.3 prints its own line only for
+# YAML::BadFile and YAML::ParserException (falco@0.15.3:userspace/falco/configuration.h:44-57),
+# and the std::ios_failure goes straight to falco.cpp:1146-1148 (docs/RELIABILITY.md finding 6).
 cdir=$work/confdir
 mkdir -p "$cdir/falco.yaml"
 set +e
@@ -86,6 +89,8 @@ set +e
 set -e
 ((rc == 1)) || fail "-c directory (legacy): exit $rc"
 grep -Eq 'Runtime error: .*\. Exiting\.$' "$cdir/stderr" || fail "-c directory (legacy): no Runtime error"
+[[ $(wc -l <"$cdir/stderr") == 1 ]] || fail "-c directory (legacy): more than the Runtime error line: $(cat "$cdir/stderr")"
+[[ ! -s $cdir/stdout ]] || fail "-c directory (legacy): stdout not empty"
 ok "-c directory: exit 1 with Falco's wording in both profiles"
 
 # ---- 3. load: N alerts through file, stdout, syslog, program and http at once.

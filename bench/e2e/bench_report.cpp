@@ -40,37 +40,64 @@ std::string human(double v) {
 
 using writer_t = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
+// RapidJSON's writer call for each type the report holds.
+void write_value(writer_t& w, bool v) {
+    w.Bool(v);
+}
+void write_value(writer_t& w, int v) {
+    w.Int(v);
+}
+void write_value(writer_t& w, unsigned v) {
+    w.Uint(v);
+}
+void write_value(writer_t& w, long v) {
+    w.Int64(v);
+}
+void write_value(writer_t& w, unsigned long v) {
+    w.Uint64(v);
+}
+void write_value(writer_t& w, double v) {
+    w.Double(v);
+}
+void write_value(writer_t& w, const char* v) {
+    w.String(v);
+}
+void write_value(writer_t& w, const std::string& v) {
+    w.String(v.c_str());
+}
+
+template <typename T>
+void write_field(writer_t& w, const char* key, const T& value) {
+    w.Key(key);
+    write_value(w, value);
+}
+
+// An absent value is written as null rather than left out: every report has the same keys.
+template <typename T>
+void write_optional(writer_t& w, const char* key, const std::optional<T>& value) {
+    w.Key(key);
+    if (value)
+        write_value(w, *value);
+    else
+        w.Null();
+}
+
 void write_runs(writer_t& w, const std::vector<run_measure>& runs) {
     w.StartArray();
     for (const auto& r : runs) {
         w.StartObject();
-        w.Key("wall_s");
-        w.Double(r.wall_s);
-        w.Key("alerts_per_s");
-        w.Double(r.alerts_per_s());
-        w.Key("mb_per_s");
-        w.Double(r.mb_per_s());
-        w.Key("user_s");
-        w.Double(r.user_s);
-        w.Key("sys_s");
-        w.Double(r.sys_s);
-        w.Key("max_rss_kb");
-        if (r.max_rss_kb)
-            w.Int64(*r.max_rss_kb);
-        else
-            w.Null();
-        w.Key("sent");
-        w.Uint64(r.sent);
-        w.Key("delivered");
-        w.Uint64(r.delivered);
-        w.Key("bytes");
-        w.Uint64(r.bytes);
-        w.Key("exit_code");
-        w.Int(r.exit_code);
-        w.Key("complete");
-        w.Bool(r.complete());
-        w.Key("error");
-        w.String(r.error.c_str());
+        write_field(w, "wall_s", r.wall_s);
+        write_field(w, "alerts_per_s", r.alerts_per_s());
+        write_field(w, "mb_per_s", r.mb_per_s());
+        write_field(w, "user_s", r.user_s);
+        write_field(w, "sys_s", r.sys_s);
+        write_optional(w, "max_rss_kb", r.max_rss_kb);
+        write_field(w, "sent", r.sent);
+        write_field(w, "delivered", r.delivered);
+        write_field(w, "bytes", r.bytes);
+        write_field(w, "exit_code", r.exit_code);
+        write_field(w, "complete", r.complete());
+        write_field(w, "error", r.error);
         w.EndObject();
     }
     w.EndArray();
@@ -78,29 +105,16 @@ void write_runs(writer_t& w, const std::vector<run_measure>& runs) {
 
 void write_summary(writer_t& w, const run_summary& s) {
     w.StartObject();
-    w.Key("runs");
-    w.Uint(s.runs);
-    w.Key("complete");
-    w.Bool(s.complete);
-    w.Key("median_alerts_per_s");
-    w.Double(s.alerts_per_s);
-    w.Key("min_alerts_per_s");
-    w.Double(s.alerts_per_s_min);
-    w.Key("max_alerts_per_s");
-    w.Double(s.alerts_per_s_max);
-    w.Key("median_mb_per_s");
-    w.Double(s.mb_per_s);
-    w.Key("median_cpu_s");
-    w.Double(s.cpu_s);
-    w.Key("median_cpu_us_per_alert");
-    w.Double(s.cpu_us_per_alert);
-    w.Key("median_max_rss_mb");
-    if (s.max_rss_mb)
-        w.Double(*s.max_rss_mb);
-    else
-        w.Null();
-    w.Key("bytes_per_alert");
-    w.Double(s.bytes_per_alert);
+    write_field(w, "runs", s.runs);
+    write_field(w, "complete", s.complete);
+    write_field(w, "median_alerts_per_s", s.alerts_per_s);
+    write_field(w, "min_alerts_per_s", s.alerts_per_s_min);
+    write_field(w, "max_alerts_per_s", s.alerts_per_s_max);
+    write_field(w, "median_mb_per_s", s.mb_per_s);
+    write_field(w, "median_cpu_s", s.cpu_s);
+    write_field(w, "median_cpu_us_per_alert", s.cpu_us_per_alert);
+    write_optional(w, "median_max_rss_mb", s.max_rss_mb);
+    write_field(w, "bytes_per_alert", s.bytes_per_alert);
     w.EndObject();
 }
 
@@ -180,81 +194,47 @@ std::string bench_report::json() const {
     rapidjson::StringBuffer buf;
     writer_t w(buf);
     w.StartObject();
-    w.Key("tool");
-    w.String("falco-bench");
-    w.Key("impl");
-    w.String(opts->impl_text.c_str());
-    w.Key("profile");
-    w.String(opts->profile.c_str());
-    w.Key("format");
-    w.String(opts->json_format ? "json" : "text");
-    w.Key("alerts");
-    w.Uint64(opts->alerts);
-    w.Key("fields_bytes");
-    w.Uint64(opts->fields_bytes);
-    w.Key("input_bytes_per_alert");
-    w.Uint64(input_bytes_per_alert);
-    w.Key("repeat");
-    w.Uint(opts->repeat);
-    w.Key("rss_floor_kb");
-    w.Int64(rss_floor_kb);
+    write_field(w, "tool", "falco-bench");
+    write_field(w, "impl", opts->impl_text);
+    write_field(w, "profile", opts->profile);
+    write_field(w, "format", opts->json_format ? "json" : "text");
+    write_field(w, "alerts", opts->alerts);
+    write_field(w, "fields_bytes", opts->fields_bytes);
+    write_field(w, "input_bytes_per_alert", input_bytes_per_alert);
+    write_field(w, "repeat", opts->repeat);
+    write_field(w, "rss_floor_kb", rss_floor_kb);
     w.Key("machine");
     w.StartObject();
-    w.Key("nproc");
-    w.Uint(machine.nproc);
-    w.Key("cpu_model");
-    w.String(machine.cpu_model.c_str());
-    w.Key("kernel");
-    w.String(machine.kernel.c_str());
-    w.Key("loadavg_before");
-    w.String(machine.loadavg_before.c_str());
-    w.Key("loadavg_after");
-    w.String(machine.loadavg_after.c_str());
-    w.Key("started_utc");
-    w.String(machine.started_utc.c_str());
+    write_field(w, "nproc", machine.nproc);
+    write_field(w, "cpu_model", machine.cpu_model);
+    write_field(w, "kernel", machine.kernel);
+    write_field(w, "loadavg_before", machine.loadavg_before);
+    write_field(w, "loadavg_after", machine.loadavg_after);
+    write_field(w, "started_utc", machine.started_utc);
     w.EndObject();
-    w.Key("all_complete");
-    w.Bool(all_complete());
+    write_field(w, "all_complete", all_complete());
     w.Key("channels");
     w.StartArray();
     for (const auto& s : summaries()) {
         const channel_result& r = *s.result;
         w.StartObject();
-        w.Key("name");
-        w.String(r.spec.name.c_str());
-        w.Key("description");
-        w.String(r.spec.description.c_str());
-        w.Key("alerts");
-        w.Uint64(r.alerts);
-        w.Key("skipped");
-        w.String(r.skipped.c_str());
+        write_field(w, "name", r.spec.name);
+        write_field(w, "description", r.spec.description);
+        write_field(w, "alerts", r.alerts);
+        write_field(w, "skipped", r.skipped);
         w.Key("impl");
         write_summary(w, s.impl);
         w.Key("impl_runs");
         write_runs(w, r.impl_runs);
-        w.Key("baseline_kind");
-        w.String(baseline_name(r.spec.baseline).c_str());
-        w.Key("baseline_description");
-        w.String(r.spec.baseline_description.c_str());
+        write_field(w, "baseline_kind", baseline_name(r.spec.baseline));
+        write_field(w, "baseline_description", r.spec.baseline_description);
         w.Key("baseline");
         write_summary(w, s.baseline);
         w.Key("baseline_runs");
         write_runs(w, r.baseline_runs);
-        w.Key("ratio");
-        if (s.ratio)
-            w.Double(*s.ratio);
-        else
-            w.Null();
-        w.Key("target");
-        if (r.spec.target)
-            w.Double(*r.spec.target);
-        else
-            w.Null();
-        w.Key("target_met");
-        if (s.target_met)
-            w.Bool(*s.target_met);
-        else
-            w.Null();
+        write_optional(w, "ratio", s.ratio);
+        write_optional(w, "target", r.spec.target);
+        write_optional(w, "target_met", s.target_met);
         w.EndObject();
     }
     w.EndArray();

@@ -6,31 +6,10 @@
 #include <cstdio>
 #include <sstream>
 
+#include "mocks/xml_escape.hpp"
+
 namespace falco_bench {
 namespace {
-
-std::string escape_xml(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string label(double v) {
     char buf[32];
@@ -78,9 +57,9 @@ std::string svg_chart(const bench_report& report) {
         << "<text x=\"" << left << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">"
         << "Alert throughput per channel (alerts/s, log scale)</text>\n"
         << "<text x=\"" << left << "\" y=\"40\" fill=\"#555\">"
-        << escape_xml(report.opts->impl_text) << " - profile " << report.opts->profile << ", "
-        << (report.opts->json_format ? "JSON" : "text") << ", median of " << report.opts->repeat
-        << " run(s)</text>\n"
+        << mocks::xml_escape(report.opts->impl_text) << " - profile " << report.opts->profile
+        << ", " << (report.opts->json_format ? "JSON" : "text") << ", median of "
+        << report.opts->repeat << " run(s)</text>\n"
         << "<rect x=\"" << left << "\" y=\"48\" width=\"12\" height=\"10\" fill=\"#2b6cb0\"/>"
         << "<text x=\"" << left + 16 << "\" y=\"57\">implementation</text>\n"
         << "<rect x=\"" << left + 130
@@ -101,7 +80,7 @@ std::string svg_chart(const bench_report& report) {
     for (const auto& s : rows) {
         const channel_result& r = *s.result;
         svg << "<text x=\"" << left - 8 << "\" y=\"" << y + 14
-            << "\" text-anchor=\"end\" font-weight=\"bold\">" << escape_xml(r.spec.name)
+            << "\" text-anchor=\"end\" font-weight=\"bold\">" << mocks::xml_escape(r.spec.name)
             << "</text>\n";
         auto bar = [&](double v, int by, const char* color, bool complete) {
             if (v <= 0)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,21 @@ namespace conformance {
 //   alerts:nul                     a NUL in rule, message, output_template or a field string
 //   alerts:literal-percent         a literal % in the template (or, without one, the message)
 //   alerts:rule-varies             one rule name with two templates, priorities or tag sets
-std::vector<std::string> derive_alert_features(std::string_view alerts_jsonl);
+// A limit may hold only where JSON output_fields are printed (falco-replay's message mode
+// replays the text of such alerts exactly: docs/REAL-FALCO.md section 2). So when the case prints
+// them (`prints_json_output_fields`), the list also has `json-fields` and, for each feature
+// above, the same name with `+json-fields` appended (`alerts:float+json-fields`): a
+// capabilities file lists the combined name to exclude only the JSON cases.
+std::vector<std::string> derive_alert_features(std::string_view alerts_jsonl,
+                                               bool prints_json_output_fields);
+
+// Whether an implementation run with this case's config (untemplated) and arguments prints JSON
+// output_fields: `json_output` true and, in 0.44, `json_include_output_fields_property` not
+// false (legacy prints them always, legacy-profile.md 2.b). The effective value is the config's,
+// then each `-o key=value` in order (the last wins); a missing key or a value that is not a
+// YAML bool is Falco 0.44's default (false, true). A config that is not a YAML mapping counts as
+// printing them: a capability that excludes JSON cases must not let an unread one through.
+bool prints_json_output_fields(const std::optional<std::string>& config,
+                               const std::vector<std::string>& args, std::string_view profile);
 
 }  // namespace conformance

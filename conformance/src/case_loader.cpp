@@ -777,7 +777,9 @@ golden_case case_loader::load_case(const fs::path& case_dir) const {
         c.load_error = file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg;
     }
     if (fs::exists(case_dir / "alerts.jsonl")) {
-        c.alert_features = derive_alert_features(read_file(case_dir / "alerts.jsonl"));
+        c.alert_features =
+            derive_alert_features(read_file(case_dir / "alerts.jsonl"),
+                                  prints_json_output_fields(c.config, c.args, c.profile));
     }
     if (!c.channel.empty() && std::find(c.tags.begin(), c.tags.end(), c.channel) == c.tags.end()) {
         c.tags.push_back(c.channel);

@@ -30,6 +30,9 @@ struct case_result {
     std::string id;
     verdict outcome = verdict::passed;
     std::string reason;  // for skipped, not_applicable, expected_failure, error; stale entries
+    // not_applicable by the implementation's own exit 77 (declared_not_applicable.hpp) rather
+    // than by a feature the capabilities file lists; the summary names these cases.
+    bool declared_by_implementation = false;
     std::vector<failure> failures;
     std::string stderr_tail;
     std::string workdir;  // kept with --keep-workdir, else empty

@@ -10,6 +10,7 @@
 
 #include "channel_reader.hpp"
 #include "child_registry.hpp"
+#include "declared_not_applicable.hpp"
 #include "expectation_checker.hpp"
 #include "file_util.hpp"
 #include "impl_process.hpp"
@@ -205,20 +206,30 @@ case_result case_runner::run(const golden_case& c) const {
         process.terminate();
         fleet.stop();
 
-        if (step_failure) {
-            result.failures.push_back(*step_failure);
-        }
-        const expectation_checker checker(c, channels, final_status, final_pid, options_.aliases);
-        for (auto& f : checker.check()) {
-            result.failures.push_back(std::move(f));
-        }
-        result.outcome = result.failures.empty() ? verdict::passed : verdict::failed;
-        if (checker.aliased_records() > 0) {
-            result.reason = "aliases applied to " + std::to_string(checker.aliased_records()) +
-                            " expected records";
-        }
-        if (!result.failures.empty()) {
-            result.stderr_tail = tail_lines(read_file(spec.stderr_path), k_stderr_tail_lines);
+        const auto declared = options_.exit_77_not_applicable
+                                  ? declared_not_applicable(c, channels, final_status)
+                                  : std::nullopt;
+        if (declared) {
+            result.outcome = verdict::not_applicable;
+            result.declared_by_implementation = true;
+            result.reason = *declared;
+        } else {
+            if (step_failure) {
+                result.failures.push_back(*step_failure);
+            }
+            const expectation_checker checker(c, channels, final_status, final_pid,
+                                              options_.aliases);
+            for (auto& f : checker.check()) {
+                result.failures.push_back(std::move(f));
+            }
+            result.outcome = result.failures.empty() ? verdict::passed : verdict::failed;
+            if (checker.aliased_records() > 0) {
+                result.reason = "aliases applied to " + std::to_string(checker.aliased_records()) +
+                                " expected records";
+            }
+            if (!result.failures.empty()) {
+                result.stderr_tail = tail_lines(read_file(spec.stderr_path), k_stderr_tail_lines);
+            }
         }
     } catch (const std::exception& e) {
         result.outcome = verdict::error;

@@ -24,6 +24,9 @@ struct run_options {
     bool keep_workdir = false;
     bool private_dev_log = true;       // mount namespaces available
     std::vector<value_alias> aliases;  // from --capabilities `alias:` lines
+    // --capabilities `exit-77-not-applicable`: exit 77 before delivering anything makes the
+    // case not applicable (declared_not_applicable.hpp).
+    bool exit_77_not_applicable = false;
 };
 
 // Runs one case end to end (golden/README.md): a fresh work directory, the mocks, the templated

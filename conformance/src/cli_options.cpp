@@ -39,6 +39,7 @@ Runs the golden cases against an implementation of Falco's output channels and g
   --exclude-tag T       drop cases with tag T; repeatable
   --known-failures F    lines "CASE-GLOB  reason": failing = expected failure; passing fails the run
   --capabilities F      lines "FEATURE  reason": cases needing it are not applicable
+                        (also alias:KEY:FROM=TO and exit-77-not-applicable: README.md)
   --junit FILE          write a JUnit XML report
   --json FILE           write a JSON report
   --write-known-failures F  write the failing cases as a known-failures baseline

@@ -165,6 +165,8 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
                                               : read_listed_entries(o.capabilities)) {
         if (const auto alias = value_alias::parse(entry.key)) {
             ro.aliases.push_back(*alias);
+        } else if (entry.key == "exit-77-not-applicable") {
+            ro.exit_77_not_applicable = true;
         } else if (entry.key.starts_with("alias:")) {
             throw harness_error(entry.where + ": an alias is alias:<key>:<from>=<to>");
         } else {

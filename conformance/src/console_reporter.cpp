@@ -76,6 +76,14 @@ void console_reporter::summary(const run_report& report) {
         }
         out_ << '\n';
     }
+    std::string declared;
+    for (const auto& r : report.results) {
+        if (r.outcome == verdict::not_applicable && r.declared_by_implementation)
+            declared += ' ' + r.id;
+    }
+    if (!declared.empty()) {
+        out_ << "declared not applicable by the implementation (exit 77):" << declared << '\n';
+    }
     out_ << c.not_applicable << " not applicable, " << c.expected_failures << " expected failures, "
          << c.errors << " errors\n";
     out_ << c.passed << " passed, " << c.failed << " failed, " << c.skipped << " skipped\n";

@@ -7,33 +7,16 @@
 
 #include "file_util.hpp"
 #include "line_diff.hpp"
+#include "mocks/xml_escape.hpp"
 
 namespace conformance {
 
 namespace {
 
-// XML 1.0 cannot carry most control bytes even escaped: make them visible first.
+// XML 1.0 cannot carry most control bytes even escaped, nor invalid UTF-8: make them visible
+// (\xNN) first, then escape what XML would read as markup.
 std::string xml(std::string_view text) {
-    std::string out;
-    for (const char c : visible_text(text)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return mocks::xml_escape(visible_text(text));
 }
 
 std::string seconds(std::chrono::milliseconds ms) {

@@ -253,6 +253,36 @@ TEST_F(harness_run, capabilities_make_cases_not_applicable) {
         << r.out;
 }
 
+// docs/REAL-FALCO.md section 5, request 5: exit 77 before delivering anything is "not
+// applicable" only when the capabilities file says `exit-77-not-applicable`; else it fails.
+TEST_F(harness_run, exit_77_is_not_applicable_only_when_the_capabilities_opt_in) {
+    const std::string impl = std::string(CONFORMANCE_FAKE_IMPL) + " exit77";
+    const auto without = run({"--impl", impl, "--case", "0.44/stdout/echo"});
+    EXPECT_EQ(without.code, 1) << without.out;
+    EXPECT_EQ(last_line(without.out), "0 passed, 1 failed, 0 skipped") << without.out;
+
+    const auto caps = temp_file(
+        "caps77", "exit-77-not-applicable  the adapter exits 77 on alerts it cannot carry\n");
+    const auto with =
+        run({"--impl", impl, "--case", "0.44/stdout/echo", "--capabilities", caps.string()});
+    EXPECT_EQ(with.code, 0) << with.out;
+    EXPECT_NE(with.out.find("N/A   0.44/stdout/echo"), std::string::npos) << with.out;
+    EXPECT_NE(with.out.find("the implementation declared the case not applicable (exit 77): "
+                            "fake_impl.sh: cannot run this case faithfully"),
+              std::string::npos)
+        << with.out;
+    EXPECT_NE(with.out.find("declared not applicable by the implementation (exit 77): "
+                            "0.44/stdout/echo\n1 not applicable, 0 expected failures, 0 errors\n"
+                            "0 passed, 0 failed, 0 skipped\n"),
+              std::string::npos)
+        << with.out;
+    // An implementation that does run the case is judged as usual under the same file.
+    EXPECT_EQ(last_line(run({"--impl", k_fake, "--case", "0.44/stdout/echo", "--capabilities",
+                             caps.string()})
+                            .out),
+              "1 passed, 0 failed, 0 skipped");
+}
+
 TEST_F(harness_run, selection_by_tag_and_listing) {
     const auto r = run({"--list", "--tag", "syslog", "--exclude-tag", "nothing"});
     EXPECT_EQ(r.code, 0);

@@ -514,14 +514,20 @@ config_load_result config_loader::load_legacy(const config_request& request) con
         return result;
     }
 
+    // falco@0.15.3:userspace/falco/configuration.h:44-57 prints a line of its own for exactly
+    // two yaml-cpp exceptions, then rethrows; anything else (e.g. the std::ios_failure of
+    // reading a directory given as -c) reaches falco.cpp:1146-1148 with no line before the
+    // "Runtime error" (docs/RELIABILITY.md finding 6).
     YAML::Node root;
     try {
         root = YAML::LoadFile(cfg.path);
     } catch (const YAML::BadFile& e) {
         throw config_error(e.what(), reading_error(cfg.path, e.what()) + "\n");
-    } catch (const std::exception& e) {
+    } catch (const YAML::ParserException& e) {
         throw config_error(e.what(),
                            "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
+    } catch (const std::exception& e) {
+        throw config_error(e.what());
     }
     for (const std::string& opt : request.options) {
         apply_option_legacy(root, opt);

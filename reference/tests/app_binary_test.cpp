@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <regex>
 
 #include "app_test_process.hpp"
 #include "config_test_support.hpp"
@@ -136,6 +137,43 @@ TEST_F(app_binary_test, config_error_legacy_uses_runtime_error_wording) {
     ASSERT_GE(err.size(), tail.size());
     EXPECT_EQ(err.substr(err.size() - tail.size()), tail) << err;
     EXPECT_EQ(q->out(), "");
+}
+
+// -c naming a directory: std::ifstream opens it, and yaml-cpp's first read throws the
+// std::ios_failure of read(2)'s EISDIR (the text is libstdc++'s).
+const std::string k_read_directory_error =
+    "basic_filebuf::underflow error reading the file: Is a directory";
+
+// 0.44.1 prints every load failure, then rethrows a sliced std::exception
+// (falco@0.44.1:userspace/falco/configuration.cpp:131-136; profile-0.44.md n).
+TEST_F(app_binary_test, config_directory_044_prints_cannot_read_then_std_exception) {
+    fs::create_directory(dir_.path() / "falco.yaml");
+    ref_process p({"-c", "falco.yaml"}, k_env, dir_.path().string());
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 1);
+    EXPECT_EQ(p.err(), "Cannot read config file (falco.yaml): " + k_read_directory_error +
+                           "\nError: std::exception\n");
+    EXPECT_EQ(p.out(), "");
+}
+
+// 0.15.3 prints a line of its own only for YAML::BadFile and YAML::ParserException
+// (falco@0.15.3:userspace/falco/configuration.h:44-57); the std::ios_failure goes straight to
+// falco.cpp:1146-1148, one timestamped "Runtime error" line (docs/RELIABILITY.md finding 6).
+TEST_F(app_binary_test, config_directory_legacy_prints_only_the_runtime_error) {
+    fs::create_directory(dir_.path() / "falco.yaml");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml"}, k_env, dir_.path().string());
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 1);
+    // The logger's asctime prefix ("Fri Nov 27 09:20:23 2026: ") is the only variable part.
+    const std::string tail = ": Runtime error: " + k_read_directory_error + ". Exiting.\n";
+    const std::string err = p.err();
+    ASSERT_EQ(err.size(), 24 + tail.size()) << err;
+    EXPECT_TRUE(
+        std::regex_match(err.substr(0, 24), std::regex("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] "
+                                                       "[0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{4}")))
+        << err;
+    EXPECT_EQ(err.substr(24), tail);
+    EXPECT_EQ(p.out(), "");
 }
 
 // legacy-profile.md 2.d "Init check": a file that cannot be created fails start-up.

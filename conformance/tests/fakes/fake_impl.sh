@@ -41,6 +41,9 @@ case "$mode" in
         curl -s -o /dev/null "$url"
         echo "curl exit $?" ;;
     exit3) exit 3 ;;
+    exit77)  # an adapter that cannot carry the case (docs/REAL-FALCO.md section 5)
+        echo "fake_impl.sh: cannot run this case faithfully" >&2
+        exit 77 ;;
     hang) exec sleep "${HANG_SECONDS:-3600}" ;;  # HANG_SECONDS: tests tell their sleeps apart
     stderr)
         cat >/dev/null
