@@ -106,10 +106,8 @@ impl_process::impl_process(const launch_spec& spec)
         dev_log.emplace(*spec.dev_log);
     }
 
-    pid_ = fork();
-    if (pid_ == 0) {
+    pid_ = child_registry::instance().fork_group([&] {
         // Child of a multi-threaded harness (-j, reader threads): system calls only.
-        setpgid(0, 0);
         if (dev_log && !dev_log->enter(report[1])) {
             _exit(127);
         }
@@ -134,7 +132,7 @@ impl_process::impl_process(const launch_spec& spec)
         sigprocmask(SIG_SETMASK, &none, nullptr);
         execve(argv[0], argv.data(), envp.data());
         child_fail(3, "exec", errno);
-    }
+    });
     const int fork_errno = errno;
     for (const int fd : {in[0], out[1], err[1], report[1]}) {
         close(fd);
@@ -145,9 +143,7 @@ impl_process::impl_process(const launch_spec& spec)
         }
         throw std::runtime_error(std::string("fork: ") + std::strerror(fork_errno));
     }
-    setpgid(pid_, pid_);  // also here: no race with a signal sent right after start
     groups_.push_back(pid_);
-    child_registry::instance().add_group(pid_);
     std::string failure;
     char buf[256];
     for (ssize_t n; (n = read(report[0], buf, sizeof buf)) != 0;) {

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // The harness end to end against fake implementations (tests/fakes/fake_impl.sh) and the
 // harness test cases (tests/golden): step kinds, verdicts, baselines, reports, exit codes.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "conformance_app.hpp"
 #include "file_util.hpp"
@@ -364,13 +370,41 @@ TEST_F(harness_run, case_timeout_option_overrides_the_case) {
 namespace conformance {
 
 // SIGINT to the harness mid-case: every implementation it started is killed, exit 128+2.
+// The signal is sent once the fake's `sleep 3601` runs (a condition with a deadline, not a
+// fixed delay, which raced with the harness's start-up on a loaded machine).
 TEST(harness_interrupt, an_interrupted_run_leaves_nothing_running) {
-    const std::string cmd = "timeout --preserve-status -s INT 1 " +
-                            std::string(CONFORMANCE_BINARY) +
-                            " --golden " CONFORMANCE_TEST_GOLDEN " --impl 'HANG_SECONDS=3601 " +
-                            std::string(CONFORMANCE_FAKE_IMPL) +
-                            " auto' --case 0.44/lifecycle/hang --timeout-ms 60000 >/dev/null 2>&1";
-    const int st = std::system(cmd.c_str());
+    const std::string impl = "HANG_SECONDS=3601 " + std::string(CONFORMANCE_FAKE_IMPL) + " auto";
+    std::vector<std::string> args = {CONFORMANCE_BINARY,
+                                     "--golden",
+                                     CONFORMANCE_TEST_GOLDEN,
+                                     "--impl",
+                                     impl,
+                                     "--case",
+                                     "0.44/lifecycle/hang",
+                                     "--timeout-ms",
+                                     "60000"};
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t harness = -1;
+    ASSERT_EQ(posix_spawn(&harness, argv[0], &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!sleep_running("3601") && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling interval
+    }
+    const bool started = sleep_running("3601");
+    ::kill(harness, SIGINT);
+    int st = 0;
+    ASSERT_EQ(::waitpid(harness, &st, 0), harness);
+    ASSERT_TRUE(started) << "the fake implementation never started";
     ASSERT_TRUE(WIFEXITED(st));
     EXPECT_EQ(WEXITSTATUS(st), 130);
     EXPECT_FALSE(sleep_running("3601"));
