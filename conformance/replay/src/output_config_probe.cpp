@@ -3,6 +3,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+#include <string>
+
 namespace replay {
 
 std::optional<bool> output_config_probe::json_output_fields(
@@ -21,28 +24,38 @@ std::optional<bool> output_config_probe::json_output_fields(
     }
     if (config.empty())
         return std::nullopt;
-    bool json = false;        // F/configuration.cpp: json_output defaults to false
-    bool with_fields = true;  // json_include_output_fields_property defaults to true
+    // The final scalar of each key (the file's, then each -o replacing it), read once with
+    // Falco's default: an unparsable value gives the default, not the previous value, because
+    // Falco reads the merged document (profile-0.44.md 1m "-o key=val").
+    std::optional<std::string> json_text;
+    std::optional<std::string> fields_text;
+    const auto scalar = [](const YAML::Node& node) -> std::optional<std::string> {
+        if (node && node.IsScalar())
+            return node.Scalar();
+        return std::nullopt;
+    };
     try {
         const auto root = YAML::LoadFile(config);
         if (root.IsMap()) {
-            if (root["json_output"])
-                json = root["json_output"].as<bool>(json);
-            if (root["json_include_output_fields_property"]) {
-                with_fields = root["json_include_output_fields_property"].as<bool>(with_fields);
-            }
+            json_text = scalar(root["json_output"]);
+            fields_text = scalar(root["json_include_output_fields_property"]);
         }
-    } catch (const YAML::Exception&) {
+    } catch (const std::exception&) {
+        // YAML::Exception, and std::ios_failure from yaml-cpp's stream when `-c` names a
+        // directory: Falco stops with its own error first.
         return std::nullopt;
     }
     for (const auto& [key, value] : overrides) {
         // -o values are string scalars (profile-0.44.md 1m "-o key=val").
         if (key == "json_output")
-            json = YAML::Node(value).as<bool>(json);
-        if (key == "json_include_output_fields_property") {
-            with_fields = YAML::Node(value).as<bool>(with_fields);
-        }
+            json_text = value;
+        if (key == "json_include_output_fields_property")
+            fields_text = value;
     }
+    // F/configuration.cpp: json_output defaults to false, json_include_output_fields_property
+    // to true.
+    const bool json = json_text && YAML::Node(*json_text).as<bool>(false);
+    const bool with_fields = !fields_text || YAML::Node(*fields_text).as<bool>(true);
     return json && with_fields;
 }
 

@@ -60,8 +60,17 @@ TEST(output_config_probe, o_overrides_win_in_order) {
     EXPECT_EQ(probe({"-c", c.path(), "-o", "json_output=true", "-o", "json_output=off"}), false);
 }
 
+// An unparsable -o value replaces the file's value in the merged document, so the read gives
+// Falco's default (false), not the file's true.
+TEST(output_config_probe, unparsable_o_value_gives_the_default) {
+    const temp_config c("json_output: true\n");
+    EXPECT_EQ(probe({"-c", c.path(), "-o", "json_output=maybe"}), false);
+}
+
 TEST(output_config_probe, unreadable_config_is_unknown) {
     EXPECT_EQ(probe({"-c", "/nonexistent/falco.yaml"}), std::nullopt);
     EXPECT_EQ(probe_text("a: [unclosed\n"), std::nullopt);
     EXPECT_EQ(probe({}), std::nullopt);
+    // yaml-cpp reports a directory with std::ios_failure, not a YAML::Exception.
+    EXPECT_EQ(probe({"-c", std::filesystem::temp_directory_path().string()}), std::nullopt);
 }
