@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+// outputs_queue: the FIFO between the reader and the worker. The consumer takes everything
+// queued in one step and pops from that batch without the lock; these tests check that the
+// batch stays invisible: capacity, size() and clear() see every item not popped yet.
+#include "falco_ref/outputs_queue.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+
+namespace falco_ref {
+namespace {
+
+using namespace std::chrono_literals;
+
+outputs_item alert_item(const std::string& line) {
+    outputs_item item;
+    item.msg.line = line;
+    return item;
+}
+
+outputs_item control_item(outputs_item::kind k) {
+    outputs_item item;
+    item.type = k;
+    return item;
+}
+
+TEST(OutputsQueueTest, PopsInPushOrderAcrossBatches) {
+    outputs_queue q(0);
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    ASSERT_TRUE(q.try_push(alert_item("b")));
+    EXPECT_EQ(q.pop().msg.line, "a");  // takes the batch {a, b}
+    ASSERT_TRUE(q.try_push(alert_item("c")));
+    EXPECT_EQ(q.pop().msg.line, "b");  // still from the first batch
+    EXPECT_EQ(q.pop().msg.line, "c");
+    EXPECT_EQ(q.size(), 0u);
+}
+
+TEST(OutputsQueueTest, ItemsOfTheConsumersBatchStillCountAgainstTheCapacity) {
+    outputs_queue q(3);
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    ASSERT_TRUE(q.try_push(alert_item("b")));
+    ASSERT_TRUE(q.try_push(alert_item("c")));
+    EXPECT_FALSE(q.try_push(alert_item("full")));
+    EXPECT_EQ(q.pop().msg.line, "a");  // b and c wait in the consumer's batch
+    EXPECT_EQ(q.size(), 2u);
+    EXPECT_TRUE(q.try_push(alert_item("d")));
+    EXPECT_FALSE(q.try_push(control_item(outputs_item::kind::reopen)));  // control counts too
+    EXPECT_EQ(q.size(), 3u);
+    EXPECT_EQ(q.pop().msg.line, "b");
+    EXPECT_TRUE(q.try_push(alert_item("e")));
+    EXPECT_EQ(q.pop().msg.line, "c");
+    EXPECT_EQ(q.pop().msg.line, "d");
+    EXPECT_EQ(q.pop().msg.line, "e");
+}
+
+TEST(OutputsQueueTest, ClearDiscardsTheUnpoppedRestOfABatchAndCountsOnlyAlerts) {
+    outputs_queue q(0);
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    ASSERT_TRUE(q.try_push(alert_item("b")));
+    ASSERT_TRUE(q.try_push(control_item(outputs_item::kind::reopen)));
+    ASSERT_TRUE(q.try_push(alert_item("c")));
+    EXPECT_EQ(q.pop().msg.line, "a");  // the batch {a, b, reopen, c}
+    ASSERT_TRUE(q.try_push(alert_item("d")));
+    EXPECT_EQ(q.clear(), 3u);  // b, c, d; not the reopen
+    EXPECT_EQ(q.size(), 0u);
+    ASSERT_TRUE(q.try_push(control_item(outputs_item::kind::stop)));
+    EXPECT_EQ(q.pop().type, outputs_item::kind::stop);  // nothing of the old batch comes back
+    EXPECT_EQ(q.size(), 0u);
+}
+
+TEST(OutputsQueueTest, AWaitingConsumerIsWokenByAPushFromAnotherThread) {
+    outputs_queue q(0);
+    auto popped = std::async(std::launch::async, [&] {
+        std::string lines = q.pop().msg.line;
+        lines += q.pop().msg.line;  // waits again after the first batch ran out
+        return lines;
+    });
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    // Not a synchronisation: the second item is pushed whether or not the consumer is
+    // waiting yet; both orders of events must end with both items popped.
+    ASSERT_TRUE(q.try_push(alert_item("b")));
+    ASSERT_EQ(popped.wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(popped.get(), "ab");
+}
+
+TEST(OutputsQueueTest, ConsumerWaitingBetweenPushesGetsEveryItem) {
+    // Each item is pushed only after the consumer took the previous one, so the consumer is
+    // (about to be) waiting at every push: every push must wake it.
+    outputs_queue q(0);
+    std::promise<void> took_first;
+    auto popped = std::async(std::launch::async, [&] {
+        std::string lines = q.pop().msg.line;
+        took_first.set_value();
+        lines += q.pop().msg.line;
+        return lines;
+    });
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    took_first.get_future().wait();
+    ASSERT_TRUE(q.try_push(alert_item("b")));
+    ASSERT_EQ(popped.wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(popped.get(), "ab");
+}
+
+}  // namespace
+}  // namespace falco_ref
