@@ -10,6 +10,7 @@ std::string line_buffer_pool::take() {
     if (producer_stash_.empty()) {
         std::lock_guard shared_lock(shared_mutex_);
         producer_stash_.swap(shared_);
+        full_.store(false, std::memory_order_relaxed);
     }
     if (producer_stash_.empty()) {
         return {};
@@ -20,7 +21,7 @@ std::string line_buffer_pool::take() {
 }
 
 void line_buffer_pool::give_back(std::string&& line) {
-    if (line.capacity() > k_max_capacity) {
+    if (line.capacity() > k_max_capacity || full_.load(std::memory_order_relaxed)) {
         return;  // freed with `line` by the caller
     }
     line.clear();
@@ -40,6 +41,7 @@ void line_buffer_pool::publish() {
         const std::size_t n = std::min(room, consumer_stash_.size());
         std::move(consumer_stash_.end() - static_cast<std::ptrdiff_t>(n), consumer_stash_.end(),
                   std::back_inserter(shared_));
+        full_.store(shared_.size() >= k_max_pooled, std::memory_order_relaxed);
     }
     consumer_stash_.clear();  // frees what did not fit, outside the lock
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <mutex>
 #include <string>
@@ -41,6 +42,9 @@ private:
     mutable std::mutex shared_mutex_;  // the hand-over point between the two threads
     std::vector<std::string> shared_;
     std::vector<std::string> consumer_stash_;  // consumer thread only
+    // Set while shared_ is full (nobody takes): give_back() then frees at once instead of
+    // stashing lines that publish() would free anyway.
+    std::atomic<bool> full_{false};
 };
 
 }  // namespace falco_ref
