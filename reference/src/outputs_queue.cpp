@@ -89,6 +89,11 @@ std::size_t outputs_queue::clear() {
     return alerts;
 }
 
+bool outputs_queue::consumer_waiting() const {
+    std::lock_guard lock(mutex_);
+    return consumer_waiting_;
+}
+
 std::size_t outputs_queue::size() const {
     std::lock_guard lock(mutex_);
     return pushed_.size() + batch_left();

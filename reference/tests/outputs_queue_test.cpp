@@ -11,10 +11,13 @@
 #include <string>
 #include <thread>
 
+#include "outputs_test_support.hpp"
+
 namespace falco_ref {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::wait_until;
 
 outputs_item alert_item(const std::string& line) {
     outputs_item item;
@@ -103,6 +106,78 @@ TEST(OutputsQueueTest, ConsumerWaitingBetweenPushesGetsEveryItem) {
     ASSERT_TRUE(q.try_push(alert_item("b")));
     ASSERT_EQ(popped.wait_for(10s), std::future_status::ready);
     EXPECT_EQ(popped.get(), "ab");
+}
+
+// Pops `n` items on a thread of its own; the test reads them once it is done.
+class background_consumer {
+public:
+    background_consumer(outputs_queue& q, std::size_t n)
+        : done_(std::async(std::launch::async, [&q, n] {
+              std::string lines;
+              for (std::size_t i = 0; i < n; ++i) {
+                  lines += q.pop().msg.line;
+              }
+              return lines;
+          })) {}
+    bool finished(std::chrono::milliseconds deadline = 10s) {
+        return done_.wait_for(deadline) == std::future_status::ready;
+    }
+    std::string lines() { return done_.get(); }
+
+private:
+    std::future<std::string> done_;
+};
+
+// Streamed pushes leave a waiting consumer asleep until wake(), which the reader calls before
+// it waits for input itself.
+TEST(OutputsQueueTest, DeferredPushesWaitForWake) {
+    outputs_queue q(0);
+    background_consumer consumer(q, 2);
+    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    ASSERT_TRUE(q.try_push(alert_item("a"), true));
+    ASSERT_TRUE(q.try_push(alert_item("b"), true));
+    // Negative window: 200 ms in which a woken consumer would have taken both items.
+    EXPECT_FALSE(consumer.finished(200ms));
+    EXPECT_EQ(q.size(), 2u);
+    EXPECT_TRUE(q.consumer_waiting());
+    q.wake();
+    ASSERT_TRUE(consumer.finished());
+    EXPECT_EQ(consumer.lines(), "ab");
+}
+
+TEST(OutputsQueueTest, DeferredPushesWakeOnceABatchIsPending) {
+    outputs_queue q(0);
+    const std::size_t n = outputs_queue::k_wake_batch;
+    background_consumer consumer(q, n);
+    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        ASSERT_TRUE(q.try_push(alert_item("x"), true));
+    }
+    // Negative window: 200 ms, one item short of a batch.
+    EXPECT_FALSE(consumer.finished(200ms));
+    EXPECT_EQ(q.size(), n - 1);
+    ASSERT_TRUE(q.try_push(alert_item("x"), true));  // the batch is complete: wakes
+    ASSERT_TRUE(consumer.finished());
+    EXPECT_EQ(consumer.lines(), std::string(n, 'x'));
+}
+
+TEST(OutputsQueueTest, BoundedQueueNeverDefersTheWakeUp) {
+    outputs_queue q(10);
+    background_consumer consumer(q, 1);
+    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    ASSERT_TRUE(q.try_push(alert_item("a"), true));
+    ASSERT_TRUE(consumer.finished());
+    EXPECT_EQ(consumer.lines(), "a");
+}
+
+TEST(OutputsQueueTest, ControlMessagesAndPlainPushesWakeAtOnce) {
+    outputs_queue q(0);
+    background_consumer consumer(q, 2);
+    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    ASSERT_TRUE(q.try_push(alert_item("a"), true));
+    ASSERT_TRUE(q.try_push(control_item(outputs_item::kind::reopen)));  // not deferred
+    ASSERT_TRUE(consumer.finished());
+    EXPECT_EQ(consumer.lines(), "a");  // the reopen carries no line
 }
 
 }  // namespace

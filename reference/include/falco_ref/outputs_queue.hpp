@@ -56,6 +56,10 @@ public:
 
     std::size_t size() const;
 
+    // True while the consumer is blocked in pop() and no push has woken it yet (tests,
+    // diagnostics).
+    bool consumer_waiting() const;
+
 private:
     // Items of the consumer's batch not popped yet; mutex_ held.
     std::size_t batch_left() const;
