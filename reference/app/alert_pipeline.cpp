@@ -29,7 +29,7 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
     if (is_blank(line)) {
         return;
     }
-    alert a;
+    alert& a = alert_;
     std::string error;
     if (!parser_.parse(line, a, error)) {
         // Always on stderr, whatever log_stderr says (PROTOCOL.md section 2).
@@ -45,13 +45,17 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
         log(log_level::debug, "Skipping rate-limited notification for rule " + a.rule);
         return;
     }
-    output_message msg = formatter_.format(a);
+    output_message msg;
+    msg.line = outputs_.take_line_buffer();
+    formatter_.format(a, msg);
+    // The runner wakes the worker before it waits for more input (line_reader's
+    // before_poll), so a streamed push is never left undelivered while we idle.
     if (!hold_last_) {
-        outputs_.push(std::move(msg));
+        outputs_.push_streamed(std::move(msg));
         return;
     }
     if (held_) {
-        outputs_.push(std::move(*held_));
+        outputs_.push_streamed(std::move(*held_));
     }
     held_ = std::move(msg);
 }

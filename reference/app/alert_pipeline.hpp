@@ -35,6 +35,8 @@ private:
     alert_formatter formatter_;
     stats stats_;
     std::optional<rate_limiter> limiter_;
+    // Reused for every line: its strings and output_fields nodes keep their storage.
+    alert alert_;
     const bool hold_last_;
     std::optional<output_message> held_;
 };

@@ -45,6 +45,9 @@ line_reader::result line_reader::next(std::string& line) {
             }
             return result::eof;
         }
+        if (before_poll_) {
+            before_poll_();
+        }
         pollfd fds[2] = {{input_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
         const int n = ::poll(fds, 2, -1);
         if (n < 0) {

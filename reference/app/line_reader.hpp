@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <utility>
 
 namespace falco_ref::app {
 
@@ -13,7 +15,10 @@ class line_reader {
 public:
     enum class result { line, eof, woken };
 
-    line_reader(int input_fd, int wake_fd) : input_fd_(input_fd), wake_fd_(wake_fd) {}
+    // `before_poll` runs each time the reader is about to wait for input (once per read(2)
+    // of up to 64 KiB): the moment to hand over work that was batched meanwhile.
+    line_reader(int input_fd, int wake_fd, std::function<void()> before_poll = {})
+        : input_fd_(input_fd), wake_fd_(wake_fd), before_poll_(std::move(before_poll)) {}
 
     // `line` excludes the '\n'; a last line without '\n' is still a line. `woken` means the
     // wake fd became readable (the caller drains it and decides).
@@ -24,6 +29,7 @@ private:
 
     int input_fd_;
     int wake_fd_;
+    std::function<void()> before_poll_;
     std::string buffer_;
     std::size_t start_ = 0;    // first unconsumed byte of buffer_
     std::size_t scanned_ = 0;  // bytes from start_ already known to hold no '\n'

@@ -11,6 +11,10 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace falco_ref {
@@ -149,11 +153,47 @@ bool has_negative_exponent(const char* s, const char* end) {
     return e != end && e + 1 != end && e[1] == '-';
 }
 
+// An open object or array inside output_fields.
+struct field_frame {
+    json_value::object* object;
+    json_value::array* array;
+};
+
+// Storage the parser keeps from one line to the next so that a steady stream of alerts
+// allocates nothing: the open-container stack, the pending key, and the map nodes of the
+// previous alert's output_fields, whose keys and string values keep their capacity.
+struct parse_scratch {
+    // More spare nodes than this are freed (an exceptionally wide alert is not kept around).
+    static constexpr std::size_t k_max_spare_nodes = 256;
+
+    std::string buffer;  // the NUL-terminated copy of the line RapidJSON reads
+    std::vector<field_frame> fields;
+    std::string field_key;
+    std::vector<json_value::object::node_type> spare_nodes;
+
+    // Empties `obj`, keeping its nodes for reuse.
+    void recycle(json_value::object& obj) {
+        while (!obj.empty()) {
+            auto node = obj.extract(obj.begin());
+            if (spare_nodes.size() < k_max_spare_nodes) {
+                spare_nodes.push_back(std::move(node));
+            }
+        }
+    }
+};
+
 // SAX handler that fills an alert straight from the parser's events (no DOM).
 class alert_builder {
 public:
-    alert_builder(const profile& prof, alert& out, std::string& error)
-        : prof_(prof), out_(out), error_(error) {}
+    alert_builder(const profile& prof, alert& out, std::string& error, parse_scratch& scratch)
+        : prof_(prof),
+          out_(out),
+          error_(error),
+          fields_(scratch.fields),
+          field_key_(scratch.field_key),
+          scratch_(scratch) {
+        fields_.clear();
+    }
 
     bool Null() { return scalar(json_value(nullptr)); }
     bool Bool(bool b) { return scalar(json_value(b)); }
@@ -203,14 +243,25 @@ public:
     bool String(const char* s, rapidjson::SizeType len, bool) {
         const std::string_view text(s, len);
         if (!fields_.empty()) {
-            add_field(json_value(std::string(text)));
+            put_field([&](json_value& slot) {
+                if (auto* str = std::get_if<std::string>(&slot.get())) {
+                    str->assign(text);  // a recycled node's string keeps its capacity
+                } else {
+                    slot = json_value(std::string(text));
+                }
+            });
             return true;
         }
         if (skip_depth_ > 0) {
             return true;
         }
         if (in_tags_) {
-            out_.tags.emplace_back(text);
+            if (tags_used_ < out_.tags.size()) {
+                out_.tags[tags_used_].assign(text);
+            } else {
+                out_.tags.emplace_back(text);
+            }
+            ++tags_used_;
             return true;
         }
         switch (key_) {
@@ -268,7 +319,7 @@ public:
             return true;
         }
         if (key_ == key::output_fields) {
-            out_.output_fields.clear();
+            scratch_.recycle(out_.output_fields);  // a repeated key: the last one wins
             fields_.push_back({&out_.output_fields, nullptr});
             return true;
         }
@@ -311,7 +362,7 @@ public:
             return true;
         }
         if (key_ == key::tags && !in_tags_) {
-            out_.tags.clear();
+            tags_used_ = 0;  // a repeated key: the last one wins
             in_tags_ = true;
             return true;
         }
@@ -349,14 +400,14 @@ public:
 
     bool failed() const { return failed_; }
 
+    // After parsing, successful or not: drops the tags a previous alert left beyond this
+    // one's.
+    void trim_tags() { out_.tags.resize(tags_used_); }
+
 private:
     enum class key { none, time, rule, priority, source, tags, message, output_fields, other };
 
-    // An open object or array inside output_fields.
-    struct frame {
-        json_value::object* object;
-        json_value::array* array;
-    };
+    using frame = field_frame;
 
     static key classify(std::string_view name) {
         if (name == "time")
@@ -410,11 +461,38 @@ private:
     }
 
     json_value& add_field(json_value v) {
+        return put_field([&](json_value& slot) { slot = std::move(v); });
+    }
+
+    // Adds a member (key field_key_; a repeated key replaces the value in place) or an array
+    // element to the innermost open container, and lets `set` write its value. Members of
+    // output_fields itself reuse the previous alert's nodes.
+    template <typename Set>
+    json_value& put_field(Set&& set) {
         const frame& top = fields_.back();
-        if (top.object) {
-            return top.object->insert_or_assign(field_key_, std::move(v)).first->second;
+        if (top.array) {
+            json_value& slot = top.array->emplace_back();
+            set(slot);
+            return slot;
         }
-        return top.array->emplace_back(std::move(v));
+        json_value::object& obj = *top.object;
+        const auto at = obj.lower_bound(field_key_);
+        if (at != obj.end() && at->first == field_key_) {
+            set(at->second);
+            return at->second;
+        }
+        auto& spare = scratch_.spare_nodes;
+        if (&obj == &out_.output_fields && !spare.empty()) {
+            json_value::object::node_type node = std::move(spare.back());
+            spare.pop_back();
+            node.key().assign(field_key_);
+            set(node.mapped());
+            return obj.insert(at, std::move(node))->second;
+        }
+        const auto added = obj.emplace_hint(at, std::piecewise_construct,
+                                            std::forward_as_tuple(field_key_), std::tuple<>());
+        set(added->second);
+        return added->second;
     }
 
     bool integer(std::int64_t v) {
@@ -481,8 +559,10 @@ private:
     key key_ = key::none;
     std::size_t skip_depth_ = 0;  // inside the value of an unknown key
     bool in_tags_ = false;
-    std::vector<frame> fields_;  // open containers of output_fields
-    std::string field_key_;      // pending key in the innermost output_fields object
+    std::size_t tags_used_ = 0;   // tags of this alert so far (out_.tags may hold more)
+    std::vector<frame>& fields_;  // open containers of output_fields
+    std::string& field_key_;      // pending key in the innermost output_fields object
+    parse_scratch& scratch_;
     bool seen_time_ = false, seen_rule_ = false, seen_priority_ = false, seen_message_ = false;
     bool failed_ = false;
 };
@@ -490,38 +570,42 @@ private:
 }  // namespace
 
 bool alert_parser::parse(std::string_view line, alert& out, std::string& error) const {
+    thread_local parse_scratch scratch;
     out.source = "syscall";
-    out.tags.clear();
-    out.output_fields.clear();
+    scratch.recycle(out.output_fields);
 
     // RapidJSON's vectorised string scan (RAPIDJSON_SSE2, set for this library in
-    // CMakeLists.txt) works on a NUL-terminated StringStream, so the line is copied into a
-    // reused buffer; a raw NUL inside the line would end that stream early, and is invalid
-    // JSON anyway (RFC 8259 section 7: control characters must be escaped).
+    // CMakeLists.txt) works on a NUL-terminated stream, so the line is copied into a reused
+    // buffer, which is then parsed in place (strings are unescaped where they stand instead of
+    // being copied once more onto the parser's stack); a raw NUL inside the line would end that
+    // stream early, and is invalid JSON anyway (RFC 8259 section 7: control characters must be
+    // escaped).
     if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
         error = "invalid JSON at offset " +
                 std::to_string(static_cast<const char*>(nul) - line.data()) +
                 ": raw NUL byte (must be escaped as \\u0000)";
         return false;
     }
-    thread_local std::string buffer;
+    std::string& buffer = scratch.buffer;
     // SSE2 scans load aligned 16-byte blocks, up to 15 bytes past the NUL: keep them allocated.
     buffer.reserve(line.size() + 16);
     buffer.assign(line);
-    rapidjson::StringStream stream(buffer.c_str());
+    rapidjson::InsituStringStream stream(buffer.data());
 
-    // The parser's stack (nesting states, string copies) lives in a pool that starts on this
+    // The parser's stack (nesting states) lives in a pool that starts on this
     // stack frame, so a typical alert costs no allocation for it.
     char pool[4096];
     rapidjson::MemoryPoolAllocator<> allocator(pool, sizeof pool);
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>>
         reader(&allocator, 1024);
-    alert_builder builder(prof_, out, error);
+    alert_builder builder(prof_, out, error, scratch);
     // Iterative: deep nesting cannot overflow the call stack. Numbers as strings: converted
     // exactly in RawNumber. No kParseValidateEncodingFlag: raw bytes stay as they are.
-    constexpr unsigned k_flags =
-        rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+    constexpr unsigned k_flags = rapidjson::kParseIterativeFlag |
+                                 rapidjson::kParseNumbersAsStringsFlag |
+                                 rapidjson::kParseInsituFlag;
     const rapidjson::ParseResult result = reader.Parse<k_flags>(stream, builder);
+    builder.trim_tags();
     if (builder.failed()) {
         return false;
     }

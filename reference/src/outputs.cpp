@@ -21,9 +21,9 @@ outputs::~outputs() {
     stop();
 }
 
-bool outputs::push_item(outputs_item item) {
+bool outputs::push_item(outputs_item item, bool defer_wake) {
     const bool is_alert = item.type == outputs_item::kind::output;
-    if (queue_.try_push(std::move(item))) {
+    if (queue_.try_push(std::move(item), defer_wake)) {
         return true;
     }
     bool first = false;
@@ -41,6 +41,10 @@ bool outputs::push_item(outputs_item item) {
 
 bool outputs::push(output_message msg) {
     return push_item(outputs_item{outputs_item::kind::output, std::move(msg)});
+}
+
+bool outputs::push_streamed(output_message msg) {
+    return push_item(outputs_item{outputs_item::kind::output, std::move(msg)}, true);
 }
 
 bool outputs::reopen() {
@@ -109,6 +113,7 @@ void outputs::worker() {
         if (item.type == outputs_item::kind::stop) {
             break;
         }
+        line_buffers_.give_back(std::move(item.msg.line));
     }
     {
         std::lock_guard lock(mutex_);

@@ -4,39 +4,99 @@
 #include <algorithm>
 
 namespace falco_ref {
+namespace {
 
-bool outputs_queue::try_push(outputs_item item) {
+std::size_t count_alerts(std::vector<outputs_item>::const_iterator begin,
+                         std::vector<outputs_item>::const_iterator end) {
+    return static_cast<std::size_t>(std::count_if(
+        begin, end, [](const outputs_item& i) { return i.type == outputs_item::kind::output; }));
+}
+
+}  // namespace
+
+std::size_t outputs_queue::batch_left() const {
+    const std::size_t next = next_.load(std::memory_order_acquire);
+    return next < batch_end_ ? batch_end_ - next : 0;
+}
+
+bool outputs_queue::try_push(outputs_item item, bool defer_wake) {
+    bool wake = false;
     {
         std::lock_guard lock(mutex_);
-        if (capacity_ != 0 && items_.size() >= capacity_) {
+        if (capacity_ != 0 && pushed_.size() + batch_left() >= capacity_) {
             return false;
         }
-        items_.push_back(std::move(item));
+        pushed_.push_back(std::move(item));
+        // One wake-up per wait: further pushes before the consumer runs need none, and a
+        // consumer that is busy with its batch will find this item without one. While the
+        // consumer waits, pushed_ holds everything it has not taken.
+        const bool may_defer = defer_wake && capacity_ == 0 && pushed_.size() < k_wake_batch;
+        wake = consumer_waiting_ && !may_defer;
+        consumer_waiting_ = consumer_waiting_ && !wake;
     }
-    not_empty_.notify_one();
+    if (wake) {
+        not_empty_.notify_one();
+    }
     return true;
 }
 
+void outputs_queue::wake() {
+    bool wake = false;
+    {
+        std::lock_guard lock(mutex_);
+        wake = consumer_waiting_ && !pushed_.empty();
+        consumer_waiting_ = consumer_waiting_ && !wake;
+    }
+    if (wake) {
+        not_empty_.notify_one();
+    }
+}
+
 outputs_item outputs_queue::pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [this] { return !items_.empty(); });
-    outputs_item item = std::move(items_.front());
-    items_.pop_front();
-    return item;
+    for (;;) {
+        // batch_end_ only changes in this function, on this (the consumer's) thread.
+        const std::size_t i = next_.fetch_add(1, std::memory_order_acq_rel);
+        if (i < batch_end_) {
+            return std::move(batch_[i]);
+        }
+        std::unique_lock lock(mutex_);
+        while (pushed_.empty()) {
+            // Set before every wait: a producer clears it when it wakes us, and a spurious
+            // wake-up must not leave it cleared.
+            consumer_waiting_ = true;
+            not_empty_.wait(lock);
+        }
+        consumer_waiting_ = false;
+        batch_.clear();  // popped (moved-from) items and any that clear() claimed
+        batch_.swap(pushed_);
+        batch_end_ = batch_.size();
+        next_.store(0, std::memory_order_release);
+    }
 }
 
 std::size_t outputs_queue::clear() {
     std::lock_guard lock(mutex_);
-    const auto alerts = static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(),
-                      [](const outputs_item& i) { return i.type == outputs_item::kind::output; }));
-    items_.clear();
+    std::size_t alerts = count_alerts(pushed_.begin(), pushed_.end());
+    pushed_.clear();
+    // Claim what the consumer has not popped from its batch yet: after the exchange its next
+    // pop() finds the batch exhausted and waits for the lock. The claimed items stay in batch_
+    // (only their type is read here) until the consumer's next refill destroys them.
+    const std::size_t from = next_.exchange(batch_end_, std::memory_order_acq_rel);
+    if (from < batch_end_) {
+        alerts += count_alerts(batch_.begin() + static_cast<std::ptrdiff_t>(from),
+                               batch_.begin() + static_cast<std::ptrdiff_t>(batch_end_));
+    }
     return alerts;
+}
+
+bool outputs_queue::consumer_waiting() const {
+    std::lock_guard lock(mutex_);
+    return consumer_waiting_;
 }
 
 std::size_t outputs_queue::size() const {
     std::lock_guard lock(mutex_);
-    return items_.size();
+    return pushed_.size() + batch_left();
 }
 
 }  // namespace falco_ref

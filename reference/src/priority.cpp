@@ -2,7 +2,6 @@
 #include "falco_ref/priority.hpp"
 
 #include <array>
-#include <cctype>
 
 namespace falco_ref {
 namespace {
@@ -12,13 +11,18 @@ constexpr std::array<std::string_view, 8> k_names = {
 constexpr std::array<std::string_view, 8> k_stats_names = {
     "EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"};
 
+// std::tolower in the C locale, which the reference never leaves (logger.cpp), without a
+// library call per character: this runs for every alert.
+constexpr char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 bool iequals_prefix(std::string_view text, std::string_view name, bool whole) {
     if (text.size() > name.size() || (whole && text.size() != name.size())) {
         return false;
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) !=
-            std::tolower(static_cast<unsigned char>(name[i]))) {
+        if (ascii_lower(text[i]) != ascii_lower(name[i])) {
             return false;
         }
     }
@@ -27,7 +31,9 @@ bool iequals_prefix(std::string_view text, std::string_view name, bool whole) {
 
 }  // namespace
 
-std::string_view priority_name(priority p) { return k_names[static_cast<std::size_t>(p)]; }
+std::string_view priority_name(priority p) {
+    return k_names[static_cast<std::size_t>(p)];
+}
 
 std::string_view priority_stats_name(priority p) {
     return k_stats_names[static_cast<std::size_t>(p)];

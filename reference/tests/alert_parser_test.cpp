@@ -271,5 +271,51 @@ TEST(AlertParserTest, ParserIsReusable) {
     EXPECT_TRUE(a.output_fields.empty());
 }
 
+// The reading thread parses every line into the same alert, whose map nodes and strings are
+// reused: nothing of the previous alert may show through.
+TEST(AlertParserTest, ReusedAlertHoldsOnlyTheLatestLine) {
+    const alert_parser parser(get_profile(profile_id::v0_44));
+    alert a;
+    std::string error;
+    ASSERT_TRUE(parser.parse(
+        with(
+            R"("time":1,"tags":["t1","t2","t3"],"output_fields":{"a":"long string value one","b":2,"c":{"d":[1,"x"]},"z":null})"),
+        a, error))
+        << error;
+    ASSERT_TRUE(parser.parse(
+        with(
+            R"("time":2,"tags":["u"],"output_fields":{"c":"now a string","b":"two","a":true,"a":1.5})"),
+        a, error))
+        << error;
+    EXPECT_EQ(a.tags, (std::vector<std::string>{"u"}));
+    ASSERT_EQ(a.output_fields.size(), 3u);
+    auto it = a.output_fields.begin();
+    EXPECT_EQ(it->first, "a");  // repeated key: the last value, at its sorted place
+    EXPECT_EQ(std::get<double>(it->second.get()), 1.5);
+    ++it;
+    EXPECT_EQ(it->first, "b");
+    EXPECT_EQ(std::get<std::string>(it->second.get()), "two");
+    ++it;
+    EXPECT_EQ(it->first, "c");
+    EXPECT_EQ(std::get<std::string>(it->second.get()), "now a string");
+
+    // A repeated output_fields key replaces the whole object, reused nodes included.
+    ASSERT_TRUE(parser.parse(
+        with(R"("time":3,"output_fields":{"p":"1","q":"2"},"output_fields":{"r":"3"})"), a, error))
+        << error;
+    ASSERT_EQ(a.output_fields.size(), 1u);
+    EXPECT_EQ(std::get<std::string>(a.output_fields.at("r").get()), "3");
+    EXPECT_TRUE(a.tags.empty());
+
+    // A line that fails half-way, then a good one: only the good one's content.
+    EXPECT_FALSE(parser.parse(
+        with(R"("time":4,"tags":["v","w"],"output_fields":{"s":"4"},"rule":1)"), a, error));
+    ASSERT_TRUE(parser.parse(with(R"("time":5,"output_fields":{"t":"5"})"), a, error)) << error;
+    EXPECT_EQ(a.time_ns, 5);
+    EXPECT_TRUE(a.tags.empty());
+    ASSERT_EQ(a.output_fields.size(), 1u);
+    EXPECT_EQ(std::get<std::string>(a.output_fields.at("t").get()), "5");
+}
+
 }  // namespace
 }  // namespace falco_ref

@@ -2,6 +2,7 @@
 #include "falco_ref/channels/file_channel.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -106,6 +107,45 @@ TEST_F(file_channel_test, reopen_creates_the_file_even_without_keep_alive_044) {
     EXPECT_TRUE(fs::exists(path_));
     ch.deliver(msg("a"));
     EXPECT_EQ(read_file(path_), "a\n");
+}
+
+// The handle a reopen made is the one the next alert goes to (then closed), as the stream
+// Falco reopened is: a file renamed in between still gets that alert.
+TEST_F(file_channel_test, keep_alive_false_writes_the_next_alert_to_the_reopened_handle_044) {
+    file_channel ch(make_config(profile_id::v0_44, false, true));
+    ch.reopen();
+    fs::rename(path_, path_ + ".1");
+    ch.deliver(msg("a"));
+    EXPECT_EQ(read_file(path_ + ".1"), "a\n");
+    ch.deliver(msg("b"));  // closed after "a": opened by name again
+    EXPECT_EQ(read_file(path_), "b\n");
+}
+
+// fopen and std::ofstream create with 0666 minus the umask; so do the per-alert opens of
+// keep_alive false (both profiles), whatever the buffering.
+TEST_F(file_channel_test, created_file_mode_is_0666_minus_umask) {
+    struct umask_guard {
+        mode_t saved = ::umask(027);
+        ~umask_guard() { ::umask(saved); }
+    } guard;
+    for (const bool buffered : {true, false}) {
+        fs::remove(path_);
+        file_channel ch(make_config(profile_id::v0_44, false, buffered));
+        ch.deliver(msg("a"));
+        struct stat st {};
+        ASSERT_EQ(::stat(path_.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 0777, 0640u) << "buffered=" << buffered;
+    }
+    fs::remove(path_);
+    {
+        file_channel ch(make_config(profile_id::legacy, false, true));  // creates at start-up
+        fs::remove(path_);
+        ch.deliver(msg("a"));
+        struct stat st {};
+        ASSERT_EQ(::stat(path_.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 0777, 0640u) << "legacy";
+        EXPECT_EQ(read_file(path_), "a\n");
+    }
 }
 
 // legacy-profile.md 2.d "SIGUSR1": only a keep_alive file reacts.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "falco_ref/channel.hpp"
+#include "falco_ref/line_buffer_pool.hpp"
 #include "falco_ref/outputs_queue.hpp"
 
 namespace falco_ref {
@@ -50,6 +51,16 @@ public:
     // "Outputs queue out of memory. Drop event and continue on ...").
     bool push(output_message msg);
 
+    // push() for a producer with a stream of alerts: the worker may be left asleep until a
+    // batch has gathered (outputs_queue::k_wake_batch) or until wake_worker(), which the
+    // producer must call before it blocks waiting for input. Bounded queues wake at once.
+    bool push_streamed(output_message msg);
+    void wake_worker() { queue_.wake(); }
+
+    // An empty string to format the next message into: the storage of a line the worker has
+    // delivered when one is free, so that steady-state alerts allocate nothing.
+    std::string take_line_buffer() { return line_buffers_.take(); }
+
     // SIGUSR1: queued behind the alerts already pushed; may be dropped like any message.
     bool reopen();
 
@@ -71,7 +82,7 @@ public:
     std::optional<std::string> fatal_error() const;
 
 private:
-    bool push_item(outputs_item item);
+    bool push_item(outputs_item item, bool defer_wake = false);
     void worker();
     // False when the channel failed fatally.
     bool deliver_to(std::size_t index, outputs_item& item);
@@ -79,6 +90,7 @@ private:
     std::vector<std::unique_ptr<channel>> channels_;
     outputs_settings settings_;
     outputs_queue queue_;
+    line_buffer_pool line_buffers_;
 
     mutable std::mutex mutex_;  // guards the fields below
     std::condition_variable worker_done_cv_;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <mutex>
+#include <vector>
 
 #include "falco_ref/output_message.hpp"
 
@@ -21,28 +22,61 @@ struct outputs_item {
 // The bounded multi-producer, single-consumer FIFO between the reader and the outputs worker
 // (Falco: a tbb::concurrent_bounded_queue). Every item counts against the capacity, control
 // messages included.
+//
+// The consumer takes everything queued in one locked step and then hands it out one pop() at
+// a time without the lock; producers wake it only when it is actually waiting. Items taken in
+// such a batch but not yet popped still count as queued: for the capacity, for size() and for
+// clear(), so the observable FIFO is the one Falco's queue gives (one item leaves the queue
+// per pop).
+//
+// A producer with a stream of items may defer the wake-up (try_push(item, true)): the waiting
+// consumer is then woken once k_wake_batch items are pending, or at wake(), which the producer
+// calls before it waits for more input itself. A wake-up per item costs more than delivering
+// one (bench/RESULTS.md section 4). A bounded queue never defers, so that a consumer is never
+// left asleep in front of a full queue.
 class outputs_queue {
 public:
     // 0 = unbounded (profile-0.44.md j `outputs_queue.capacity`).
     explicit outputs_queue(std::size_t capacity) : capacity_(capacity) {}
 
-    // False when full: the caller drops the item.
-    bool try_push(outputs_item item);
+    static constexpr std::size_t k_wake_batch = 256;
 
-    // Blocks until an item is available.
+    // False when full: the caller drops the item. `defer_wake`: see above.
+    bool try_push(outputs_item item, bool defer_wake = false);
+
+    // Wakes the consumer if it waits while items are queued (after deferred pushes).
+    void wake();
+
+    // Blocks until an item is available. One consumer thread only.
     outputs_item pop();
 
     // Discards everything queued (shutdown drain timeout); returns how many alerts (not control
-    // messages) were discarded, for the accounting.
+    // messages) were discarded, for the accounting. Any thread.
     std::size_t clear();
 
     std::size_t size() const;
 
+    // True while the consumer is blocked in pop() and no push has woken it yet (tests,
+    // diagnostics).
+    bool consumer_waiting() const;
+
 private:
+    // Items of the consumer's batch not popped yet; mutex_ held.
+    std::size_t batch_left() const;
+
     const std::size_t capacity_;
     mutable std::mutex mutex_;
     std::condition_variable not_empty_;
-    std::deque<outputs_item> items_;
+    std::vector<outputs_item> pushed_;  // guarded by mutex_
+    bool consumer_waiting_ = false;     // guarded by mutex_
+
+    // The consumer's batch: filled (and resized) only by pop() under mutex_; items at
+    // [next_, batch_end_) are still queued. next_ moves by atomic steps so that clear() (under
+    // mutex_) can claim the rest of a batch that the consumer is reading without the lock.
+    // On their own cache line: the consumer's pops do not disturb the producers' lock.
+    alignas(64) std::vector<outputs_item> batch_;
+    std::size_t batch_end_ = 0;  // written under mutex_ by the consumer
+    std::atomic<std::size_t> next_{0};
 };
 
 }  // namespace falco_ref

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "falco_ref/channels/file_channel.hpp"
 
+#include <fcntl.h>
 #include <stdio_ext.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -17,6 +20,38 @@ namespace {
 // 0.15.3 with Lua io.open "a+" (O_RDWR|O_CREAT|O_APPEND, lua/output.lua:50-57).
 const char* open_mode(const profile& prof) {
     return prof.file_checked_at_startup ? "a+" : "a";
+}
+
+// The same modes as open(2) flags; 0666 before the umask, as fopen and std::ofstream create.
+int open_flags(const profile& prof) {
+    return (prof.file_checked_at_startup ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND | O_CLOEXEC;
+}
+constexpr mode_t k_create_mode = 0666;
+
+// `line` and, if asked, '\n' in one writev(2), continuing after a short write. Errors are
+// ignored, as Falco ignores the stream's state after writing.
+void write_line(int fd, std::string_view line, bool newline) {
+    static char nl = '\n';
+    const std::size_t total = line.size() + (newline ? 1 : 0);
+    std::size_t done = 0;
+    while (done < total) {
+        iovec iov[2];
+        int n = 0;
+        if (done < line.size()) {
+            iov[n++] = {const_cast<char*>(line.data()) + done, line.size() - done};
+        }
+        if (newline) {
+            iov[n++] = {&nl, 1};
+        }
+        const ssize_t written = ::writev(fd, iov, n);
+        if (written < 0 && errno == EINTR) {
+            continue;
+        }
+        if (written <= 0) {
+            return;
+        }
+        done += static_cast<std::size_t>(written);
+    }
 }
 
 }  // namespace
@@ -45,19 +80,22 @@ file_channel::~file_channel() {
     close_file(!lose_flush_);
 }
 
+void file_channel::throw_open_error(int err) const {
+    if (prof_.file_error_is_fatal) {
+        // legacy-profile.md 2.d: the Lua write on a nil handle ends Falco with
+        // "Runtime error: Error invoking function output: <lua error>. Exiting.". The Lua
+        // error text itself is not reproduced; ours names the file and the cause.
+        throw fatal_output_error("Error invoking function output: Error with file output: " +
+                                 filename_ + ": " + std::strerror(err));
+    }
+    // falco@0.44.1:userspace/falco/outputs_file.cpp:28-30.
+    throw channel_error("failed to open output file " + filename_);
+}
+
 void file_channel::open_or_throw() {
     file_ = std::fopen(filename_.c_str(), open_mode(prof_));
     if (file_ == nullptr) {
-        const std::string reason = std::strerror(errno);
-        if (prof_.file_error_is_fatal) {
-            // legacy-profile.md 2.d: the Lua write on a nil handle ends Falco with
-            // "Runtime error: Error invoking function output: <lua error>. Exiting.". The Lua
-            // error text itself is not reproduced; ours names the file and the cause.
-            throw fatal_output_error("Error invoking function output: Error with file output: " +
-                                     filename_ + ": " + reason);
-        }
-        // falco@0.44.1:userspace/falco/outputs_file.cpp:28-30.
-        throw channel_error("failed to open output file " + filename_);
+        throw_open_error(errno);
     }
     if (!buffered_) {
         std::setvbuf(file_, nullptr, _IONBF, 0);  // one write(2) per fwrite
@@ -79,14 +117,35 @@ void file_channel::close_file(bool flush) {
 }
 
 void file_channel::deliver(const output_message& msg) {
+    if (!keep_alive_ && file_ == nullptr) {
+        // Open, append, close per alert (outputs_file.cpp:24-40): what the stream does comes
+        // down to these three calls, one write for the whole line whether buffered or not.
+        const int fd = ::open(filename_.c_str(), open_flags(prof_), k_create_mode);
+        if (fd < 0) {
+            throw_open_error(errno);
+        }
+        write_line(fd, msg.line, newline_);
+        ::close(fd);
+        return;
+    }
+    // Kept open (or opened by a reopen, which keep_alive false also does in 0.44).
     if (file_ == nullptr) {
         open_or_throw();
     }
-    std::string line = msg.line;
-    if (newline_) {
-        line += '\n';
+    // Results ignored, as Falco does.
+    if (buffered_) {
+        std::fwrite(msg.line.data(), 1, msg.line.size(), file_);
+        if (newline_) {
+            std::fputc('\n', file_);
+        }
+    } else {
+        // Unbuffered, every fwrite is a write(2): the line and its '\n' go as one.
+        line_.assign(msg.line);
+        if (newline_) {
+            line_.push_back('\n');
+        }
+        std::fwrite(line_.data(), 1, line_.size(), file_);
     }
-    std::fwrite(line.data(), 1, line.size(), file_);  // result ignored, as Falco does
     if (!keep_alive_) {
         close_file(true);  // outputs_file.cpp:38-40: close per alert
     }

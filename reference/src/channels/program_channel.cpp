@@ -61,11 +61,21 @@ void program_channel::deliver(const output_message& msg) {
         return;  // the message is skipped; the next one retries the spawn
     }
     // fprintf(pfile, "%s\n", msg) (outputs_program.cpp:48): the line ends at its first NUL.
-    std::string data(msg.line.c_str());
-    if (!mutation_active("no_trailing_newline")) {
-        data += '\n';
+    const std::string_view body(msg.line.c_str());
+    const bool newline = !mutation_active("no_trailing_newline");
+    if (buffered_ && buffer_.size() + body.size() + (newline ? 1 : 0) <= k_buffer_size) {
+        // The usual case: the message fits the stdio-like buffer; no copy of its own.
+        buffer_.append(body);
+        if (newline) {
+            buffer_.push_back('\n');
+        }
+    } else {
+        line_.assign(body);
+        if (newline) {
+            line_.push_back('\n');
+        }
+        write_bytes(line_);
     }
-    write_bytes(data);
     if (!keep_alive_) {
         close_child();  // pclose per message (outputs_program.cpp:51-53)
     }

@@ -95,22 +95,28 @@ alert_formatter::alert_formatter(const config& cfg)
 
 output_message alert_formatter::format(const alert& a) const {
     output_message msg;
+    format(a, msg);
+    return msg;
+}
+
+void alert_formatter::format(const alert& a, output_message& msg) const {
     msg.prio = a.prio;
+    msg.syslog_line.reset();
     std::string& line = msg.line;
+    line.clear();
     line.reserve(2 * a.message.size() + 256);
     if (!cfg_.json_output) {
         append_text_line(line, a);
         if (cfg_.prof->syslog_text_without_prefix) {
             msg.syslog_line = a.message;  // legacy-profile.md section 4 #1
         }
-        return msg;
+        return;
     }
     if (cfg_.prof->json == profile::json_layout::nlohmann_sorted) {
         append_nlohmann_json(line, a);
     } else {
         append_jsoncpp_json(line, a);
     }
-    return msg;
 }
 
 void alert_formatter::append_text_line(std::string& out, const alert& a) const {

@@ -31,6 +31,8 @@ public:
 
 private:
     void open_or_throw();
+    // The open failure: channel_error (0.44, retried at the next alert) or fatal (legacy).
+    [[noreturn]] void throw_open_error(int err) const;
     void close_file(bool flush);
 
     const std::string filename_;
@@ -40,6 +42,7 @@ private:
     const bool newline_;
     const bool lose_flush_;
     std::FILE* file_ = nullptr;
+    std::string line_;  // scratch: line + '\n' for an unbuffered write
 };
 
 }  // namespace falco_ref

@@ -67,6 +67,7 @@ private:
     std::chrono::milliseconds close_grace_;
     std::unique_ptr<child_pipe> child_;
     std::string buffer_;
+    std::string line_;  // scratch: one message with its '\n', when it is written out at once
 };
 
 }  // namespace falco_ref

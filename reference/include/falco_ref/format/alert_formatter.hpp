@@ -23,6 +23,10 @@ public:
 
     output_message format(const alert& a) const;
 
+    // The same into `msg`, whose line is cleared first and keeps its capacity: the reading
+    // thread formats into recycled buffers (line_buffer_pool).
+    void format(const alert& a, output_message& msg) const;
+
 private:
     // `<TIME>: <Priority> <message>` (0.44: E/formats.cpp:47-77; legacy: F/lua/output.lua:
     // 155-188), appended to out.

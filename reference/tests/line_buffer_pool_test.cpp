@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "falco_ref/line_buffer_pool.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace falco_ref {
+namespace {
+
+std::string line_of_capacity(std::size_t n) {
+    std::string s;
+    s.reserve(n);
+    s.assign(10, 'x');
+    return s;
+}
+
+TEST(LineBufferPoolTest, EmptyPoolGivesAFreshString) {
+    line_buffer_pool pool;
+    EXPECT_TRUE(pool.take().empty());
+    EXPECT_EQ(pool.available(), 0u);
+}
+
+TEST(LineBufferPoolTest, GivenBackLinesComeBackEmptyWithTheirCapacityOncePublished) {
+    line_buffer_pool pool;
+    pool.give_back(line_of_capacity(1000));
+    EXPECT_EQ(pool.available(), 0u);  // still in the consumer's stash
+    pool.publish();
+    EXPECT_EQ(pool.available(), 1u);
+    const std::string s = pool.take();
+    EXPECT_TRUE(s.empty());
+    EXPECT_GE(s.capacity(), 1000u);
+    EXPECT_EQ(pool.available(), 0u);
+}
+
+TEST(LineBufferPoolTest, ConsumerPublishesOnItsOwnEveryBatch) {
+    line_buffer_pool pool;
+    for (std::size_t i = 0; i + 1 < line_buffer_pool::k_publish_every; ++i) {
+        pool.give_back(line_of_capacity(100));
+    }
+    EXPECT_EQ(pool.available(), 0u);
+    pool.give_back(line_of_capacity(100));
+    EXPECT_EQ(pool.available(), line_buffer_pool::k_publish_every);
+}
+
+TEST(LineBufferPoolTest, HugeLinesAreNotKept) {
+    line_buffer_pool pool;
+    pool.give_back(line_of_capacity(line_buffer_pool::k_max_capacity + 1));
+    pool.publish();
+    EXPECT_EQ(pool.available(), 0u);
+}
+
+TEST(LineBufferPoolTest, SharedListIsBounded) {
+    line_buffer_pool pool;
+    for (std::size_t i = 0; i < line_buffer_pool::k_max_pooled + 100; ++i) {
+        pool.give_back(line_of_capacity(100));
+    }
+    pool.publish();
+    EXPECT_EQ(pool.available(), line_buffer_pool::k_max_pooled);
+    // Taking moves the whole shared list to the producer: room for more again.
+    pool.take();
+    pool.give_back(line_of_capacity(100));
+    pool.publish();
+    EXPECT_EQ(pool.available(), line_buffer_pool::k_max_pooled);
+}
+
+}  // namespace
+}  // namespace falco_ref
