@@ -57,6 +57,19 @@ std::string hex_byte(unsigned char c) {
     return buf;
 }
 
+// The first k_max_shown_line_bytes of a line, cut before a UTF-8 continuation byte so a
+// character is not split into bytes that would show as \xNN.
+std::string_view shortened(std::string_view line) {
+    if (line.size() <= line_diff::k_max_shown_line_bytes) {
+        return line;
+    }
+    std::size_t cut = line_diff::k_max_shown_line_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    return line.substr(0, cut);
+}
+
 }  // namespace
 
 std::string escape_visible(std::string_view line) {
@@ -94,12 +107,18 @@ line_diff::line_diff(std::string_view expected, std::string_view actual)
     const auto n = static_cast<long>(a_.size());
     const auto m = static_cast<long>(b_.size());
     const long max = n + m;
-    // Myers: v[k] = furthest x on diagonal k; keep every round's v to walk the path back.
+    // Myers: v[k] = furthest x on diagonal k; keep every round's v to walk the path back. Only
+    // diagonals -d..d matter before round d, so each round keeps that slice: O(D^2) memory,
+    // not O(D * (N + M)), and D is capped so a wildly different output cannot exhaust memory.
     std::vector<long> v(2 * max + 2, 0);
     std::vector<std::vector<long>> trace;
     long found_d = -1;
     for (long d = 0; d <= max && found_d < 0; ++d) {
-        trace.push_back(v);
+        if (d > k_max_edit_distance) {
+            fall_back_to_prefix_diff();
+            return;
+        }
+        trace.emplace_back(v.begin() + (max - d), v.begin() + (max + d + 1));
         for (long k = -d; k <= d; k += 2) {
             long x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max]
                                                                               : v[k - 1 + max] + 1;
@@ -126,11 +145,12 @@ line_diff::line_diff(std::string_view expected, std::string_view actual)
         }
     };
     for (long d = found_d; d > 0; --d) {
-        const auto& pv = trace[d];
+        const auto& slice = trace[d];  // diagonal k is at index k + d
+        const auto pv = [&](long k) { return slice[k + d]; };
         const long k = x - y;
-        const bool down = k == -d || (k != d && pv[k - 1 + max] < pv[k + 1 + max]);
+        const bool down = k == -d || (k != d && pv(k - 1) < pv(k + 1));
         const long prev_k = down ? k + 1 : k - 1;
-        const long prev_x = pv[prev_k + max];
+        const long prev_x = pv(prev_k);
         const long prev_y = prev_x - prev_k;
         // The snake after the move, then the move itself.
         keep_to(down ? prev_x : prev_x + 1, down ? prev_y + 1 : prev_y);
@@ -148,6 +168,24 @@ line_diff::line_diff(std::string_view expected, std::string_view actual)
     edits_.assign(reversed.rbegin(), reversed.rend());
 }
 
+void line_diff::fall_back_to_prefix_diff() {
+    // Not a minimal diff: the common prefix, then everything else removed and added. The report
+    // shows the start of it (unified() caps its length), which is where the reader looks first.
+    approximate_ = true;
+    edits_.clear();
+    std::size_t i = 0;
+    while (i < a_.size() && i < b_.size() && a_[i] == b_[i]) {
+        edits_.push_back({op::keep, i, i});
+        ++i;
+    }
+    for (std::size_t r = i; r < a_.size(); ++r) {
+        edits_.push_back({op::remove, r, i});
+    }
+    for (std::size_t r = i; r < b_.size(); ++r) {
+        edits_.push_back({op::insert, a_.size(), r});
+    }
+}
+
 std::string line_diff::unified(std::string_view expected_label, std::string_view actual_label,
                                std::size_t context) const {
     std::string out =
@@ -155,15 +193,26 @@ std::string line_diff::unified(std::string_view expected_label, std::string_view
     if (equal_) {
         return out;
     }
-    const auto show = [](char prefix, const std::string& line) {
+    std::size_t shown = 0;
+    const auto show = [&shown](char prefix, const std::string& line) {
+        ++shown;
         const bool has_nl = !line.empty() && line.back() == '\n';
-        std::string text = std::string(1, prefix) +
-                           escape_visible(has_nl ? line.substr(0, line.size() - 1) : line) + "\n";
+        const std::string_view content(line.data(), line.size() - (has_nl ? 1 : 0));
+        std::string text = std::string(1, prefix) + escape_visible(shortened(content));
+        if (content.size() > k_max_shown_line_bytes) {
+            text += " [... " + std::to_string(content.size() - shortened(content).size()) +
+                    " more bytes]";
+        }
+        text += "\n";
         if (!has_nl) {
             text += "\\ No newline at end of file\n";
         }
         return text;
     };
+    if (approximate_) {
+        out += "(more than " + std::to_string(k_max_edit_distance) +
+               " lines differ: not a minimal diff; the first difference and what follows it)\n";
+    }
     std::size_t i = 0;
     while (i < edits_.size()) {
         if (edits_[i].kind == op::keep) {
@@ -192,6 +241,12 @@ std::string line_diff::unified(std::string_view expected_label, std::string_view
         std::size_t a_start = edits_[start].a, b_start = edits_[start].b, a_len = 0, b_len = 0;
         std::string body;
         for (std::size_t j = start; j < stop; ++j) {
+            if (shown == k_max_shown_lines) {
+                body += "[... diff cut after " + std::to_string(k_max_shown_lines) + " lines]\n";
+                j = stop;
+                i = edits_.size();
+                break;
+            }
             const auto& e = edits_[j];
             if (e.kind == op::keep) {
                 body += show(' ', a_[e.a]);
@@ -209,7 +264,7 @@ std::string line_diff::unified(std::string_view expected_label, std::string_view
             return std::to_string(len == 0 ? first : first + 1) + "," + std::to_string(len);
         };
         out += "@@ -" + range(a_start, a_len) + " +" + range(b_start, b_len) + " @@\n" + body;
-        i = stop;
+        i = std::max(i, stop);
     }
     return out;
 }

@@ -20,6 +20,14 @@ std::string visible_text(std::string_view text);
 // Line diff (Myers' O(ND) algorithm) of expected vs actual content, rendered as a unified diff.
 class line_diff {
 public:
+    // Bounds that keep a report readable and the judge's memory small whatever an
+    // implementation prints: the edit distance searched (beyond it the diff is the common prefix
+    // then everything else, marked as not minimal), the diff lines shown, the bytes shown of one
+    // line.
+    static constexpr long k_max_edit_distance = 2000;
+    static constexpr std::size_t k_max_shown_lines = 400;
+    static constexpr std::size_t k_max_shown_line_bytes = 2048;
+
     line_diff(std::string_view expected, std::string_view actual);
 
     bool equal() const { return equal_; }
@@ -40,8 +48,11 @@ private:
     };
     // Lines keep their '\n', so "x" and "x\n" differ and the marker can be printed.
     std::vector<std::string> a_, b_;
+    void fall_back_to_prefix_diff();
+
     std::vector<edit> edits_;
     bool equal_ = false;
+    bool approximate_ = false;  // the edit distance exceeded k_max_edit_distance
 };
 
 }  // namespace conformance
