@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,7 +22,10 @@ namespace falco_ref::testing {
 #endif
 
 // falco-outputs-ref as a real child process: stdin is a pipe the test writes to, stdout and
-// stderr are collected by a reader thread, the environment is exactly `env`.
+// stderr are collected by a reader thread, the environment is exactly `env` plus the
+// sanitizer options of the test's own environment (ci/sanitize.sh sends reports to files and
+// suppresses third-party leaks there; without them a report would land in the stderr the
+// test compares).
 class ref_process {
 public:
     ref_process(const std::vector<std::string>& args, const std::vector<std::string>& env,
@@ -38,6 +42,11 @@ public:
             argv.push_back(a.data());
         argv.push_back(nullptr);
         std::vector<std::string> env_s = env;
+        for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"}) {
+            if (const char* value = std::getenv(name)) {
+                env_s.push_back(std::string(name) + "=" + value);
+            }
+        }
         for (auto& e : env_s)
             envp.push_back(e.data());
         envp.push_back(nullptr);
