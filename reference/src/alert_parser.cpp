@@ -567,18 +567,49 @@ private:
 
     // ---- structure
 
-    // The object at p_ ('{', nesting already counted): `member(name)` reads each member's
-    // value, p_ at its first byte, which is known to start a value.
-    template <typename Member>
-    bool walk_object(Member&& member) {
+    // The object or array at p_ ('{' or '[', nesting already counted) up to its `close`:
+    // `entry()` reads each member or element, p_ at its first byte.
+    template <typename Entry>
+    bool walk_container(char close, const char* after_entry, Entry&& entry) {
         ++p_;
         skip_space();
-        if (p_ != end_ && *p_ == '}') {
+        if (p_ != end_ && *p_ == close) {
             ++p_;
             --depth_;
             return true;
         }
         for (;;) {
+            if (!entry()) {
+                return false;
+            }
+            skip_space();
+            if (p_ != end_ && *p_ == ',') {
+                ++p_;
+                skip_space();
+                continue;
+            }
+            if (p_ != end_ && *p_ == close) {
+                ++p_;
+                --depth_;
+                return true;
+            }
+            return json_error(p_, after_entry);
+        }
+    }
+
+    // A value must start at p_.
+    bool value_follows() {
+        if (p_ == end_ || is_structural(*p_)) {
+            return json_error(p_, "expected a value");
+        }
+        return true;
+    }
+
+    // The object at p_: `member(name)` reads each member's value, p_ at its first byte, which
+    // is known to start a value.
+    template <typename Member>
+    bool walk_object(Member&& member) {
+        return walk_container('}', "expected ',' or '}' after an object member", [&] {
             if (p_ == end_ || *p_ != '"') {
                 return json_error(p_, "expected a member name (a string)");
             }
@@ -592,58 +623,16 @@ private:
             }
             ++p_;
             skip_space();
-            if (p_ == end_ || is_structural(*p_)) {
-                return json_error(p_, "expected a value");
-            }
-            if (!member(name)) {
-                return false;
-            }
-            skip_space();
-            if (p_ != end_ && *p_ == ',') {
-                ++p_;
-                skip_space();
-                continue;
-            }
-            if (p_ != end_ && *p_ == '}') {
-                ++p_;
-                --depth_;
-                return true;
-            }
-            return json_error(p_, "expected ',' or '}' after an object member");
-        }
+            return value_follows() && member(name);
+        });
     }
 
-    // The array at p_ ('[', nesting already counted): `element()` reads each element, p_ at
-    // its first byte, which is known to start a value.
+    // The array at p_: `element()` reads each element, p_ at its first byte, which is known
+    // to start a value.
     template <typename Element>
     bool walk_array(Element&& element) {
-        ++p_;
-        skip_space();
-        if (p_ != end_ && *p_ == ']') {
-            ++p_;
-            --depth_;
-            return true;
-        }
-        for (;;) {
-            if (p_ == end_ || is_structural(*p_)) {
-                return json_error(p_, "expected a value");
-            }
-            if (!element()) {
-                return false;
-            }
-            skip_space();
-            if (p_ != end_ && *p_ == ',') {
-                ++p_;
-                skip_space();
-                continue;
-            }
-            if (p_ != end_ && *p_ == ']') {
-                ++p_;
-                --depth_;
-                return true;
-            }
-            return json_error(p_, "expected ',' or ']' after an array element");
-        }
+        return walk_container(']', "expected ',' or ']' after an array element",
+                              [&] { return value_follows() && element(); });
     }
 
     // Any value, checked and dropped (the value of an unknown key).
