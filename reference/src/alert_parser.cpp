@@ -1,174 +1,55 @@
 // SPDX-License-Identifier: Apache-2.0
+// A JSON parser specialised for one alert line (conformance/PROTOCOL.md section 2): one pass,
+// values stored straight into the reused alert, strings without escapes never copied twice.
+//
+// It accepts and rejects exactly what the reference's previous parser did, RapidJSON 1.1.0's
+// iterative SAX reader without encoding validation, plus that parser's own checks; that parser
+// is kept as a test oracle (reference/tests/oracle/rapidjson_alert_parser.cpp) and the
+// differential test and fuzzer hold the two to the same accept/reject decisions, the same
+// alerts and the same error offsets. The RapidJSON rules followed here are cited as
+// "reader.h" (rapidjson 1.1.0, include/rapidjson/reader.h):
+// - whitespace is space, \t, \n, \r only (SkipWhitespace);
+// - a string may hold any byte >= 0x20 except '"' and '\\', kept as is (no UTF-8 check); a raw
+//   byte < 0x20 is an error at its offset (ParseStringToStream);
+// - escapes \" \\ \/ \b \f \n \r \t \uXXXX; a high surrogate must be followed by \u and a low
+//   one, a lone low surrogate is encoded like a character (rejected afterwards, below); every
+//   escape error is reported at the offset of the escape's backslash;
+// - numbers: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; RapidJSON also rejects, as "too
+//   big", an integer part it accumulates past DBL_MAX/10 and a positive exponent above
+//   308 + (fraction digits it counted) (ParseNumber; emulated by rapidjson_accumulate and
+//   rapidjson_exponent_too_big);
+// - errors are reported at the offset of the offending byte (the end of the line when it ends
+//   too early), "too big" numbers at the number's start.
 #include "falco_ref/alert_parser.hpp"
 
-#include <rapidjson/error/en.h>
-#include <rapidjson/reader.h>
+#include <emmintrin.h>
 
-#include <algorithm>
-#include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <cstring>
-#include <limits>
-#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "falco_ref/alert_values.hpp"
+
 namespace falco_ref {
 namespace {
 
-// Objects and arrays nested deeper than this are rejected. The parser is iterative, so this
-// bounds memory and work, not the call stack; no real alert comes close.
+// Objects and arrays (the alert included) nested deeper than this are rejected. It also bounds
+// the recursion of this parser: 512 frames of a few hundred bytes.
 constexpr std::size_t k_max_depth = 512;
 
-// The one place the parser looks at the profile's id: rule priorities are parsed differently
-// (0.44: falco@0.44.1:userspace/engine/falco_common.cpp:25-37; legacy: case-insensitive
-// prefix, falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72). profile.hpp has no switch
-// for it; a `priority_prefix_match` switch there would replace this function.
-std::optional<priority> parse_rule_priority(const profile& prof, std::string_view text) {
-    return prof.priority_prefix_match ? parse_priority_prefix(text) : parse_priority(text);
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t count, int& value) {
-    if (pos + count > s.size()) {
-        return false;
-    }
-    value = 0;
-    for (std::size_t i = pos; i < pos + count; ++i) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-        value = value * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
-// RFC 3339 date-time (section 5.6): YYYY-MM-DDTHH:MM:SS[.1-9 digits](Z|+HH:MM|-HH:MM), 'T'
-// and 'Z' in either case; leap second 60 is not representable and rejected. Converted to UTC
-// nanoseconds; false if malformed or outside [0, 2^63).
-bool parse_rfc3339(std::string_view s, std::int64_t& ns) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!digits(s, 0, 4, year) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, month) ||
-        s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't') ||
-        !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' ||
-        !digits(s, 17, 2, second)) {
-        return false;
-    }
-    const std::chrono::year_month_day ymd{std::chrono::year{year},
-                                          std::chrono::month{static_cast<unsigned>(month)},
-                                          std::chrono::day{static_cast<unsigned>(day)}};
-    if (!ymd.ok() || hour > 23 || minute > 59 || second > 59) {
-        return false;
-    }
-    std::size_t pos = 19;
-    std::int64_t fraction = 0;
-    if (pos < s.size() && s[pos] == '.') {
-        ++pos;
-        int n = 0;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-            if (++n > 9) {
-                return false;
-            }
-            fraction = fraction * 10 + (s[pos++] - '0');
-        }
-        if (n == 0) {
-            return false;
-        }
-        for (; n < 9; ++n) {
-            fraction *= 10;
-        }
-    }
-    int offset_seconds = 0;
-    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
-        ++pos;
-    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-        int oh = 0, om = 0;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-            !digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
-            return false;
-        }
-        offset_seconds = (s[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-        pos += 6;
-    } else {
-        return false;
-    }
-    if (pos != s.size()) {
-        return false;
-    }
-    const auto days = std::chrono::sys_days{ymd}.time_since_epoch().count();
-    const __int128 seconds =
-        static_cast<__int128>(days) * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
-    const __int128 total = seconds * 1'000'000'000 + fraction;
-    if (total < 0 || total > std::numeric_limits<std::int64_t>::max()) {
-        return false;
-    }
-    ns = static_cast<std::int64_t>(total);
-    return true;
-}
-
-// RapidJSON 1.1.0 rejects a high surrogate escape without its pair but encodes a lone low
-// surrogate escape (\uDC00-\uDFFF) as if it were a character (reader.h, ParseStringToStream),
-// so those are found here. In valid JSON a backslash only starts an escape inside a string.
-std::size_t find_lone_low_surrogate(std::string_view s) {
-    auto hex4 = [&](std::size_t pos) -> long {
-        if (pos + 4 > s.size()) {
-            return -1;
-        }
-        long v = 0;
-        for (std::size_t i = pos; i < pos + 4; ++i) {
-            const char c = s[i];
-            const int d = c >= '0' && c <= '9'   ? c - '0'
-                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                 : -1;
-            if (d < 0) {
-                return -1;
-            }
-            v = v * 16 + d;
-        }
-        return v;
-    };
-    for (std::size_t i = s.find('\\'); i != std::string_view::npos && i + 1 < s.size();
-         i = s.find('\\', i)) {
-        if (s[i + 1] != 'u') {
-            i += 2;
-            continue;
-        }
-        const long cp = hex4(i + 2);
-        if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return i;
-        }
-        // A high surrogate was checked by RapidJSON to be followed by its low half.
-        i += cp >= 0xD800 && cp <= 0xDBFF ? 12 : 6;
-    }
-    return std::string_view::npos;
-}
-
-// True when the exponent of a JSON number is negative (an underflow, not an overflow).
-bool has_negative_exponent(const char* s, const char* end) {
-    const char* e = std::find_if(s, end, [](char c) { return c == 'e' || c == 'E'; });
-    return e != end && e + 1 != end && e[1] == '-';
-}
-
-// An open object or array inside output_fields.
-struct field_frame {
-    json_value::object* object;
-    json_value::array* array;
-};
-
-// Storage the parser keeps from one line to the next so that a steady stream of alerts
-// allocates nothing: the open-container stack, the pending key, and the map nodes of the
-// previous alert's output_fields, whose keys and string values keep their capacity.
+// Storage kept from one line to the next so that a steady stream of alerts allocates nothing:
+// the unescaped text of a key and of a string value, and the map nodes of the previous
+// alert's output_fields, whose keys and string values keep their capacity.
 struct parse_scratch {
     // More spare nodes than this are freed (an exceptionally wide alert is not kept around).
     static constexpr std::size_t k_max_spare_nodes = 256;
 
-    std::string buffer;  // the NUL-terminated copy of the line RapidJSON reads
-    std::vector<field_frame> fields;
-    std::string field_key;
+    std::string key_text;
+    std::string value_text;
     std::vector<json_value::object::node_type> spare_nodes;
 
     // Empties `obj`, keeping its nodes for reuse.
@@ -182,207 +63,180 @@ struct parse_scratch {
     }
 };
 
-// SAX handler that fills an alert straight from the parser's events (no DOM).
-class alert_builder {
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A byte that cannot start a value: the parser expected one and found this (or the end).
+bool is_structural(char c) {
+    return c == '}' || c == ']' || c == ',' || c == ':';
+}
+
+// Appends `cp` as UTF-8 (1 to 4 bytes; a surrogate code point is encoded like any other).
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        const char b[2] = {static_cast<char>(0xC0 | (cp >> 6)),
+                           static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 2);
+    } else if (cp < 0x10000) {
+        const char b[3] = {static_cast<char>(0xE0 | (cp >> 12)),
+                           static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 3);
+    } else {
+        const char b[4] = {
+            static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+            static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+        out.append(b, 4);
+    }
+}
+
+// RapidJSON's "number too big" rules (reader.h, ParseNumber). The integer part (its digits
+// without sign) is accumulated in 64 bits while it fits (magnitude <= 2^63 when negative,
+// <= 2^64-1 otherwise), then in a double, which must stay below DBL_MAX / 10 before each
+// further digit. `value` is what fitted in 64 bits; true when the rest went into the double.
+struct rapidjson_integer {
+    std::uint64_t value = 0;
+    bool as_double = false;
+    bool too_big = false;
+};
+
+rapidjson_integer rapidjson_accumulate(bool minus, std::string_view digits) {
+    const std::uint64_t limit = minus ? 0x0CCCCCCCCCCCCCCCu : 0x1999999999999999u;
+    const char last = minus ? '8' : '5';
+    rapidjson_integer r;
+    std::size_t k = 0;
+    for (; k < digits.size(); ++k) {
+        const char c = digits[k];
+        if (r.value >= limit && (r.value != limit || c > last)) {
+            break;
+        }
+        r.value = r.value * 10 + static_cast<unsigned>(c - '0');
+    }
+    r.as_double = k < digits.size();
+    double d = static_cast<double>(r.value);
+    for (; k < digits.size(); ++k) {
+        if (d >= 1.7976931348623157e307) {
+            r.too_big = true;
+            break;
+        }
+        d = d * 10 + (digits[k] - '0');
+    }
+    return r;
+}
+
+// A positive exponent (its digits) may not exceed 308 + the fraction digits RapidJSON counted:
+// all of them while its 64-bit significand stays below 2^53, then while it has fewer than 17
+// significant digits (none when the integer part was already a double). The first exponent
+// digit is never checked.
+bool rapidjson_exponent_too_big(bool minus, std::string_view int_digits,
+                                std::string_view frac_digits, std::string_view exp_digits) {
+    const rapidjson_integer integer = rapidjson_accumulate(minus, int_digits);
+    int exp_frac = 0;
+    if (!integer.as_double) {
+        int significant = int_digits == "0" ? 0 : static_cast<int>(int_digits.size()) - 1;
+        std::uint64_t s = integer.value;
+        for (const char c : frac_digits) {
+            if (s <= 0x1FFFFFFFFFFFFFu) {
+                s = s * 10 + static_cast<unsigned>(c - '0');
+                --exp_frac;
+                if (s != 0) {
+                    ++significant;
+                }
+            } else if (significant < 17) {
+                --exp_frac;
+                ++significant;
+            }
+        }
+    }
+    const long max_exp = 308L - exp_frac;
+    long exp = exp_digits[0] - '0';
+    for (std::size_t i = 1; i < exp_digits.size(); ++i) {
+        exp = exp * 10 + (exp_digits[i] - '0');
+        if (exp > max_exp) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The top-level keys of the contract; any other key's value is checked as JSON and ignored.
+enum class alert_key { time, rule, priority, source, tags, message, output_fields, other };
+
+alert_key classify(std::string_view name) {
+    switch (name.size()) {
+        case 4:
+            return name == "time"   ? alert_key::time
+                   : name == "rule" ? alert_key::rule
+                   : name == "tags" ? alert_key::tags
+                                    : alert_key::other;
+        case 6:
+            return name == "source" ? alert_key::source : alert_key::other;
+        case 7:
+            return name == "message" ? alert_key::message : alert_key::other;
+        case 8:
+            return name == "priority" ? alert_key::priority : alert_key::other;
+        case 13:
+            return name == "output_fields" ? alert_key::output_fields : alert_key::other;
+        default:
+            return alert_key::other;
+    }
+}
+
+// A scalar JSON value just read (strings point into the line or into the scratch).
+struct scalar {
+    enum class kind { null, boolean, number, string } k;
+    bool b = false;
+    json_number n;
+    std::string_view text;
+};
+
+// One parse of one line into `out`. Every method returns false once the line is rejected; the
+// first reason found is the one reported, in the order RapidJSON's events came: a value is
+// read completely before it is checked, a container is checked at its opening bracket.
+class line_parser {
 public:
-    alert_builder(const profile& prof, alert& out, std::string& error, parse_scratch& scratch)
+    line_parser(const profile& prof, std::string_view line, alert& out, std::string& error,
+                parse_scratch& scratch)
         : prof_(prof),
+          begin_(line.data()),
+          p_(line.data()),
+          end_(line.data() + line.size()),
           out_(out),
           error_(error),
-          fields_(scratch.fields),
-          field_key_(scratch.field_key),
-          scratch_(scratch) {
-        fields_.clear();
-    }
+          scratch_(scratch) {}
 
-    bool Null() { return scalar(json_value(nullptr)); }
-    bool Bool(bool b) { return scalar(json_value(b)); }
-    bool Int(int v) { return integer(v); }
-    bool Int64(std::int64_t v) { return integer(v); }
-    bool Uint(unsigned v) { return integer(static_cast<std::int64_t>(v)); }
-    bool Uint64(std::uint64_t v) {
-        if (v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-            return integer(static_cast<std::int64_t>(v));
+    bool run() {
+        skip_space();
+        if (p_ == end_ || is_structural(*p_)) {
+            return json_error(p_, "no JSON value");
         }
-        if (key_ == key::time) {
-            return fail_time();
-        }
-        return scalar(json_value(v));
-    }
-    bool Double(double v) { return scalar(json_value(v)); }
-    // Numbers arrive as text (kParseNumbersAsStringsFlag) and are converted here with
-    // std::from_chars, which is exact for every length: RapidJSON 1.1.0's own full-precision
-    // path returns wrong values for mantissas of more than about 20 digits (e.g.
-    // 184467440737095516156854775809.0 came back as 2^96).
-    bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
-        const char* end = s + len;
-        if (std::find_if(s, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
-            std::int64_t i = 0;
-            if (std::from_chars(s, end, i).ec == std::errc()) {
-                return Int64(i);
+        if (*p_ == '{') {
+            if (!enter() || !alert_object()) {
+                return false;
             }
-            std::uint64_t u = 0;
-            if (std::from_chars(s, end, u).ec == std::errc()) {
-                return Uint64(u);
-            }
-        }
-        // Integers beyond 64 bits become doubles, as in nlohmann's parser. from_chars gives
-        // the nearest double and +-inf (ec = result_out_of_range) for huge exponents.
-        double d = 0;
-        const auto [ptr, ec] = std::from_chars(s, end, d);
-        if (ptr != end || (ec != std::errc() && ec != std::errc::result_out_of_range)) {
-            return false;
-        }
-        if (ec == std::errc::result_out_of_range) {
-            d = (s[0] == '-' ? -1.0 : 1.0) *
-                (has_negative_exponent(s, end) ? 0.0 : std::numeric_limits<double>::infinity());
-        }
-        return Double(d);
-    }
-
-    bool String(const char* s, rapidjson::SizeType len, bool) {
-        const std::string_view text(s, len);
-        if (!fields_.empty()) {
-            put_field([&](json_value& slot) {
-                if (auto* str = std::get_if<std::string>(&slot.get())) {
-                    str->assign(text);  // a recycled node's string keeps its capacity
-                } else {
-                    slot = json_value(std::string(text));
-                }
-            });
-            return true;
-        }
-        if (skip_depth_ > 0) {
-            return true;
-        }
-        if (in_tags_) {
-            if (tags_used_ < out_.tags.size()) {
-                out_.tags[tags_used_].assign(text);
-            } else {
-                out_.tags.emplace_back(text);
-            }
-            ++tags_used_;
-            return true;
-        }
-        switch (key_) {
-            case key::time:
-                if (!parse_rfc3339(text, out_.time_ns)) {
-                    return fail_time();
-                }
-                seen_time_ = true;
-                return true;
-            case key::rule:
-                out_.rule.assign(text);
-                seen_rule_ = true;
-                return true;
-            case key::priority: {
-                const auto p = parse_rule_priority(prof_, text);
-                if (!p) {
-                    return fail("\"priority\" is not a known priority name");
-                }
-                out_.prio = *p;
-                out_.priority_text.assign(text);
-                seen_priority_ = true;
-                return true;
-            }
-            case key::source:
-                out_.source.assign(text);
-                return true;
-            case key::message:
-                out_.message.assign(text);
-                seen_message_ = true;
-                return true;
-            case key::tags:
-            case key::output_fields:
-                return fail_type();
-            case key::none:
-                return depth_ == 0 ? fail("not a JSON object") : true;
-            case key::other:
-                return true;
-        }
-        return true;
-    }
-
-    bool StartObject() {
-        if (!enter()) {
-            return false;
-        }
-        if (depth_ == 1) {
-            return true;  // the alert itself
-        }
-        if (!fields_.empty()) {
-            fields_.push_back(frame_of(add_field(json_value(json_value::object{}))));
-            return true;
-        }
-        if (skip_depth_ > 0 || key_ == key::other) {
-            ++skip_depth_;
-            return true;
-        }
-        if (key_ == key::output_fields) {
-            scratch_.recycle(out_.output_fields);  // a repeated key: the last one wins
-            fields_.push_back({&out_.output_fields, nullptr});
-            return true;
-        }
-        return fail_type();
-    }
-
-    bool Key(const char* s, rapidjson::SizeType len, bool) {
-        const std::string_view name(s, len);
-        if (!fields_.empty()) {
-            field_key_.assign(name);
-        } else if (skip_depth_ == 0) {
-            key_ = classify(name);
-        }
-        return true;
-    }
-
-    bool EndObject(rapidjson::SizeType) {
-        --depth_;
-        if (!fields_.empty()) {
-            fields_.pop_back();
-        } else if (skip_depth_ > 0) {
-            --skip_depth_;
-        }
-        return true;
-    }
-
-    bool StartArray() {
-        if (!enter()) {
-            return false;
-        }
-        if (depth_ == 1) {
+        } else if (*p_ == '[') {
             return fail("not a JSON object");
-        }
-        if (!fields_.empty()) {
-            fields_.push_back(frame_of(add_field(json_value(json_value::array{}))));
-            return true;
-        }
-        if (skip_depth_ > 0 || key_ == key::other) {
-            ++skip_depth_;
-            return true;
-        }
-        if (key_ == key::tags && !in_tags_) {
-            tags_used_ = 0;  // a repeated key: the last one wins
-            in_tags_ = true;
-            return true;
-        }
-        return fail_type();
-    }
-
-    bool EndArray(rapidjson::SizeType) {
-        --depth_;
-        if (!fields_.empty()) {
-            fields_.pop_back();
-        } else if (skip_depth_ > 0) {
-            --skip_depth_;
         } else {
-            in_tags_ = false;
+            scalar v;
+            return read_scalar(v) && fail("not a JSON object");
         }
-        return true;
-    }
-
-    // After a successful parse: the required keys.
-    bool complete() {
+        skip_space();
+        if (p_ != end_) {
+            return json_error(p_, "more content after the JSON object");
+        }
+        out_.tags.resize(tags_used_);
+        if (lone_low_surrogate_) {
+            return json_error(lone_low_surrogate_,
+                              "lone low surrogate escape (\\uDC00-\\uDFFF without a preceding "
+                              "high half)");
+        }
         if (!seen_time_) {
             return fail("missing key \"time\"");
         }
@@ -398,59 +252,16 @@ public:
         return true;
     }
 
-    bool failed() const { return failed_; }
-
-    // After parsing, successful or not: drops the tags a previous alert left beyond this
-    // one's.
-    void trim_tags() { out_.tags.resize(tags_used_); }
-
 private:
-    enum class key { none, time, rule, priority, source, tags, message, output_fields, other };
+    // ---- errors and nesting
 
-    using frame = field_frame;
-
-    static key classify(std::string_view name) {
-        if (name == "time")
-            return key::time;
-        if (name == "rule")
-            return key::rule;
-        if (name == "priority")
-            return key::priority;
-        if (name == "source")
-            return key::source;
-        if (name == "tags")
-            return key::tags;
-        if (name == "message")
-            return key::message;
-        if (name == "output_fields")
-            return key::output_fields;
-        return key::other;
+    bool fail(std::string reason) {
+        error_ = std::move(reason);
+        return false;
     }
 
-    static std::string_view key_name(key k) {
-        switch (k) {
-            case key::time:
-                return "time";
-            case key::rule:
-                return "rule";
-            case key::priority:
-                return "priority";
-            case key::source:
-                return "source";
-            case key::tags:
-                return "tags";
-            case key::message:
-                return "message";
-            case key::output_fields:
-                return "output_fields";
-            default:
-                return "";
-        }
-    }
-
-    static frame frame_of(json_value& v) {
-        return {std::get_if<json_value::object>(&v.get()),
-                std::get_if<json_value::array>(&v.get())};
+    bool json_error(const char* at, const char* what) {
+        return fail("invalid JSON at offset " + std::to_string(at - begin_) + ": " + what);
     }
 
     bool enter() {
@@ -460,111 +271,590 @@ private:
         return true;
     }
 
-    json_value& add_field(json_value v) {
-        return put_field([&](json_value& slot) { slot = std::move(v); });
-    }
-
-    // Adds a member (key field_key_; a repeated key replaces the value in place) or an array
-    // element to the innermost open container, and lets `set` write its value. Members of
-    // output_fields itself reuse the previous alert's nodes.
-    template <typename Set>
-    json_value& put_field(Set&& set) {
-        const frame& top = fields_.back();
-        if (top.array) {
-            json_value& slot = top.array->emplace_back();
-            set(slot);
-            return slot;
-        }
-        json_value::object& obj = *top.object;
-        const auto at = obj.lower_bound(field_key_);
-        if (at != obj.end() && at->first == field_key_) {
-            set(at->second);
-            return at->second;
-        }
-        auto& spare = scratch_.spare_nodes;
-        if (&obj == &out_.output_fields && !spare.empty()) {
-            json_value::object::node_type node = std::move(spare.back());
-            spare.pop_back();
-            node.key().assign(field_key_);
-            set(node.mapped());
-            return obj.insert(at, std::move(node))->second;
-        }
-        const auto added = obj.emplace_hint(at, std::piecewise_construct,
-                                            std::forward_as_tuple(field_key_), std::tuple<>());
-        set(added->second);
-        return added->second;
-    }
-
-    bool integer(std::int64_t v) {
-        if (fields_.empty() && skip_depth_ == 0 && !in_tags_ && key_ == key::time) {
-            if (v < 0) {
-                return fail_time();
-            }
-            out_.time_ns = v;
-            seen_time_ = true;
-            return true;
-        }
-        return scalar(json_value(v));
-    }
-
-    bool scalar(json_value v) {
-        if (!fields_.empty()) {
-            add_field(std::move(v));
-            return true;
-        }
-        if (skip_depth_ > 0 || (key_ == key::other && !in_tags_)) {
-            return true;
-        }
-        if (depth_ == 0) {
-            return fail("not a JSON object");
-        }
-        if (key_ == key::time) {
-            return fail_time();
-        }
-        return fail_type();
-    }
-
     bool fail_time() {
         return fail("\"time\" must be an integer (0 <= t < 2^63) or an RFC 3339 string");
     }
 
-    bool fail_type() {
-        if (in_tags_) {
-            return fail("\"tags\" must be an array of strings");
-        }
-        switch (key_) {
-            case key::tags:
-                return fail("\"tags\" must be an array of strings");
-            case key::output_fields:
-                return fail("\"output_fields\" must be an object");
-            case key::time:
+    bool fail_tags() { return fail("\"tags\" must be an array of strings"); }
+
+    // The value of a known key has the wrong JSON type.
+    bool fail_type(alert_key k) {
+        switch (k) {
+            case alert_key::time:
                 return fail_time();
-            default:
-                return fail("\"" + std::string(key_name(key_)) + "\" must be a string");
+            case alert_key::tags:
+                return fail_tags();
+            case alert_key::output_fields:
+                return fail("\"output_fields\" must be an object");
+            case alert_key::rule:
+                return fail("\"rule\" must be a string");
+            case alert_key::priority:
+                return fail("\"priority\" must be a string");
+            case alert_key::source:
+                return fail("\"source\" must be a string");
+            case alert_key::message:
+                return fail("\"message\" must be a string");
+            case alert_key::other:
+                break;
+        }
+        return true;
+    }
+
+    // ---- lexical level
+
+    void skip_space() {
+        while (p_ != end_ && is_space(*p_)) {
+            ++p_;
         }
     }
 
-    bool fail(std::string reason) {
-        if (!failed_) {
-            error_ = std::move(reason);
-            failed_ = true;
+    // The first byte at or after `q` that ends a run of plain string bytes: '"', '\\', a byte
+    // < 0x20, or the end of the line. SSE2 is part of x86-64.
+    const char* scan_plain(const char* q) const {
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i control_max = _mm_set1_epi8(0x1F);
+        while (end_ - q >= 16) {
+            const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+            const __m128i special =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(s, quote), _mm_cmpeq_epi8(s, backslash)),
+                             _mm_cmpeq_epi8(_mm_max_epu8(s, control_max), control_max));
+            const int mask = _mm_movemask_epi8(special);
+            if (mask != 0) {
+                return q + __builtin_ctz(static_cast<unsigned>(mask));
+            }
+            q += 16;
         }
-        return false;
+        while (q != end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20) {
+            ++q;
+        }
+        return q;
+    }
+
+    // Four hex digits at `q` (fewer bytes left: not hex).
+    bool hex4(const char* q, unsigned& cp) const {
+        if (end_ - q < 4) {
+            return false;
+        }
+        cp = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = q[i];
+            const int d = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+            if (d < 0) {
+                return false;
+            }
+            cp = cp * 16 + static_cast<unsigned>(d);
+        }
+        return true;
+    }
+
+    // The string at p_ (its opening quote). `text` is a view into the line when the string has
+    // no escape, else into `buffer`, which receives the unescaped bytes.
+    bool read_string(std::string& buffer, std::string_view& text) {
+        const char* const start = p_ + 1;
+        const char* q = scan_plain(start);
+        if (q != end_ && *q == '"') [[likely]] {
+            text = std::string_view(start, static_cast<std::size_t>(q - start));
+            p_ = q + 1;
+            return true;
+        }
+        return read_escaped_string(start, q, buffer, text);
+    }
+
+    // The rest of read_string from `q`, the first escape, raw control byte or end of line.
+    [[gnu::noinline]] bool read_escaped_string(const char* start, const char* q,
+                                               std::string& buffer, std::string_view& text) {
+        buffer.assign(start, q);
+        for (;;) {
+            if (q == end_) {
+                return json_error(q, "missing closing quotation mark of a string");
+            }
+            const char c = *q;
+            if (c == '"') {
+                text = buffer;
+                p_ = q + 1;
+                return true;
+            }
+            if (c != '\\') {  // a raw byte < 0x20
+                return json_error(q, "raw control character in a string (must be escaped)");
+            }
+            if (!read_escape(q, buffer)) {
+                return false;
+            }
+            const char* run = scan_plain(q);
+            buffer.append(q, run);
+            q = run;
+        }
+    }
+
+    // The escape at `q` (its backslash), appended unescaped to `buffer`; `q` moves past it.
+    bool read_escape(const char*& q, std::string& buffer) {
+        const char* const escape = q;
+        const char e = q + 1 != end_ ? q[1] : '\0';
+        char plain = 0;
+        switch (e) {
+            case '"':
+            case '\\':
+            case '/':
+                plain = e;
+                break;
+            case 'b':
+                plain = '\b';
+                break;
+            case 'f':
+                plain = '\f';
+                break;
+            case 'n':
+                plain = '\n';
+                break;
+            case 'r':
+                plain = '\r';
+                break;
+            case 't':
+                plain = '\t';
+                break;
+            case 'u':
+                break;
+            default:
+                return json_error(escape, "invalid escape in a string");
+        }
+        if (e != 'u') {
+            buffer.push_back(plain);
+            q += 2;
+            return true;
+        }
+        unsigned cp = 0;
+        if (!hex4(q + 2, cp)) {
+            return json_error(escape, "\\u escape without four hex digits");
+        }
+        q += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (end_ - q < 2 || q[0] != '\\' || q[1] != 'u') {
+                return json_error(escape, "high surrogate escape without its low half");
+            }
+            if (!hex4(q + 2, low)) {
+                return json_error(escape, "\\u escape without four hex digits");
+            }
+            if (low < 0xDC00 || low > 0xDFFF) {
+                return json_error(escape, "high surrogate escape without its low half");
+            }
+            q += 6;
+            cp = (((cp - 0xD800) << 10) | (low - 0xDC00)) + 0x10000;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF && !lone_low_surrogate_) {
+            // RapidJSON accepts it; the line is rejected once it parsed (the reason then).
+            lone_low_surrogate_ = escape;
+        }
+        append_utf8(buffer, cp);
+        return true;
+    }
+
+    // The number at p_ (a byte that starts no other value).
+    bool read_number(json_number& n) {
+        const char* const start = p_;
+        const char* q = p_;
+        const bool minus = q != end_ && *q == '-';
+        q += minus ? 1 : 0;
+        const char* const int_begin = q;
+        if (q != end_ && *q == '0') {
+            ++q;
+        } else if (q != end_ && *q >= '1' && *q <= '9') {
+            while (++q != end_ && is_digit(*q)) {
+            }
+        } else {
+            return json_error(q, "invalid value");
+        }
+        const std::string_view int_digits(int_begin, static_cast<std::size_t>(q - int_begin));
+        // The double only reaches DBL_MAX / 10 after some 300 digits (it starts above 10^18).
+        if (int_digits.size() > 300 && rapidjson_accumulate(minus, int_digits).too_big) {
+            return json_error(start, "number too big");
+        }
+        std::string_view frac_digits, exp_digits;
+        if (q != end_ && *q == '.') {
+            const char* const frac = ++q;
+            while (q != end_ && is_digit(*q)) {
+                ++q;
+            }
+            if (q == frac) {
+                return json_error(q, "number without digits after '.'");
+            }
+            frac_digits = std::string_view(frac, static_cast<std::size_t>(q - frac));
+        }
+        if (q != end_ && (*q == 'e' || *q == 'E')) {
+            ++q;
+            const bool exp_minus = q != end_ && *q == '-';
+            q += q != end_ && (*q == '+' || *q == '-') ? 1 : 0;
+            const char* const exp = q;
+            while (q != end_ && is_digit(*q)) {
+                ++q;
+            }
+            if (q == exp) {
+                return json_error(q, "number without digits in its exponent");
+            }
+            if (!exp_minus) {
+                exp_digits = std::string_view(exp, static_cast<std::size_t>(q - exp));
+            }
+        }
+        // Short numbers (all of an alert's, as a rule) are below every RapidJSON limit.
+        if (exp_digits.size() > 1 &&
+            rapidjson_exponent_too_big(minus, int_digits, frac_digits, exp_digits)) {
+            return json_error(start, "number too big");
+        }
+        p_ = q;
+        if (int_digits.size() <= 19 && q == int_begin + int_digits.size()) {
+            // An integer of at most 19 digits (no fraction, no exponent; 64 bits hold it
+            // unsigned): the common case, converted without from_chars, with the kinds
+            // convert_json_number gives.
+            std::uint64_t v = 0;
+            for (const char c : int_digits) {
+                v = v * 10 + static_cast<unsigned>(c - '0');
+            }
+            constexpr std::uint64_t int64_max = 0x7FFFFFFFFFFFFFFFu;
+            if (v <= int64_max) {
+                n.k = json_number::kind::signed_integer;
+                n.i = minus ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+                return true;
+            }
+            if (!minus) {
+                n.k = json_number::kind::unsigned_integer;
+                n.u = v;
+                return true;
+            }
+        }
+        if (!convert_json_number(std::string_view(start, static_cast<std::size_t>(q - start)), n)) {
+            return json_error(q, "number not representable");
+        }
+        return true;
+    }
+
+    // `word` at p_, whose first byte is known to match.
+    bool read_literal(std::string_view word) {
+        ++p_;
+        for (std::size_t i = 1; i < word.size(); ++i, ++p_) {
+            if (p_ == end_ || *p_ != word[i]) {
+                return json_error(p_, "invalid value");
+            }
+        }
+        return true;
+    }
+
+    // A value at p_ that is neither an object nor an array; p_ is not at the end and not at
+    // a structural byte.
+    bool read_scalar(scalar& v) {
+        switch (*p_) {
+            case '"':
+                v.k = scalar::kind::string;
+                return read_string(scratch_.value_text, v.text);
+            case 't':
+                v.k = scalar::kind::boolean;
+                v.b = true;
+                return read_literal("true");
+            case 'f':
+                v.k = scalar::kind::boolean;
+                v.b = false;
+                return read_literal("false");
+            case 'n':
+                v.k = scalar::kind::null;
+                return read_literal("null");
+            default:
+                v.k = scalar::kind::number;
+                return read_number(v.n);
+        }
+    }
+
+    // ---- structure
+
+    // The object or array at p_ ('{' or '[', nesting already counted) up to its `close`:
+    // `entry()` reads each member or element, p_ at its first byte.
+    template <typename Entry>
+    bool walk_container(char close, const char* after_entry, Entry&& entry) {
+        ++p_;
+        skip_space();
+        if (p_ != end_ && *p_ == close) {
+            ++p_;
+            --depth_;
+            return true;
+        }
+        for (;;) {
+            if (!entry()) {
+                return false;
+            }
+            skip_space();
+            if (p_ != end_ && *p_ == ',') {
+                ++p_;
+                skip_space();
+                continue;
+            }
+            if (p_ != end_ && *p_ == close) {
+                ++p_;
+                --depth_;
+                return true;
+            }
+            return json_error(p_, after_entry);
+        }
+    }
+
+    // A value must start at p_.
+    bool value_follows() {
+        if (p_ == end_ || is_structural(*p_)) {
+            return json_error(p_, "expected a value");
+        }
+        return true;
+    }
+
+    // The object at p_: `member(name)` reads each member's value, p_ at its first byte, which
+    // is known to start a value.
+    template <typename Member>
+    bool walk_object(Member&& member) {
+        return walk_container('}', "expected ',' or '}' after an object member", [&] {
+            if (p_ == end_ || *p_ != '"') {
+                return json_error(p_, "expected a member name (a string)");
+            }
+            std::string_view name;
+            if (!read_string(scratch_.key_text, name)) {
+                return false;
+            }
+            skip_space();
+            if (p_ == end_ || *p_ != ':') {
+                return json_error(p_, "expected ':' after a member name");
+            }
+            ++p_;
+            skip_space();
+            return value_follows() && member(name);
+        });
+    }
+
+    // The array at p_: `element()` reads each element, p_ at its first byte, which is known
+    // to start a value.
+    template <typename Element>
+    bool walk_array(Element&& element) {
+        return walk_container(']', "expected ',' or ']' after an array element",
+                              [&] { return value_follows() && element(); });
+    }
+
+    // Any value, checked and dropped (the value of an unknown key).
+    bool skip_value() {
+        if (*p_ == '{') {
+            return enter() && walk_object([this](std::string_view) { return skip_value(); });
+        }
+        if (*p_ == '[') {
+            return enter() && walk_array([this] { return skip_value(); });
+        }
+        scalar v;
+        return read_scalar(v);
+    }
+
+    // The alert object at p_.
+    bool alert_object() {
+        return walk_object([this](std::string_view name) { return alert_member(name); });
+    }
+
+    bool alert_member(std::string_view name) {
+        const alert_key k = classify(name);
+        if (*p_ == '{') {
+            if (!enter()) {
+                return false;
+            }
+            if (k == alert_key::other) {
+                return walk_object([this](std::string_view) { return skip_value(); });
+            }
+            if (k != alert_key::output_fields) {
+                return fail_type(k);
+            }
+            scratch_.recycle(out_.output_fields);  // a repeated key: the last one wins
+            return walk_object([this](std::string_view field) {
+                return field_value(field_slot(out_.output_fields, field, true));
+            });
+        }
+        if (*p_ == '[') {
+            if (!enter()) {
+                return false;
+            }
+            if (k == alert_key::other) {
+                return walk_array([this] { return skip_value(); });
+            }
+            if (k != alert_key::tags) {
+                return fail_type(k);
+            }
+            tags_used_ = 0;  // a repeated key: the last one wins
+            return walk_array([this] { return tag(); });
+        }
+        scalar v;
+        if (!read_scalar(v)) {
+            return false;
+        }
+        if (k == alert_key::other) {
+            return true;
+        }
+        if (v.k == scalar::kind::string) {
+            return alert_string(k, v.text);
+        }
+        if (k == alert_key::time && v.k == scalar::kind::number &&
+            v.n.k == json_number::kind::signed_integer && v.n.i >= 0) {
+            out_.time_ns = v.n.i;
+            seen_time_ = true;
+            return true;
+        }
+        return fail_type(k);
+    }
+
+    bool alert_string(alert_key k, std::string_view text) {
+        switch (k) {
+            case alert_key::time:
+                if (!parse_rfc3339(text, out_.time_ns)) {
+                    return fail_time();
+                }
+                seen_time_ = true;
+                return true;
+            case alert_key::rule:
+                out_.rule.assign(text);
+                seen_rule_ = true;
+                return true;
+            case alert_key::priority: {
+                const auto p = parse_rule_priority(prof_, text);
+                if (!p) {
+                    return fail("\"priority\" is not a known priority name");
+                }
+                out_.prio = *p;
+                out_.priority_text.assign(text);
+                seen_priority_ = true;
+                return true;
+            }
+            case alert_key::source:
+                out_.source.assign(text);
+                return true;
+            case alert_key::message:
+                out_.message.assign(text);
+                seen_message_ = true;
+                return true;
+            case alert_key::tags:
+            case alert_key::output_fields:
+                return fail_type(k);
+            case alert_key::other:
+                break;
+        }
+        return true;
+    }
+
+    // One element of "tags" (a string; the alert's previous tag strings are reused).
+    bool tag() {
+        if (*p_ == '{' || *p_ == '[') {
+            return enter() && fail_tags();
+        }
+        scalar v;
+        if (!read_scalar(v)) {
+            return false;
+        }
+        if (v.k != scalar::kind::string) {
+            return fail_tags();
+        }
+        if (tags_used_ < out_.tags.size()) {
+            out_.tags[tags_used_].assign(v.text);
+        } else {
+            out_.tags.emplace_back(v.text);
+        }
+        ++tags_used_;
+        return true;
+    }
+
+    // The value slot of member `name` in `obj` (a repeated key: the existing slot, whose
+    // value is replaced, as with std::map::insert_or_assign). Members of output_fields itself
+    // (`reuse_nodes`) take the previous alert's map nodes.
+    json_value& field_slot(json_value::object& obj, std::string_view name, bool reuse_nodes) {
+        // Falco's fields (and the contract lines written from them) come sorted by name, so a
+        // new key usually goes last: one comparison instead of a search from the root.
+        auto at = obj.end();
+        if (!obj.empty() && std::string_view(obj.rbegin()->first) >= name) {
+            std::string& key = scratch_.key_text;
+            if (name.data() != key.data()) {
+                key.assign(name);
+            }
+            at = obj.lower_bound(key);
+            if (at != obj.end() && at->first == key) {
+                return at->second;
+            }
+        }
+        auto& spare = scratch_.spare_nodes;
+        if (reuse_nodes && !spare.empty()) {
+            json_value::object::node_type node = std::move(spare.back());
+            spare.pop_back();
+            node.key().assign(name);
+            return obj.insert(at, std::move(node))->second;
+        }
+        return obj
+            .emplace_hint(at, std::piecewise_construct, std::forward_as_tuple(name), std::tuple<>())
+            ->second;
+    }
+
+    // A value inside output_fields, stored into `slot` with the kind it has.
+    bool field_value(json_value& slot) {
+        if (*p_ == '{') {
+            if (!enter()) {
+                return false;
+            }
+            slot = json_value(json_value::object{});
+            auto& obj = std::get<json_value::object>(slot.get());
+            return walk_object([this, &obj](std::string_view name) {
+                return field_value(field_slot(obj, name, false));
+            });
+        }
+        if (*p_ == '[') {
+            if (!enter()) {
+                return false;
+            }
+            slot = json_value(json_value::array{});
+            auto& arr = std::get<json_value::array>(slot.get());
+            return walk_array([this, &arr] { return field_value(arr.emplace_back()); });
+        }
+        scalar v;
+        if (!read_scalar(v)) {
+            return false;
+        }
+        switch (v.k) {
+            case scalar::kind::string:
+                if (auto* str = std::get_if<std::string>(&slot.get())) {
+                    str->assign(v.text);  // a recycled node's string keeps its capacity
+                } else {
+                    slot = json_value(std::string(v.text));
+                }
+                break;
+            case scalar::kind::null:
+                slot = json_value(nullptr);
+                break;
+            case scalar::kind::boolean:
+                slot = json_value(v.b);
+                break;
+            case scalar::kind::number:
+                switch (v.n.k) {
+                    case json_number::kind::signed_integer:
+                        slot = json_value(v.n.i);
+                        break;
+                    case json_number::kind::unsigned_integer:
+                        slot = json_value(v.n.u);
+                        break;
+                    case json_number::kind::floating_point:
+                        slot = json_value(v.n.d);
+                        break;
+                }
+                break;
+        }
+        return true;
     }
 
     const profile& prof_;
+    const char* const begin_;
+    const char* p_;
+    const char* const end_;
     alert& out_;
     std::string& error_;
-    std::size_t depth_ = 0;
-    key key_ = key::none;
-    std::size_t skip_depth_ = 0;  // inside the value of an unknown key
-    bool in_tags_ = false;
-    std::size_t tags_used_ = 0;   // tags of this alert so far (out_.tags may hold more)
-    std::vector<frame>& fields_;  // open containers of output_fields
-    std::string& field_key_;      // pending key in the innermost output_fields object
     parse_scratch& scratch_;
+    std::size_t depth_ = 0;
+    std::size_t tags_used_ = 0;  // tags of this alert so far (out_.tags may hold more)
+    const char* lone_low_surrogate_ = nullptr;  // the first one's backslash
     bool seen_time_ = false, seen_rule_ = false, seen_priority_ = false, seen_message_ = false;
-    bool failed_ = false;
 };
 
 }  // namespace
@@ -573,53 +863,19 @@ bool alert_parser::parse(std::string_view line, alert& out, std::string& error) 
     thread_local parse_scratch scratch;
     out.source = "syscall";
     scratch.recycle(out.output_fields);
-
-    // RapidJSON's vectorised string scan (RAPIDJSON_SSE2, set for this library in
-    // CMakeLists.txt) works on a NUL-terminated stream, so the line is copied into a reused
-    // buffer, which is then parsed in place (strings are unescaped where they stand instead of
-    // being copied once more onto the parser's stack); a raw NUL inside the line would end that
-    // stream early, and is invalid JSON anyway (RFC 8259 section 7: control characters must be
-    // escaped).
+    if (line_parser(prof_, line, out, error, scratch).run()) {
+        return true;
+    }
+    // A raw NUL makes any line invalid JSON (outside a string it starts no token, inside one
+    // it is a control character, RFC 8259 section 7), so only a rejected line can hold one.
+    // It is then the reason given, wherever it is, as the previous parser did (it needed a
+    // NUL-terminated copy of the line).
     if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
         error = "invalid JSON at offset " +
                 std::to_string(static_cast<const char*>(nul) - line.data()) +
                 ": raw NUL byte (must be escaped as \\u0000)";
-        return false;
     }
-    std::string& buffer = scratch.buffer;
-    // SSE2 scans load aligned 16-byte blocks, up to 15 bytes past the NUL: keep them allocated.
-    buffer.reserve(line.size() + 16);
-    buffer.assign(line);
-    rapidjson::InsituStringStream stream(buffer.data());
-
-    // The parser's stack (nesting states) lives in a pool that starts on this
-    // stack frame, so a typical alert costs no allocation for it.
-    char pool[4096];
-    rapidjson::MemoryPoolAllocator<> allocator(pool, sizeof pool);
-    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>>
-        reader(&allocator, 1024);
-    alert_builder builder(prof_, out, error, scratch);
-    // Iterative: deep nesting cannot overflow the call stack. Numbers as strings: converted
-    // exactly in RawNumber. No kParseValidateEncodingFlag: raw bytes stay as they are.
-    constexpr unsigned k_flags = rapidjson::kParseIterativeFlag |
-                                 rapidjson::kParseNumbersAsStringsFlag |
-                                 rapidjson::kParseInsituFlag;
-    const rapidjson::ParseResult result = reader.Parse<k_flags>(stream, builder);
-    builder.trim_tags();
-    if (builder.failed()) {
-        return false;
-    }
-    if (result.IsError()) {
-        error = "invalid JSON at offset " + std::to_string(result.Offset()) + ": " +
-                rapidjson::GetParseError_En(result.Code());
-        return false;
-    }
-    if (const std::size_t at = find_lone_low_surrogate(line); at != std::string_view::npos) {
-        error = "invalid JSON at offset " + std::to_string(at) +
-                ": lone low surrogate escape (\\uDC00-\\uDFFF without a preceding high half)";
-        return false;
-    }
-    return builder.complete();
+    return false;
 }
 
 }  // namespace falco_ref
