@@ -16,7 +16,8 @@ bool is_blank(const std::string& line) {
 alert_pipeline::alert_pipeline(const config& cfg, outputs& outs)
     : cfg_(cfg),
       outputs_(outs),
-      parser_(*cfg.prof),
+      // The text formats print no output_fields: they are checked but not stored.
+      parser_(*cfg.prof, cfg.json_output ? alert_parser::fields::keep : alert_parser::fields::skip),
       formatter_(cfg),
       stats_(*cfg.prof),
       hold_last_(mutation_active("drop_last_alert")) {
@@ -48,8 +49,8 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
     output_message msg;
     msg.line = outputs_.take_line_buffer();
     formatter_.format(a, msg);
-    // The runner wakes the worker before it waits for more input (line_reader's
-    // before_poll), so a streamed push is never left undelivered while we idle.
+    // The runner flushes the streamed alerts before it waits for more input (line_reader's
+    // before_poll), so a streamed alert is never left undelivered while we idle.
     if (!hold_last_) {
         outputs_.push_streamed(std::move(msg));
         return;

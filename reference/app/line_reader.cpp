@@ -4,32 +4,49 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
 namespace falco_ref::app {
-namespace {
-constexpr std::size_t k_chunk = 64 * 1024;
-}
 
 bool line_reader::take_buffered_line(std::string& line) {
-    const std::size_t nl = buffer_.find('\n', start_ + scanned_);
-    if (nl == std::string::npos) {
-        scanned_ = buffer_.size() - start_;
+    if (end_ - start_ == scanned_) {
+        return false;  // nothing new (and no buffer at all before the first read)
+    }
+    const char* from = buffer_.get() + start_ + scanned_;
+    const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - start_ - scanned_));
+    if (nl == nullptr) {
+        scanned_ = end_ - start_;
         return false;
     }
-    line.assign(buffer_, start_, nl - start_);
-    start_ = nl + 1;
+    const auto at = static_cast<std::size_t>(nl - buffer_.get());
+    line.assign(buffer_.get() + start_, at - start_);
+    start_ = at + 1;
     scanned_ = 0;
-    if (start_ == buffer_.size()) {
-        buffer_.clear();
-        start_ = 0;
-    } else if (start_ > k_chunk && start_ * 2 > buffer_.size()) {
-        buffer_.erase(0, start_);  // keep memory bounded by the longest line
-        start_ = 0;
-    }
     return true;
+}
+
+void line_reader::make_room() {
+    if (capacity_ - end_ >= k_chunk) {
+        return;
+    }
+    const std::size_t pending = end_ - start_;
+    if (pending + k_chunk <= capacity_) {
+        std::memmove(buffer_.get(), buffer_.get() + start_, pending);
+    } else {
+        // A line longer than the buffer so far: memory stays bounded by the longest line.
+        const std::size_t grown = std::max(2 * capacity_, pending + k_chunk);
+        auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+        if (pending != 0) {
+            std::memcpy(bigger.get(), buffer_.get() + start_, pending);
+        }
+        buffer_ = std::move(bigger);
+        capacity_ = grown;
+    }
+    start_ = 0;
+    end_ = pending;
 }
 
 line_reader::result line_reader::next(std::string& line) {
@@ -38,9 +55,10 @@ line_reader::result line_reader::next(std::string& line) {
             return result::line;
         }
         if (eof_) {
-            if (start_ < buffer_.size()) {
-                line.assign(buffer_, start_, std::string::npos);
-                start_ = buffer_.size();
+            if (start_ < end_) {
+                line.assign(buffer_.get() + start_, end_ - start_);
+                start_ = end_;
+                scanned_ = 0;
                 return result::line;
             }
             return result::eof;
@@ -62,17 +80,15 @@ line_reader::result line_reader::next(std::string& line) {
         if (fds[0].revents == 0) {
             continue;
         }
-        const std::size_t old = buffer_.size();
-        buffer_.resize(old + k_chunk);
-        const ssize_t got = ::read(input_fd_, buffer_.data() + old, k_chunk);
+        make_room();
+        const ssize_t got = ::read(input_fd_, buffer_.get() + end_, k_chunk);
         if (got < 0) {
-            buffer_.resize(old);
             if (errno == EINTR || errno == EAGAIN) {
                 continue;
             }
             throw std::runtime_error(std::string("read: ") + std::strerror(errno));
         }
-        buffer_.resize(old + static_cast<std::size_t>(got));
+        end_ += static_cast<std::size_t>(got);
         if (got == 0) {
             eof_ = true;
         }

@@ -206,9 +206,9 @@ int runner::run(const std::vector<std::string>& args) {
     const bool ignore_reopen = mutation_active("ignore_sigusr1");
     bool at_eof = false;
     if (input_fd >= 0) {
-        // Alerts are pushed without waking the worker each time (push_streamed); it is woken
+        // Alerts are handed over in batches (push_streamed); what is batched goes to the worker
         // before we wait for input.
-        line_reader reader(input_fd, signal_watcher::wake_fd(), [&outs] { outs.wake_worker(); });
+        line_reader reader(input_fd, signal_watcher::wake_fd(), [&outs] { outs.flush_streamed(); });
         std::uint64_t line_no = 0;
         std::string line;
         bool stop = false;

@@ -202,9 +202,10 @@ struct scalar {
 // read completely before it is checked, a container is checked at its opening bracket.
 class line_parser {
 public:
-    line_parser(const profile& prof, std::string_view line, alert& out, std::string& error,
-                parse_scratch& scratch)
+    line_parser(const profile& prof, bool keep_fields, std::string_view line, alert& out,
+                std::string& error, parse_scratch& scratch)
         : prof_(prof),
+          keep_fields_(keep_fields),
           begin_(line.data()),
           p_(line.data()),
           end_(line.data() + line.size()),
@@ -658,7 +659,7 @@ private:
             if (!enter()) {
                 return false;
             }
-            if (k == alert_key::other) {
+            if (k == alert_key::other || (k == alert_key::output_fields && !keep_fields_)) {
                 return walk_object([this](std::string_view) { return skip_value(); });
             }
             if (k != alert_key::output_fields) {
@@ -845,6 +846,7 @@ private:
     }
 
     const profile& prof_;
+    const bool keep_fields_;
     const char* const begin_;
     const char* p_;
     const char* const end_;
@@ -863,7 +865,7 @@ bool alert_parser::parse(std::string_view line, alert& out, std::string& error) 
     thread_local parse_scratch scratch;
     out.source = "syscall";
     scratch.recycle(out.output_fields);
-    if (line_parser(prof_, line, out, error, scratch).run()) {
+    if (line_parser(prof_, fields_ == fields::keep, line, out, error, scratch).run()) {
         return true;
     }
     // A raw NUL makes any line invalid JSON (outside a string it starts no token, inside one

@@ -21,9 +21,10 @@ outputs::~outputs() {
     stop();
 }
 
-bool outputs::push_item(outputs_item item, bool defer_wake) {
+bool outputs::push_item(outputs_item item) {
+    flush_streamed();  // behind the alerts streamed before it
     const bool is_alert = item.type == outputs_item::kind::output;
-    if (queue_.try_push(std::move(item), defer_wake)) {
+    if (queue_.try_push(std::move(item))) {
         return true;
     }
     bool first = false;
@@ -44,7 +45,18 @@ bool outputs::push(output_message msg) {
 }
 
 bool outputs::push_streamed(output_message msg) {
-    return push_item(outputs_item{outputs_item::kind::output, std::move(msg)}, true);
+    if (queue_.capacity() != 0) {
+        return push(std::move(msg));
+    }
+    streamed_.push_back(outputs_item{outputs_item::kind::output, std::move(msg)});
+    if (streamed_.size() >= k_stream_batch) {
+        flush_streamed();
+    }
+    return true;
+}
+
+void outputs::flush_streamed() {
+    queue_.push_all(streamed_);
 }
 
 bool outputs::reopen() {

@@ -2,6 +2,8 @@
 #include "falco_ref/outputs_queue.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <iterator>
 
 namespace falco_ref {
 namespace {
@@ -19,7 +21,7 @@ std::size_t outputs_queue::batch_left() const {
     return next < batch_end_ ? batch_end_ - next : 0;
 }
 
-bool outputs_queue::try_push(outputs_item item, bool defer_wake) {
+bool outputs_queue::try_push(outputs_item item) {
     bool wake = false;
     {
         std::lock_guard lock(mutex_);
@@ -27,12 +29,7 @@ bool outputs_queue::try_push(outputs_item item, bool defer_wake) {
             return false;
         }
         pushed_.push_back(std::move(item));
-        // One wake-up per wait: further pushes before the consumer runs need none, and a
-        // consumer that is busy with its batch will find this item without one. While the
-        // consumer waits, pushed_ holds everything it has not taken.
-        const bool may_defer = defer_wake && capacity_ == 0 && pushed_.size() < k_wake_batch;
-        wake = consumer_waiting_ && !may_defer;
-        consumer_waiting_ = consumer_waiting_ && !wake;
+        wake = take_waiting_consumer();
     }
     if (wake) {
         not_empty_.notify_one();
@@ -40,16 +37,33 @@ bool outputs_queue::try_push(outputs_item item, bool defer_wake) {
     return true;
 }
 
-void outputs_queue::wake() {
+void outputs_queue::push_all(std::vector<outputs_item>& items) {
+    if (items.empty()) {
+        return;
+    }
+    assert(capacity_ == 0);
     bool wake = false;
     {
         std::lock_guard lock(mutex_);
-        wake = consumer_waiting_ && !pushed_.empty();
-        consumer_waiting_ = consumer_waiting_ && !wake;
+        if (pushed_.empty()) {
+            pushed_.swap(items);  // the caller keeps the consumer's old, empty storage
+        } else {
+            std::move(items.begin(), items.end(), std::back_inserter(pushed_));
+            items.clear();
+        }
+        wake = take_waiting_consumer();
     }
     if (wake) {
         not_empty_.notify_one();
     }
+}
+
+bool outputs_queue::take_waiting_consumer() {
+    // One wake-up per wait: further pushes before the consumer runs need none, and a consumer
+    // that is busy with its batch finds the new items without one.
+    const bool waiting = consumer_waiting_;
+    consumer_waiting_ = false;
+    return waiting;
 }
 
 outputs_item outputs_queue::pop() {

@@ -10,6 +10,7 @@
 #include <future>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "outputs_test_support.hpp"
 
@@ -128,56 +129,47 @@ private:
     std::future<std::string> done_;
 };
 
-// Streamed pushes leave a waiting consumer asleep until wake(), which the reader calls before
-// it waits for input itself.
-TEST(OutputsQueueTest, DeferredPushesWaitForWake) {
+// A batch handed over by push_all: in order, behind what was queued, counted by size() and
+// clear() like single pushes, and one wake-up for a waiting consumer.
+TEST(OutputsQueueTest, PushAllAppendsTheBatchInOrder) {
+    outputs_queue q(0);
+    ASSERT_TRUE(q.try_push(alert_item("a")));
+    std::vector<outputs_item> batch;
+    batch.push_back(alert_item("b"));
+    batch.push_back(alert_item("c"));
+    q.push_all(batch);
+    EXPECT_TRUE(batch.empty());
+    EXPECT_EQ(q.size(), 3u);
+    batch.push_back(alert_item("d"));
+    q.push_all(batch);
+    EXPECT_EQ(q.pop().msg.line, "a");
+    EXPECT_EQ(q.pop().msg.line, "b");
+    batch.push_back(alert_item("e"));  // onto an empty pushed_ list: taken over whole
+    q.push_all(batch);
+    EXPECT_EQ(q.clear(), 3u);  // c, d (the consumer's batch) and e
+    ASSERT_TRUE(q.try_push(alert_item("f")));
+    EXPECT_EQ(q.pop().msg.line, "f");
+}
+
+TEST(OutputsQueueTest, PushAllWakesAWaitingConsumer) {
     outputs_queue q(0);
     background_consumer consumer(q, 2);
     ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
-    ASSERT_TRUE(q.try_push(alert_item("a"), true));
-    ASSERT_TRUE(q.try_push(alert_item("b"), true));
-    // Negative window: 200 ms in which a woken consumer would have taken both items.
-    EXPECT_FALSE(consumer.finished(200ms));
-    EXPECT_EQ(q.size(), 2u);
-    EXPECT_TRUE(q.consumer_waiting());
-    q.wake();
+    std::vector<outputs_item> batch;
+    batch.push_back(alert_item("a"));
+    batch.push_back(alert_item("b"));
+    q.push_all(batch);
     ASSERT_TRUE(consumer.finished());
     EXPECT_EQ(consumer.lines(), "ab");
 }
 
-TEST(OutputsQueueTest, DeferredPushesWakeOnceABatchIsPending) {
-    outputs_queue q(0);
-    const std::size_t n = outputs_queue::k_wake_batch;
-    background_consumer consumer(q, n);
-    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        ASSERT_TRUE(q.try_push(alert_item("x"), true));
-    }
-    // Negative window: 200 ms, one item short of a batch.
-    EXPECT_FALSE(consumer.finished(200ms));
-    EXPECT_EQ(q.size(), n - 1);
-    ASSERT_TRUE(q.try_push(alert_item("x"), true));  // the batch is complete: wakes
-    ASSERT_TRUE(consumer.finished());
-    EXPECT_EQ(consumer.lines(), std::string(n, 'x'));
-}
-
-TEST(OutputsQueueTest, BoundedQueueNeverDefersTheWakeUp) {
+TEST(OutputsQueueTest, EveryPushWakesAWaitingConsumer) {
     outputs_queue q(10);
     background_consumer consumer(q, 1);
     ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
-    ASSERT_TRUE(q.try_push(alert_item("a"), true));
+    ASSERT_TRUE(q.try_push(alert_item("a")));
     ASSERT_TRUE(consumer.finished());
     EXPECT_EQ(consumer.lines(), "a");
-}
-
-TEST(OutputsQueueTest, ControlMessagesAndPlainPushesWakeAtOnce) {
-    outputs_queue q(0);
-    background_consumer consumer(q, 2);
-    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
-    ASSERT_TRUE(q.try_push(alert_item("a"), true));
-    ASSERT_TRUE(q.try_push(control_item(outputs_item::kind::reopen)));  // not deferred
-    ASSERT_TRUE(consumer.finished());
-    EXPECT_EQ(consumer.lines(), "a");  // the reopen carries no line
 }
 
 }  // namespace

@@ -61,6 +61,59 @@ TEST_F(outputs_test, control_messages_travel_in_fifo_order_behind_alerts) {
                                                           "second:deliver:a2", "second:close"}));
 }
 
+// Streamed alerts (the reader's) reach an unbounded queue in batches: not before a batch is
+// full or the producer flushes, and always ahead of a later control message.
+TEST_F(outputs_test, streamed_alerts_wait_for_a_flush) {
+    auto outs = make({});
+    ASSERT_TRUE(outs->push_streamed(msg("a1")));
+    ASSERT_TRUE(outs->push_streamed(msg("a2")));
+    // Negative window: 200 ms in which a worker that had the alerts would have delivered them.
+    std::this_thread::sleep_for(200ms);
+    EXPECT_TRUE(first_->calls().empty());
+    outs->flush_streamed();
+    ASSERT_TRUE(wait_until([&] { return first_->calls().size() == 2; }));
+    outs->stop();
+    EXPECT_EQ(first_->calls(),
+              (std::vector<std::string>{"first:deliver:a1", "first:deliver:a2", "first:close"}));
+}
+
+TEST_F(outputs_test, a_full_batch_of_streamed_alerts_goes_without_a_flush) {
+    auto outs = make({});
+    for (std::size_t i = 0; i < outputs::k_stream_batch; ++i) {
+        ASSERT_TRUE(outs->push_streamed(msg("a")));
+    }
+    EXPECT_TRUE(wait_until([&] { return first_->calls().size() == outputs::k_stream_batch; }));
+}
+
+TEST_F(outputs_test, control_messages_and_pushes_go_behind_streamed_alerts) {
+    auto outs = make({});
+    ASSERT_TRUE(outs->push_streamed(msg("a1")));
+    ASSERT_TRUE(outs->reopen());
+    ASSERT_TRUE(outs->push_streamed(msg("a2")));
+    ASSERT_TRUE(outs->push(msg("a3")));
+    ASSERT_TRUE(outs->push_streamed(msg("a4")));
+    outs->stop();
+    EXPECT_EQ(first_->calls(),
+              (std::vector<std::string>{"first:deliver:a1", "first:reopen", "first:deliver:a2",
+                                        "first:deliver:a3", "first:deliver:a4", "first:close"}));
+}
+
+TEST_F(outputs_test, a_bounded_queue_takes_each_streamed_alert_at_once) {
+    outputs_settings s;
+    s.queue_capacity = 1;
+    auto outs = make(s);
+    first_->block();
+    ASSERT_TRUE(outs->push_streamed(msg("a1")));
+    ASSERT_TRUE(first_->wait_in_deliver(1));  // delivered without a flush
+    EXPECT_TRUE(outs->push_streamed(msg("a2")));
+    EXPECT_FALSE(outs->push_streamed(msg("a3")));  // met the capacity when pushed: dropped
+    EXPECT_EQ(outs->alert_drops(), 1u);
+    first_->release();
+    outs->stop();
+    EXPECT_EQ(first_->calls(),
+              (std::vector<std::string>{"first:deliver:a1", "first:deliver:a2", "first:close"}));
+}
+
 // profile-0.44.md j "Full queue": dropped, counted; only the first drop logs ERR.
 TEST_F(outputs_test, full_queue_drops_and_logs_once) {
     stderr_capture err;

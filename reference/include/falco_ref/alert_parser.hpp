@@ -14,7 +14,13 @@ namespace falco_ref {
 // parsed as the profile parses rule priorities.
 class alert_parser {
 public:
-    explicit alert_parser(const profile& prof) : prof_(prof) {}
+    // Whether the alert's `output_fields` are stored. Only the JSON formats print them; with
+    // `skip` they are still read and checked exactly as with `keep` (the same lines accepted,
+    // the same errors), but `out.output_fields` stays empty. Storing them is about a quarter
+    // of the parse time (bench/RESULTS.md section 4).
+    enum class fields { keep, skip };
+
+    explicit alert_parser(const profile& prof, fields f = fields::keep) : prof_(prof), fields_(f) {}
 
     // `line` excludes its '\n'. Returns false and sets `error` to a one-line reason (e.g.
     // `missing key "rule"`, `"time" must be an integer or an RFC 3339 string`) when the line
@@ -23,6 +29,7 @@ public:
 
 private:
     const profile& prof_;
+    fields fields_;
 };
 
 }  // namespace falco_ref

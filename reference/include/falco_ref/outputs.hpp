@@ -51,11 +51,15 @@ public:
     // "Outputs queue out of memory. Drop event and continue on ...").
     bool push(output_message msg);
 
-    // push() for a producer with a stream of alerts: the worker may be left asleep until a
-    // batch has gathered (outputs_queue::k_wake_batch) or until wake_worker(), which the
-    // producer must call before it blocks waiting for input. Bounded queues wake at once.
+    // push() for the producer of a stream of alerts (the reader): into an unbounded queue the
+    // alerts are handed over in batches of k_stream_batch, and the producer must call
+    // flush_streamed() before it blocks waiting for input, so that no alert waits while it
+    // idles. push(), reopen() and stop() hand over what was streamed first (FIFO order), so
+    // while anything is streamed they too belong to the producer's thread. A bounded queue
+    // takes each alert at once (outputs_queue).
+    static constexpr std::size_t k_stream_batch = 64;
     bool push_streamed(output_message msg);
-    void wake_worker() { queue_.wake(); }
+    void flush_streamed();
 
     // An empty string to format the next message into: the storage of a line the worker has
     // delivered when one is free, so that steady-state alerts allocate nothing.
@@ -82,7 +86,7 @@ public:
     std::optional<std::string> fatal_error() const;
 
 private:
-    bool push_item(outputs_item item, bool defer_wake = false);
+    bool push_item(outputs_item item);
     void worker();
     // False when the channel failed fatally.
     bool deliver_to(std::size_t index, outputs_item& item);
@@ -90,6 +94,7 @@ private:
     std::vector<std::unique_ptr<channel>> channels_;
     outputs_settings settings_;
     outputs_queue queue_;
+    std::vector<outputs_item> streamed_;  // the producer's batch, not in queue_ yet
     line_buffer_pool line_buffers_;
 
     mutable std::mutex mutex_;  // guards the fields below

@@ -29,23 +29,23 @@ struct outputs_item {
 // clear(), so the observable FIFO is the one Falco's queue gives (one item leaves the queue
 // per pop).
 //
-// A producer with a stream of items may defer the wake-up (try_push(item, true)): the waiting
-// consumer is then woken once k_wake_batch items are pending, or at wake(), which the producer
-// calls before it waits for more input itself. A wake-up per item costs more than delivering
-// one (bench/RESULTS.md section 4). A bounded queue never defers, so that a consumer is never
-// left asleep in front of a full queue.
+// A producer with a stream of items may hand them over in batches (push_all, unbounded queues
+// only): one locked step and at most one wake-up per batch instead of per item, which cost
+// more than delivering an alert (bench/RESULTS.md section 4). A bounded queue takes items one
+// at a time, so that each meets the capacity when Falco's push would.
 class outputs_queue {
 public:
     // 0 = unbounded (profile-0.44.md j `outputs_queue.capacity`).
     explicit outputs_queue(std::size_t capacity) : capacity_(capacity) {}
 
-    static constexpr std::size_t k_wake_batch = 256;
+    std::size_t capacity() const { return capacity_; }
 
-    // False when full: the caller drops the item. `defer_wake`: see above.
-    bool try_push(outputs_item item, bool defer_wake = false);
+    // False when full: the caller drops the item. Wakes the consumer if it waits.
+    bool try_push(outputs_item item);
 
-    // Wakes the consumer if it waits while items are queued (after deferred pushes).
-    void wake();
+    // Appends every item of `items`, in order, to an unbounded queue (capacity() == 0) and
+    // leaves `items` empty. Wakes the consumer if it waits.
+    void push_all(std::vector<outputs_item>& items);
 
     // Blocks until an item is available. One consumer thread only.
     outputs_item pop();
@@ -63,6 +63,8 @@ public:
 private:
     // Items of the consumer's batch not popped yet; mutex_ held.
     std::size_t batch_left() const;
+    // True (and cleared) if the consumer waits and must be notified; mutex_ held.
+    bool take_waiting_consumer();
 
     const std::size_t capacity_;
     mutable std::mutex mutex_;
