@@ -16,9 +16,10 @@ void set_size_label(benchmark::State& state) {
     state.SetLabel("fields~" + std::to_string(state.range(0)) + "B");
 }
 
-void bm_parse(benchmark::State& state) {
+// `fields`: keep (the JSON formats) or skip (the text formats: output_fields checked only).
+void bm_parse(benchmark::State& state, falco_ref::alert_parser::fields fields) {
     micro_alerts alerts(std::size_t(state.range(0)));
-    falco_ref::alert_parser parser(falco_ref::get_profile(falco_ref::profile_id::v0_44));
+    falco_ref::alert_parser parser(falco_ref::get_profile(falco_ref::profile_id::v0_44), fields);
     falco_ref::alert out;
     std::string error;
     std::size_t i = 0, bytes = 0;
@@ -69,7 +70,11 @@ void register_format_benchmarks() {
         for (long s : field_sizes())
             b->Arg(s);
     };
-    sized(benchmark::RegisterBenchmark("parse_alert", bm_parse));
+    using fields = falco_ref::alert_parser::fields;
+    sized(benchmark::RegisterBenchmark("parse_alert",
+                                       [](benchmark::State& s) { bm_parse(s, fields::keep); }));
+    sized(benchmark::RegisterBenchmark("parse_alert/skip_fields",
+                                       [](benchmark::State& s) { bm_parse(s, fields::skip); }));
     sized(benchmark::RegisterBenchmark("format_text/reference",
                                        [](benchmark::State& s) { bm_format(s, false); }));
     sized(benchmark::RegisterBenchmark("format_json/reference",

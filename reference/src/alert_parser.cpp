@@ -52,10 +52,10 @@ struct parse_scratch {
     std::string value_text;
     std::vector<json_value::object::node_type> spare_nodes;
 
-    // Empties `obj`, keeping its nodes for reuse.
-    void recycle(json_value::object& obj) {
-        while (!obj.empty()) {
-            auto node = obj.extract(obj.begin());
+    // Removes the members of `obj` from `from` on, keeping their nodes for reuse.
+    void recycle_from(json_value::object& obj, json_value::object::iterator from) {
+        while (from != obj.end()) {
+            auto node = obj.extract(from++);
             if (spare_nodes.size() < k_max_spare_nodes) {
                 spare_nodes.push_back(std::move(node));
             }
@@ -233,6 +233,9 @@ public:
             return json_error(p_, "more content after the JSON object");
         }
         out_.tags.resize(tags_used_);
+        if (!fields_seen_) {
+            scratch_.recycle_from(out_.output_fields, out_.output_fields.begin());
+        }
         if (lone_low_surrogate_) {
             return json_error(lone_low_surrogate_,
                               "lone low surrogate escape (\\uDC00-\\uDFFF without a preceding "
@@ -665,10 +668,7 @@ private:
             if (k != alert_key::output_fields) {
                 return fail_type(k);
             }
-            scratch_.recycle(out_.output_fields);  // a repeated key: the last one wins
-            return walk_object([this](std::string_view field) {
-                return field_value(field_slot(out_.output_fields, field, true));
-            });
+            return output_fields_object();
         }
         if (*p_ == '[') {
             if (!enter()) {
@@ -759,6 +759,31 @@ private:
         }
         ++tags_used_;
         return true;
+    }
+
+    // The members of "output_fields" (a repeated key: the last one wins). Falco's alerts of
+    // one rule carry the same fields, so the previous alert's members are overwritten in place
+    // while the names come in the same order; from the first other name on, the rest of them
+    // are recycled and the members inserted as they come.
+    bool output_fields_object() {
+        fields_seen_ = true;
+        json_value::object& fields = out_.output_fields;
+        auto next = fields.begin();
+        bool in_step = true;
+        const bool ok = walk_object([&](std::string_view field) {
+            if (in_step) {
+                if (next != fields.end() && next->first == field) {
+                    return field_value((next++)->second);
+                }
+                scratch_.recycle_from(fields, next);
+                in_step = false;
+            }
+            return field_value(field_slot(fields, field, true));
+        });
+        if (ok && in_step) {
+            scratch_.recycle_from(fields, next);  // fewer members than before
+        }
+        return ok;
     }
 
     // The value slot of member `name` in `obj` (a repeated key: the existing slot, whose
@@ -857,6 +882,7 @@ private:
     std::size_t tags_used_ = 0;  // tags of this alert so far (out_.tags may hold more)
     const char* lone_low_surrogate_ = nullptr;  // the first one's backslash
     bool seen_time_ = false, seen_rule_ = false, seen_priority_ = false, seen_message_ = false;
+    bool fields_seen_ = false;  // an "output_fields" object was stored
 };
 
 }  // namespace
@@ -864,7 +890,6 @@ private:
 bool alert_parser::parse(std::string_view line, alert& out, std::string& error) const {
     thread_local parse_scratch scratch;
     out.source = "syscall";
-    scratch.recycle(out.output_fields);
     if (line_parser(prof_, fields_ == fields::keep, line, out, error, scratch).run()) {
         return true;
     }
