@@ -15,6 +15,7 @@
 #include "file_util.hpp"
 #include "impl_process.hpp"
 #include "mock_fleet.hpp"
+#include "send_payload.hpp"
 #include "step_executor.hpp"
 #include "templater.hpp"
 
@@ -53,17 +54,6 @@ run_mode inspect_args(const std::vector<std::string>& args, const fs::path& work
         }
     }
     return mode;
-}
-
-// What the case's send_generated steps will write, in order; nullopt when it has none.
-std::optional<std::string> generated_alerts(const golden_case& c) {
-    std::optional<std::string> out;
-    for (const auto& s : c.steps) {
-        if (s.what == step::kind::send_generated) {
-            out = out.value_or("") + generate_lines(s.generated);
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -140,13 +130,11 @@ case_result case_runner::run(const golden_case& c) const {
             }
             env.emplace_back(name, value);
         };
-        // For adapters that must see every alert before the first arrives (conformance/replay/).
-        if (fs::exists(c.dir / "alerts.jsonl")) {
-            set_env("FALCO_CONFORMANCE_ALERTS", fs::absolute(c.dir / "alerts.jsonl").string());
-        } else if (const auto generated = generated_alerts(c)) {
-            // The same promise for generated input: every line the case will generate, in
-            // order, written before the start (a few MiB at most for the golden cases).
-            write_file(fleet.harness_dir() / "alerts.jsonl", *generated);
+        // For adapters that must see every alert before the first arrives (conformance/replay/):
+        // every line the case will send, written before the start (a few MiB at most for the
+        // golden cases).
+        if (const auto alerts = send_payloads(c, values).adapter_alerts()) {
+            write_file(fleet.harness_dir() / "alerts.jsonl", *alerts);
             set_env("FALCO_CONFORMANCE_ALERTS", (fleet.harness_dir() / "alerts.jsonl").string());
         }
         for (const auto& [n, v] : options_.impl.env)

@@ -103,27 +103,7 @@ std::optional<failure> step_executor::run(const step& s) {
 }
 
 std::optional<failure> step_executor::send(const step& s) {
-    std::string data;
-    if (s.what == step::kind::send_raw) {
-        data = values_.apply(s.text, s.label);
-    } else if (s.what == step::kind::send_file) {
-        data = read_file(case_.dir / s.text);
-    } else if (s.what == step::kind::send_generated) {
-        data = generate_lines(s.generated);
-    } else {
-        if (!alerts_loaded_) {
-            alert_lines_ = read_file(case_.dir / "alerts.jsonl");
-            alerts_loaded_ = true;
-        }
-        const auto lines = all_lines(alert_lines_);
-        if (s.lines.empty()) {
-            for (const auto& l : lines)
-                data += l + "\n";
-        } else {
-            for (const int i : s.lines)
-                data += lines.at(static_cast<std::size_t>(i - 1)) + "\n";
-        }
-    }
+    const std::string data = payloads_.of(s);
     // The implementation reads while its stdout and stderr are drained by the reader thread,
     // so a large write only waits for it to read; the step's timeout bounds that wait.
     const auto error = process_.write_input(data, deadline(s.timeout, k_wait_default));

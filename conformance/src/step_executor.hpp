@@ -9,6 +9,7 @@
 #include "expectation_checker.hpp"
 #include "golden_case.hpp"
 #include "impl_process.hpp"
+#include "send_payload.hpp"
 #include "templater.hpp"
 
 namespace conformance {
@@ -36,6 +37,7 @@ public:
           channels_(channels),
           checker_(checker),
           values_(values),
+          payloads_(c, values),
           mode_(std::move(mode)),
           case_deadline_(case_deadline) {}
 
@@ -68,11 +70,10 @@ private:
     const channel_reader& channels_;
     const expectation_checker& checker_;
     const templater& values_;
+    send_payloads payloads_;
     run_mode mode_;
     clock_type::time_point case_deadline_;
     std::optional<pid_t> daemon_pid_;
-    std::string alert_lines_;  // alerts.jsonl, read on first send
-    bool alerts_loaded_ = false;
 };
 
 }  // namespace conformance
