@@ -66,12 +66,17 @@ mock_process mock_process::start(const std::vector<std::string>& argv,
         cargv.push_back(const_cast<char*>(a.c_str()));
     cargv.push_back(nullptr);
 
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0)
         throw std::runtime_error("fork failed");
     if (pid == 0) {
-        // The mock must not outlive a crashed test run.
+        // The mock must not outlive the harness, even one interrupted before it registered
+        // the mock (conformance's child_registry learns the pid only after READY). A parent
+        // gone before the prctl took effect would never send the signal: check once after it.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(127);
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err, STDERR_FILENO);
         ::execv(cargv[0], cargv.data());
