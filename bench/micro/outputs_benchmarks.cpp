@@ -28,8 +28,9 @@ private:
 };
 
 // Producer pushes a batch, then waits until the worker delivered all of it: the figure is
-// the sustained push -> deliver rate across two threads, wake-ups included.
-void bm_outputs_handoff(benchmark::State& state) {
+// the sustained push -> deliver rate across two threads, wake-ups included. `streamed`: the
+// reader's way, push_streamed (handed over 64 at a time) and a flush at the end of the batch.
+void bm_outputs_handoff(benchmark::State& state, bool streamed) {
     const auto messages = formatted_messages(std::size_t(state.range(0)), false);
     const std::uint64_t batch = std::uint64_t(state.range(1));
     std::atomic<std::uint64_t> delivered{0};
@@ -42,7 +43,14 @@ void bm_outputs_handoff(benchmark::State& state) {
         for (std::uint64_t k = 0; k < batch; ++k) {
             const auto& msg = messages[pushed++ % messages.size()];
             bytes += msg.line.size();
-            out.push(msg);
+            if (streamed) {
+                out.push_streamed(msg);
+            } else {
+                out.push(msg);
+            }
+        }
+        if (streamed) {
+            out.flush_streamed();
         }
         while (delivered.load(std::memory_order_acquire) < pushed)
             std::this_thread::yield();
@@ -50,7 +58,8 @@ void bm_outputs_handoff(benchmark::State& state) {
     out.stop();
     state.SetItemsProcessed(std::int64_t(pushed));
     state.SetBytesProcessed(std::int64_t(bytes));
-    state.SetLabel("fields~" + std::to_string(state.range(0)) + "B batch " + std::to_string(batch));
+    state.SetLabel("fields~" + std::to_string(state.range(0)) + "B batch " + std::to_string(batch) +
+                   (streamed ? " streamed" : ""));
 }
 
 // The FIFO alone, one thread: try_push then pop (lock, deque, condition variable).
@@ -72,10 +81,15 @@ void bm_queue_push_pop(benchmark::State& state) {
 }  // namespace
 
 void register_outputs_benchmarks() {
-    auto* handoff = benchmark::RegisterBenchmark("outputs/handoff", bm_outputs_handoff);
-    for (long s : field_sizes())
-        handoff->Args({s, 1})->Args({s, 256});
-    handoff->UseRealTime();
+    auto* handoff = benchmark::RegisterBenchmark(
+        "outputs/handoff", [](benchmark::State& s) { bm_outputs_handoff(s, false); });
+    auto* streamed = benchmark::RegisterBenchmark(
+        "outputs/handoff_streamed", [](benchmark::State& s) { bm_outputs_handoff(s, true); });
+    for (auto* b : {handoff, streamed}) {
+        for (long s : field_sizes())
+            b->Args({s, 1})->Args({s, 256});
+        b->UseRealTime();
+    }
     auto* queue = benchmark::RegisterBenchmark("outputs/queue_push_pop", bm_queue_push_pop);
     for (long s : field_sizes())
         queue->Arg(s);
