@@ -41,17 +41,23 @@ std::string send_payloads::of(const step& s) {
 }
 
 std::optional<std::string> send_payloads::adapter_alerts() {
-    std::optional<std::string> out;
+    bool sends = false;
+    std::string text;
     if (std::filesystem::exists(case_.dir / "alerts.jsonl")) {
-        out = alerts_file();
+        sends = true;
+        text = alerts_file();
     }
     for (const auto& s : case_.steps) {
         if (s.what == step::kind::send_raw || s.what == step::kind::send_file ||
             s.what == step::kind::send_generated) {
-            out = out.value_or("") + of(s);
+            sends = true;
+            text += of(s);  // appended, not rebuilt per step: generated input runs to MiBs
         }
     }
-    return out;
+    if (!sends) {
+        return std::nullopt;
+    }
+    return text;
 }
 
 }  // namespace conformance
