@@ -44,8 +44,9 @@ const std::array<rule_template, 5>& rules() {
 
 std::string repeat_to(std::string_view seed, std::size_t length) {
     std::string out;
-    while (out.size() < length)
+    while (out.size() < length) {
         out.append(seed);
+    }
     out.resize(length);
     return out;
 }
@@ -104,8 +105,9 @@ std::string text_of(const sample_field::value_type& v) {
         std::string operator()(const std::string& s) const { return s; }
         std::string operator()(const std::vector<std::string>& l) const {
             std::string out = "(";
-            for (std::size_t k = 0; k < l.size(); ++k)
+            for (std::size_t k = 0; k < l.size(); ++k) {
                 out += (k ? "," : "") + l[k];
+            }
             return out + ")";
         }
     };
@@ -124,15 +126,17 @@ void append_value(std::string& out, const sample_field::value_type& v) {
             std::snprintf(buf, sizeof buf, "%.17g", d);
             out += buf;
             // Keep the number a floating-point one for the parser (2.0, not 2).
-            if (std::string_view(buf).find_first_of(".eEn") == std::string_view::npos)
+            if (std::string_view(buf).find_first_of(".eEn") == std::string_view::npos) {
                 out += ".0";
+            }
         }
         void operator()(const std::string& s) const { append_json_string(out, s); }
         void operator()(const std::vector<std::string>& l) const {
             out += '[';
             for (std::size_t k = 0; k < l.size(); ++k) {
-                if (k)
+                if (k) {
                     out += ',';
+                }
                 append_json_string(out, l[k]);
             }
             out += ']';
@@ -222,8 +226,9 @@ sample_alert make_sample_alert(std::size_t fields_bytes, std::uint64_t index) {
 std::string fields_json(const sample_alert& alert) {
     std::string out = "{";
     for (std::size_t k = 0; k < alert.fields.size(); ++k) {
-        if (k)
+        if (k) {
             out += ',';
+        }
         append_json_string(out, alert.fields[k].name);
         out += ':';
         append_value(out, alert.fields[k].value);
@@ -240,8 +245,9 @@ std::string to_contract_line(const sample_alert& alert) {
     append_json_string(out, alert.source);
     out += ",\"tags\":[";
     for (std::size_t k = 0; k < alert.tags.size(); ++k) {
-        if (k)
+        if (k) {
             out += ',';
+        }
         append_json_string(out, alert.tags[k]);
     }
     out += "],\"message\":";

@@ -31,8 +31,9 @@ bool write_all(int fd, const std::string& data) {
     while (done < data.size()) {
         ssize_t n = ::write(fd, data.data() + done, data.size() - done);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             return false;
         }
         done += std::size_t(n);
@@ -42,13 +43,15 @@ bool write_all(int fd, const std::string& data) {
 
 std::string write_per_line(const std::string& path, const std::vector<std::string>& lines) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0)
+    if (fd < 0) {
         return errno_text("open");
-    for (const auto& l : lines)
+    }
+    for (const auto& l : lines) {
         if (!write_all(fd, l)) {
             ::close(fd);
             return errno_text("write");
         }
+    }
     ::close(fd);
     return {};
 }
@@ -56,20 +59,23 @@ std::string write_per_line(const std::string& path, const std::vector<std::strin
 std::string open_write_close(const std::string& path, const std::vector<std::string>& lines) {
     for (const auto& l : lines) {
         int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (fd < 0)
+        if (fd < 0) {
             return errno_text("open");
+        }
         bool ok = write_all(fd, l);
         ::close(fd);
-        if (!ok)
+        if (!ok) {
             return errno_text("write");
+        }
     }
     return {};
 }
 
 std::string unix_datagram(const std::string& path, const std::vector<std::string>& datagrams) {
     int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    if (fd < 0) {
         return errno_text("socket");
+    }
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
@@ -90,11 +96,13 @@ std::string unix_datagram(const std::string& path, const std::vector<std::string
 
 std::string pipe_write(const std::string& program, const std::vector<std::string>& lines) {
     int p[2];
-    if (::pipe2(p, O_CLOEXEC) != 0)
+    if (::pipe2(p, O_CLOEXEC) != 0) {
         return errno_text("pipe");
+    }
     pid_t pid = ::fork();
-    if (pid < 0)
+    if (pid < 0) {
         return errno_text("fork");
+    }
     if (pid == 0) {
         ::dup2(p[0], 0);
         ::signal(SIGPIPE, SIG_DFL);
@@ -103,28 +111,32 @@ std::string pipe_write(const std::string& program, const std::vector<std::string
     }
     ::close(p[0]);
     std::string error;
-    for (const auto& l : lines)
+    for (const auto& l : lines) {
         if (!write_all(p[1], l)) {
             error = errno_text("write");
             break;
         }
+    }
     ::close(p[1]);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    if (error.empty() && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+    if (error.empty() && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         error = "program exited abnormally";
+    }
     return error;
 }
 
 std::string popen_per_line(const std::string& program, const std::vector<std::string>& lines) {
     for (const auto& l : lines) {
         FILE* f = ::popen(program.c_str(), "w");
-        if (!f)
+        if (!f) {
             return errno_text("popen");
+        }
         std::fwrite(l.data(), 1, l.size(), f);
-        if (::pclose(f) != 0)
+        if (::pclose(f) != 0) {
             return "program exited abnormally";
+        }
     }
     return {};
 }
@@ -135,8 +147,9 @@ std::size_t discard(char*, std::size_t size, std::size_t n, void*) {
 
 CURL* make_handle(const std::string& url, curl_slist* headers) {
     CURL* h = curl_easy_init();
-    if (!h)
+    if (!h) {
         return nullptr;
+    }
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
@@ -152,8 +165,9 @@ std::string post_lines(const baseline_target& t, const std::vector<std::string>&
     std::string error;
     CURL* h = reuse ? make_handle(t.url, headers) : nullptr;
     for (const auto& l : lines) {
-        if (!reuse)
+        if (!reuse) {
             h = make_handle(t.url, headers);
+        }
         if (!h) {
             error = "curl_easy_init failed";
             break;
@@ -170,8 +184,9 @@ std::string post_lines(const baseline_target& t, const std::vector<std::string>&
             break;
         }
     }
-    if (h)
+    if (h) {
         curl_easy_cleanup(h);
+    }
     curl_slist_free_all(headers);
     return error;
 }

@@ -46,9 +46,10 @@ std::uint64_t parse_count(const std::string& what, const std::string& text, std:
                           std::uint64_t max) {
     std::uint64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
+    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
         throw usage_error(what + ": expected an integer in [" + std::to_string(min) + ", " +
                           std::to_string(max) + "], got '" + text + "'");
+    }
     return value;
 }
 
@@ -57,10 +58,12 @@ std::vector<std::string> split_list(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos)
+        if (comma == std::string::npos) {
             comma = text.size();
-        if (comma > start)
+        }
+        if (comma > start) {
             out.push_back(text.substr(start, comma - start));
+        }
         start = comma + 1;
     }
     return out;
@@ -95,8 +98,9 @@ std::vector<std::string> split_command(const std::string& text) {
             word += text[++i];
             in_word = true;
         } else if (c == ' ' || c == '\t' || c == '\n') {
-            if (in_word)
+            if (in_word) {
                 words.push_back(std::move(word));
+            }
             word.clear();
             in_word = false;
         } else {
@@ -104,10 +108,12 @@ std::vector<std::string> split_command(const std::string& text) {
             in_word = true;
         }
     }
-    if (quote)
+    if (quote) {
         throw usage_error("--impl: unterminated quote");
-    if (in_word)
+    }
+    if (in_word) {
         words.push_back(std::move(word));
+    }
     return words;
 }
 
@@ -122,36 +128,42 @@ bench_options parse_options(const std::vector<std::string>& args) {
             name = name.substr(0, eq);
         }
         auto value = [&]() -> std::string {
-            if (inline_value)
+            if (inline_value) {
                 return *inline_value;
-            if (i + 1 >= args.size())
+            }
+            if (i + 1 >= args.size()) {
                 throw usage_error(name + ": missing value");
+            }
             return args[++i];
         };
         if (name == "--impl") {
             o.impl_text = value();
             o.impl = split_command(o.impl_text);
-            if (o.impl.empty())
+            if (o.impl.empty()) {
                 throw usage_error("--impl: empty command");
+            }
         } else if (name == "--profile") {
             o.profile = value();
-            if (o.profile != "0.44" && o.profile != "legacy")
+            if (o.profile != "0.44" && o.profile != "legacy") {
                 throw usage_error("--profile: expected 0.44 or legacy, got '" + o.profile + "'");
+            }
         } else if (name == "--alerts") {
             o.alerts = parse_count("--alerts", value(), 1, 100000000);
         } else if (name == "--cap") {
             std::string v = value();
             auto eq = v.find('=');
-            if (eq == std::string::npos)
+            if (eq == std::string::npos) {
                 throw usage_error("--cap: expected CHANNEL=N");
+            }
             o.caps[v.substr(0, eq)] = parse_count("--cap", v.substr(eq + 1), 1, 100000000);
         } else if (name == "--channels") {
             o.channels = split_list(value());
             channels_given = true;
         } else if (name == "--format") {
             std::string f = value();
-            if (f != "text" && f != "json")
+            if (f != "text" && f != "json") {
                 throw usage_error("--format: expected text or json, got '" + f + "'");
+            }
             o.json_format = f == "json";
         } else if (name == "--fields-bytes") {
             o.fields_bytes = parse_count("--fields-bytes", value(), 16, 1 << 20);
@@ -177,13 +189,17 @@ bench_options parse_options(const std::vector<std::string>& args) {
             throw usage_error("unknown argument '" + args[i] + "'");
         }
     }
-    if (o.impl.empty() && !o.dump_alerts_path)
+    if (o.impl.empty() && !o.dump_alerts_path) {
         throw usage_error("--impl is required");
-    if (channels_given && o.channels.empty())
+    }
+    if (channels_given && o.channels.empty()) {
         throw usage_error("--channels: empty list");
-    for (const auto& c : o.channels)
-        if (!find_channel(o.profile, c))
+    }
+    for (const auto& c : o.channels) {
+        if (!find_channel(o.profile, c)) {
             throw usage_error("--channels: unknown channel '" + c + "'");
+        }
+    }
     return o;
 }
 

@@ -29,12 +29,15 @@ std::string fmt(const char* f, double v) {
 
 // 1234567 -> "1.23 M", 45678 -> "45.7 k": throughput reads best with three digits.
 std::string human(double v) {
-    if (v >= 1e6)
+    if (v >= 1e6) {
         return fmt("%.2f M", v / 1e6);
-    if (v >= 1e4)
+    }
+    if (v >= 1e4) {
         return fmt("%.1f k", v / 1e3);
-    if (v >= 1e3)
+    }
+    if (v >= 1e3) {
         return fmt("%.2f k", v / 1e3);
+    }
     return fmt("%.0f", v);
 }
 
@@ -76,10 +79,11 @@ void write_field(writer_t& w, const char* key, const T& value) {
 template <typename T>
 void write_optional(writer_t& w, const char* key, const std::optional<T>& value) {
     w.Key(key);
-    if (value)
+    if (value) {
         write_value(w, *value);
-    else
+    } else {
         w.Null();
+    }
 }
 
 void write_runs(writer_t& w, const std::vector<run_measure>& runs) {
@@ -120,14 +124,19 @@ void write_summary(writer_t& w, const run_summary& s) {
 
 std::string status_of(const channel_summary& s) {
     const channel_result& r = *s.result;
-    if (!r.skipped.empty())
+    if (!r.skipped.empty()) {
         return "skipped";
-    for (const auto& m : r.impl_runs)
-        if (!m.complete())
+    }
+    for (const auto& m : r.impl_runs) {
+        if (!m.complete()) {
             return "**FAILED**: " + m.error;
-    for (const auto& m : r.baseline_runs)
-        if (!m.complete())
+        }
+    }
+    for (const auto& m : r.baseline_runs) {
+        if (!m.complete()) {
             return "baseline failed: " + m.error;
+        }
+    }
     return "all " + std::to_string(r.alerts) + " delivered";
 }
 
@@ -144,8 +153,9 @@ machine_info machine_info::probe() {
         }
     }
     utsname u{};
-    if (::uname(&u) == 0)
+    if (::uname(&u) == 0) {
         m.kernel = std::string(u.sysname) + " " + u.release;
+    }
     m.loadavg_before = loadavg();
     std::time_t now = std::time(nullptr);
     char buf[32];
@@ -165,27 +175,33 @@ channel_summary channel_summary::of(const channel_result& r) {
     s.baseline = run_summary::of(r.baseline_runs);
     if (s.impl.runs && s.baseline.runs && s.baseline.alerts_per_s > 0) {
         s.ratio = s.impl.alerts_per_s / s.baseline.alerts_per_s;
-        if (r.spec.target)
+        if (r.spec.target) {
             s.target_met = s.impl.complete && *s.ratio >= *r.spec.target;
+        }
     }
     return s;
 }
 
 std::vector<channel_summary> bench_report::summaries() const {
     std::vector<channel_summary> out;
-    for (const auto& r : results)
+    for (const auto& r : results) {
         out.push_back(channel_summary::of(r));
+    }
     return out;
 }
 
 bool bench_report::all_complete() const {
     for (const auto& r : results) {
-        for (const auto& m : r.impl_runs)
-            if (!m.complete())
+        for (const auto& m : r.impl_runs) {
+            if (!m.complete()) {
                 return false;
-        for (const auto& m : r.baseline_runs)
-            if (!m.complete())
+            }
+        }
+        for (const auto& m : r.baseline_runs) {
+            if (!m.complete()) {
                 return false;
+            }
+        }
     }
     return true;
 }
@@ -271,17 +287,19 @@ std::string bench_report::markdown() const {
            << fmt("%.2f", s.impl.cpu_us_per_alert) << " | "
            << (s.impl.max_rss_mb ? fmt("%.1f", *s.impl.max_rss_mb) : "-") << " | "
            << baseline_name(r.spec.baseline) << " | ";
-        if (s.baseline.runs)
+        if (s.baseline.runs) {
             md << human(s.baseline.alerts_per_s) << " [" << human(s.baseline.alerts_per_s_min)
                << "-" << human(s.baseline.alerts_per_s_max) << "] | ";
-        else
+        } else {
             md << "- | ";
+        }
         md << (s.ratio ? fmt("%.2f", *s.ratio) : "-") << " | ";
-        if (r.spec.target)
+        if (r.spec.target) {
             md << "≥ " << fmt("%.2f", *r.spec.target) << " "
                << (s.target_met ? (*s.target_met ? "met" : "**missed**") : "-");
-        else
+        } else {
             md << "-";
+        }
         md << " | " << status_of(s) << " |\n";
     }
     md << "\nBaselines: ";
@@ -305,15 +323,19 @@ std::string bench_report::console() const {
         }
         out << human(s.impl.alerts_per_s) << " alerts/s, " << fmt("%.1f", s.impl.mb_per_s)
             << " MB/s, CPU " << fmt("%.2f", s.impl.cpu_us_per_alert) << " µs/alert";
-        if (s.impl.max_rss_mb)
+        if (s.impl.max_rss_mb) {
             out << ", RSS " << fmt("%.1f", *s.impl.max_rss_mb) << " MB";
-        if (s.baseline.runs)
+        }
+        if (s.baseline.runs) {
             out << " | baseline " << human(s.baseline.alerts_per_s) << " alerts/s";
-        if (s.ratio)
+        }
+        if (s.ratio) {
             out << " | ratio " << fmt("%.2f", *s.ratio);
-        if (r.spec.target && s.target_met)
+        }
+        if (r.spec.target && s.target_met) {
             out << " (target " << fmt("%.2f", *r.spec.target) << " "
                 << (*s.target_met ? "met" : "MISSED") << ")";
+        }
         out << " | " << status_of(s) << "\n";
     }
     return out.str();

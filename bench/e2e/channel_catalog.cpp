@@ -42,9 +42,11 @@ std::vector<channel_spec> channel_catalog(const std::string& profile) {
 }
 
 std::optional<channel_spec> find_channel(const std::string& profile, const std::string& name) {
-    for (auto& spec : channel_catalog(profile))
-        if (spec.name == name)
+    for (auto& spec : channel_catalog(profile)) {
+        if (spec.name == name) {
             return spec;
+        }
+    }
     return std::nullopt;
 }
 

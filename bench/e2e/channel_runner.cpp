@@ -28,10 +28,12 @@ namespace fs = std::filesystem;
 std::string tail_of(const std::string& path, std::size_t max) {
     std::ifstream in(path, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (text.size() > max)
+    if (text.size() > max) {
         text = "..." + text.substr(text.size() - max);
-    while (!text.empty() && text.back() == '\n')
+    }
+    while (!text.empty() && text.back() == '\n') {
         text.pop_back();
+    }
     return text;
 }
 
@@ -55,8 +57,9 @@ running_mock start_mock(sink_kind kind, const std::string& dir) {
         m.process = mocks::mock_process::start(
             {mocks::mock_http_path(), "--http", "--cert-dir", dir + "/certs", "--out", m.records});
         auto port = m.process->ready_value("http");
-        if (!port)
+        if (!port) {
             throw std::runtime_error("mock-http READY line without http=PORT");
+        }
         m.url = "http://127.0.0.1:" + *port + "/";
     }
     return m;
@@ -66,16 +69,18 @@ running_mock start_mock(sink_kind kind, const std::string& dir) {
 // when the sender is done: wait until every expected record is there, or until the count has
 // not moved for 500 ms (the sender has exited, so nothing else is coming), 10 s at most.
 void settle(const running_mock& m, sink_kind kind, std::uint64_t expected) {
-    if (!m.process)
+    if (!m.process) {
         return;
+    }
     using clock = std::chrono::steady_clock;
     const auto deadline = clock::now() + std::chrono::seconds(10);
     std::uint64_t last = 0;
     auto last_change = clock::now();
     for (;;) {
         std::uint64_t n = count_record_lines(kind, m.records);
-        if (n >= expected || clock::now() > deadline)
+        if (n >= expected || clock::now() > deadline) {
             return;
+        }
         if (n != last) {
             last = n;
             last_change = clock::now();
@@ -113,14 +118,16 @@ void count_into(run_measure& m, sink_kind kind, const std::string& path) {
         m.delivered = c.alerts;
         m.bytes = c.bytes;
     } catch (const std::exception& e) {
-        if (m.error.empty())
+        if (m.error.empty()) {
             m.error = std::string("counting: ") + e.what();
+        }
     }
-    if (m.error.empty() && m.delivered != m.sent)
+    if (m.error.empty() && m.delivered != m.sent) {
         m.error = m.delivered < m.sent ? "lost " + std::to_string(m.sent - m.delivered) + " of " +
                                              std::to_string(m.sent) + " alerts"
                                        : "counted " + std::to_string(m.delivered) + " alerts for " +
                                              std::to_string(m.sent) + " sent";
+    }
 }
 
 // A set-up failure (a mock that does not start, a file that cannot be created) fails the run,
@@ -230,20 +237,23 @@ run_measure channel_runner::run_impl_once(const channel_spec& spec, std::uint64_
     launch.env = environment(dir);
     launch.stdout_path = dir + "/stdout.txt";
     launch.stderr_path = dir + "/stderr.txt";
-    if (spec.sink == sink_kind::syslog)
+    if (spec.sink == sink_kind::syslog) {
         launch.dev_log_socket = mock.socket;
+    }
     launch.timeout = std::chrono::seconds(opts_.timeout_s);
 
     run_measure m = run_implementation(launch, input_for(n));
     m.sent = n;
     settle(mock, spec.sink, n);
-    if (mock.process)
+    if (mock.process) {
         mock.process->stop();
+    }
     count_into(m, spec.sink, sink_path(spec.sink, dir, mock));
     if (m.exit_code != 0) {
         std::string err = tail_of(launch.stderr_path, 600);
-        if (!err.empty())
+        if (!err.empty()) {
             m.error += "; stderr: " + err;
+        }
     }
     return m;
 }
@@ -261,8 +271,9 @@ run_measure channel_runner::run_baseline_once(const channel_spec& spec, std::uin
     run_measure m = run_baseline(spec.baseline, t, payloads);
     m.sent = n;
     settle(mock, spec.sink, n);
-    if (mock.process)
+    if (mock.process) {
         mock.process->stop();
+    }
     count_into(m, spec.sink, sink_path(spec.sink, dir, mock));
     return m;
 }
@@ -282,16 +293,19 @@ channel_result channel_runner::run(const channel_spec& spec) {
         fs::create_directories(impl_dir);
         r.impl_runs.push_back(
             guarded(r.alerts, [&] { return run_impl_once(spec, r.alerts, impl_dir); }));
-        if (!opts_.keep_work)
+        if (!opts_.keep_work) {
             fs::remove_all(impl_dir);
-        if (opts_.skip_baseline)
+        }
+        if (opts_.skip_baseline) {
             continue;
+        }
         std::string base_dir = root_dir_ + "/" + spec.name + "-baseline-" + std::to_string(k);
         fs::create_directories(base_dir);
         r.baseline_runs.push_back(
             guarded(r.alerts, [&] { return run_baseline_once(spec, r.alerts, base_dir); }));
-        if (!opts_.keep_work)
+        if (!opts_.keep_work) {
             fs::remove_all(base_dir);
+        }
     }
     return r;
 }

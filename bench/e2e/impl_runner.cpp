@@ -33,8 +33,9 @@ void write_all(int fd, const std::string& data) {
         ssize_t n =
             ::write(fd, data.data() + done, std::min<std::size_t>(data.size() - done, 1 << 20));
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             return;  // EPIPE: the implementation stopped reading; its exit status tells why
         }
         done += std::size_t(n);
@@ -43,8 +44,9 @@ void write_all(int fd, const std::string& data) {
 
 int open_output(const std::string& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
+    if (fd < 0) {
         throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
+    }
     return fd;
 }
 
@@ -53,8 +55,9 @@ int open_output(const std::string& path) {
 std::string resolve_program(const std::string& name) {
     if (name.find('/') != std::string::npos) {
         char buf[PATH_MAX];
-        if (::realpath(name.c_str(), buf))
+        if (::realpath(name.c_str(), buf)) {
             return buf;
+        }
         return name;
     }
     const char* path = std::getenv("PATH");
@@ -62,11 +65,13 @@ std::string resolve_program(const std::string& name) {
     std::size_t start = 0;
     while (start <= dirs.size()) {
         std::size_t colon = dirs.find(':', start);
-        if (colon == std::string::npos)
+        if (colon == std::string::npos) {
             colon = dirs.size();
+        }
         std::string candidate = dirs.substr(start, colon - start) + "/" + name;
-        if (::access(candidate.c_str(), X_OK) == 0)
+        if (::access(candidate.c_str(), X_OK) == 0) {
             return candidate;
+        }
         start = colon + 1;
     }
     return name;
@@ -75,8 +80,9 @@ std::string resolve_program(const std::string& name) {
 run_measure run_implementation(const impl_launch& launch, const std::string& input) {
     run_measure m;
     int in_pipe[2];
-    if (::pipe2(in_pipe, O_CLOEXEC) != 0)
+    if (::pipe2(in_pipe, O_CLOEXEC) != 0) {
         throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    }
     // A bigger pipe means fewer wake-ups for the reader; the default maximum allows 1 MiB.
     ::fcntl(in_pipe[1], F_SETPIPE_SZ, 1 << 20);
     int out_fd = open_output(launch.stdout_path);
@@ -97,8 +103,9 @@ run_measure run_implementation(const impl_launch& launch, const std::string& inp
     try {
         pid = spawn_server::spawn(req);
     } catch (...) {
-        for (int fd : {in_pipe[0], in_pipe[1], out_fd, err_fd})
+        for (int fd : {in_pipe[0], in_pipe[1], out_fd, err_fd}) {
             ::close(fd);
+        }
         throw;
     }
     ::close(in_pipe[0]);
@@ -140,8 +147,9 @@ run_measure run_implementation(const impl_launch& launch, const std::string& inp
     m.max_rss_kb = ru.ru_maxrss;
     if (WIFEXITED(status)) {
         m.exit_code = WEXITSTATUS(status);
-        if (m.exit_code != 0)
+        if (m.exit_code != 0) {
             m.error = "exit status " + std::to_string(m.exit_code);
+        }
     } else if (WIFSIGNALED(status)) {
         m.exit_code = 128 + WTERMSIG(status);
         m.error = killed

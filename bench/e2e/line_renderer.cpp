@@ -14,9 +14,11 @@ const char* priority_number(const std::string& p) {
     static const char* names[] = {"Emergency", "Alert",  "Critical",      "Error",
                                   "Warning",   "Notice", "Informational", "Debug"};
     static const char* pri[] = {"<8>", "<9>", "<10>", "<11>", "<12>", "<13>", "<14>", "<15>"};
-    for (int i = 0; i < 8; ++i)
-        if (p == names[i])
+    for (int i = 0; i < 8; ++i) {
+        if (p == names[i]) {
             return pri[i];
+        }
+    }
     return "<15>";
 }
 
@@ -52,15 +54,17 @@ std::string line_renderer::json_line(const sample_alert& a) const {
     fields.emplace_back("evt.time", "\"evt.time\":" + std::to_string(a.time_ns));
     std::sort(fields.begin(), fields.end());
     std::string output_fields = "{";
-    for (std::size_t k = 0; k < fields.size(); ++k)
+    for (std::size_t k = 0; k < fields.size(); ++k) {
         output_fields += (k ? "," : "") + fields[k].second;
+    }
     output_fields += "}";
 
     std::set<std::string> tags(a.tags.begin(), a.tags.end());
     std::string out = "{";
     auto key = [&](const char* k) {
-        if (out.size() > 1)
+        if (out.size() > 1) {
             out += ',';
+        }
         append_json_string(out, k);
         out += ':';
     };
@@ -92,8 +96,9 @@ std::string line_renderer::json_line(const sample_alert& a) const {
     out += '[';
     bool first = true;
     for (const auto& t : tags) {
-        if (!first)
+        if (!first) {
             out += ',';
+        }
         first = false;
         append_json_string(out, t);
     }

@@ -20,8 +20,9 @@ namespace {
 void write_file(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
     out << text;
-    if (!out)
+    if (!out) {
         throw std::runtime_error("cannot write " + path);
+    }
 }
 
 std::string make_root(const falco_bench::bench_options& opts) {
@@ -31,8 +32,9 @@ std::string make_root(const falco_bench::bench_options& opts) {
     }
     const char* tmp = std::getenv("TMPDIR");
     std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/falco-bench-XXXXXX";
-    if (!::mkdtemp(templ.data()))
+    if (!::mkdtemp(templ.data())) {
         throw std::runtime_error("mkdtemp " + templ + " failed");
+    }
     return templ;
 }
 
@@ -44,16 +46,19 @@ int run(const falco_bench::bench_options& opts) {
 
     if (opts.dump_alerts_path) {
         std::ofstream out(*opts.dump_alerts_path, std::ios::binary);
-        for (std::uint64_t i = 0; i < opts.alerts; ++i)
+        for (std::uint64_t i = 0; i < opts.alerts; ++i) {
             out << to_contract_line(make_sample_alert(opts.fields_bytes, i));
-        if (!out)
+        }
+        if (!out) {
             throw std::runtime_error("cannot write " + *opts.dump_alerts_path);
+        }
         return 0;
     }
 
     std::uint64_t max_alerts = 0;
-    for (const auto& c : opts.channels)
+    for (const auto& c : opts.channels) {
         max_alerts = std::max(max_alerts, opts.alerts_for(c));
+    }
     std::vector<sample_alert> alerts;
     alerts.reserve(max_alerts);
     std::size_t input_bytes = 0;
@@ -80,16 +85,20 @@ int run(const falco_bench::bench_options& opts) {
         std::cerr << (r.skipped.empty() ? " done" : " skipped: " + r.skipped) << "\n";
     }
     report.machine.loadavg_after = machine_info::loadavg();
-    if (!opts.keep_work && !opts.work_dir)
+    if (!opts.keep_work && !opts.work_dir) {
         std::filesystem::remove_all(root);
+    }
 
     std::cout << report.console();
-    if (opts.json_path)
+    if (opts.json_path) {
         write_file(*opts.json_path, report.json());
-    if (opts.markdown_path)
+    }
+    if (opts.markdown_path) {
         write_file(*opts.markdown_path, report.markdown());
-    if (opts.svg_path)
+    }
+    if (opts.svg_path) {
         write_file(*opts.svg_path, svg_chart(report));
+    }
     if (!report.all_complete()) {
         std::cerr << "falco-bench: some runs failed or lost alerts (see above)\n";
         return 1;

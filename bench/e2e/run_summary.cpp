@@ -7,8 +7,9 @@ namespace falco_bench {
 namespace {
 
 double median(std::vector<double> v) {
-    if (v.empty())
+    if (v.empty()) {
         return 0;
+    }
     std::sort(v.begin(), v.end());
     std::size_t n = v.size();
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
@@ -19,8 +20,9 @@ double median(std::vector<double> v) {
 run_summary run_summary::of(const std::vector<run_measure>& runs) {
     run_summary s;
     s.runs = unsigned(runs.size());
-    if (runs.empty())
+    if (runs.empty()) {
         return s;
+    }
     std::vector<double> rate, mb, cpu, rss, per_alert, bytes;
     s.complete = true;
     for (const auto& r : runs) {
@@ -32,8 +34,9 @@ run_summary run_summary::of(const std::vector<run_measure>& runs) {
             per_alert.push_back((r.user_s + r.sys_s) * 1e6 / double(r.delivered));
             bytes.push_back(double(r.bytes) / double(r.delivered));
         }
-        if (r.max_rss_kb)
+        if (r.max_rss_kb) {
             rss.push_back(double(*r.max_rss_kb) / 1024);
+        }
     }
     s.alerts_per_s = median(rate);
     s.alerts_per_s_min = *std::min_element(rate.begin(), rate.end());
@@ -42,8 +45,9 @@ run_summary run_summary::of(const std::vector<run_measure>& runs) {
     s.cpu_s = median(cpu);
     s.cpu_us_per_alert = median(per_alert);
     s.bytes_per_alert = median(bytes);
-    if (!rss.empty())
+    if (!rss.empty()) {
         s.max_rss_mb = median(rss);
+    }
     return s;
 }
 

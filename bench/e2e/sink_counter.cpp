@@ -20,14 +20,16 @@ namespace {
 // Calls `on_line` for each complete line (without '\n'); streams the file in 1 MiB blocks.
 void for_each_line(const std::string& path, const std::function<void(std::string_view)>& on_line) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (fd < 0) {
         return;
+    }
     std::vector<char> buf(1 << 20);
     std::string carry;
     for (;;) {
         ssize_t n = ::read(fd, buf.data(), buf.size());
-        if (n <= 0)
+        if (n <= 0) {
             break;
+        }
         std::string_view chunk(buf.data(), std::size_t(n));
         while (!chunk.empty()) {
             auto nl = chunk.find('\n');
@@ -78,16 +80,18 @@ sink_count count_sink(sink_kind kind, const std::string& path) {
             break;
         case sink_kind::syslog:
             for (const auto& r : mocks::read_syslog_records(path)) {
-                if (r.format == "malformed")
+                if (r.format == "malformed") {
                     continue;
+                }
                 ++c.alerts;
                 c.bytes += r.msg.size();
             }
             break;
         case sink_kind::http:
             for (const auto& r : mocks::read_http_records(path)) {
-                if (r.method != "POST")
+                if (r.method != "POST") {
                     continue;
+                }
                 ++c.alerts;
                 c.bytes += r.body.size();
             }
@@ -99,8 +103,10 @@ sink_count count_sink(sink_kind kind, const std::string& path) {
 std::uint64_t count_record_lines(sink_kind kind, const std::string& path) {
     std::uint64_t n = 0;
     for_each_line(path, [&](std::string_view l) {
-        if (kind == sink_kind::http && l.find("\"event\":\"connection\"") != std::string_view::npos)
+        if (kind == sink_kind::http &&
+            l.find("\"event\":\"connection\"") != std::string_view::npos) {
             return;
+        }
         ++n;
     });
     return n;

@@ -13,12 +13,13 @@ namespace {
 
 std::string label(double v) {
     char buf[32];
-    if (v >= 1e6)
+    if (v >= 1e6) {
         std::snprintf(buf, sizeof buf, "%.2fM/s", v / 1e6);
-    else if (v >= 1e3)
+    } else if (v >= 1e3) {
         std::snprintf(buf, sizeof buf, "%.1fk/s", v / 1e3);
-    else
+    } else {
         std::snprintf(buf, sizeof buf, "%.0f/s", v);
+    }
     return buf;
 }
 
@@ -33,17 +34,20 @@ std::string svg_chart(const bench_report& report) {
     // Axis: whole decades around the data.
     double lo = 1e9, hi = 1;
     for (const auto& s : rows) {
-        for (double v : {s.impl.alerts_per_s, s.baseline.alerts_per_s})
+        for (double v : {s.impl.alerts_per_s, s.baseline.alerts_per_s}) {
             if (v > 0) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
+        }
     }
-    if (lo > hi)
+    if (lo > hi) {
         lo = 1;
+    }
     int d0 = int(std::floor(std::log10(lo))), d1 = int(std::ceil(std::log10(hi)));
-    if (d1 <= d0)
+    if (d1 <= d0) {
         d1 = d0 + 1;
+    }
     auto x = [&](double v) {
         double t = (std::log10(std::max(v, 1.0)) - d0) / double(d1 - d0);
         return left + std::clamp(t, 0.0, 1.0) * plot_w;
@@ -83,8 +87,9 @@ std::string svg_chart(const bench_report& report) {
             << "\" text-anchor=\"end\" font-weight=\"bold\">" << mocks::xml_escape(r.spec.name)
             << "</text>\n";
         auto bar = [&](double v, int by, const char* color, bool complete) {
-            if (v <= 0)
+            if (v <= 0) {
                 return;
+            }
             double w = x(v) - left;
             svg << "<rect x=\"" << left << "\" y=\"" << by << "\" width=\"" << w << "\" height=\""
                 << bar_h << "\" fill=\"" << color << "\"/>\n"

@@ -119,8 +119,9 @@ void bm_http(benchmark::State& state) {
 }
 
 void sized_io(benchmark::internal::Benchmark* b) {
-    for (long s : field_sizes())
+    for (long s : field_sizes()) {
         b->Arg(s);
+    }
     b->UseRealTime();
 }
 
@@ -131,13 +132,14 @@ void register_channel_benchmarks() {
                                           [](benchmark::State& s) { bm_stdout(s, true); }));
     sized_io(benchmark::RegisterBenchmark("channel/stdout/unbuffered",
                                           [](benchmark::State& s) { bm_stdout(s, false); }));
-    for (bool keep : {true, false})
+    for (bool keep : {true, false}) {
         for (bool buffered : {true, false}) {
             std::string name = std::string("channel/file/") + (keep ? "keep" : "nokeep") + "/" +
                                (buffered ? "buffered" : "unbuffered");
             sized_io(benchmark::RegisterBenchmark(
                 name.c_str(), [=](benchmark::State& s) { bm_file(s, keep, buffered); }));
         }
+    }
     sized_io(benchmark::RegisterBenchmark("channel/syslog", bm_syslog));
     sized_io(benchmark::RegisterBenchmark("channel/program/keep/buffered",
                                           [](benchmark::State& s) { bm_program(s, true, true); }));

@@ -67,8 +67,9 @@ void bm_format_json_nlohmann(benchmark::State& state) {
 
 void register_format_benchmarks() {
     auto sized = [](benchmark::internal::Benchmark* b) {
-        for (long s : field_sizes())
+        for (long s : field_sizes()) {
             b->Arg(s);
+        }
     };
     using fields = falco_ref::alert_parser::fields;
     sized(benchmark::RegisterBenchmark("parse_alert",

@@ -24,9 +24,10 @@ void check_peer_agrees() {
         micro_alerts alerts{std::size_t(size)};
         std::string ref = formatter.format(alerts.at(0)).line;
         std::string other = peer.format(alerts.at(0));
-        if (ref != other)
+        if (ref != other) {
             std::cerr << "bench_micro: warning: reference and nlohmann peer differ at fields~"
                       << size << "B:\n  reference: " << ref << "\n  nlohmann:  " << other << "\n";
+        }
     }
 }
 
@@ -35,8 +36,9 @@ void check_peer_agrees() {
 int main(int argc, char** argv) {
     falco_bench::micro_environment::init();
     benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;
+    }
     check_peer_agrees();
     falco_bench::register_format_benchmarks();
     falco_bench::register_channel_benchmarks();

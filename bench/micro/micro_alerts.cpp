@@ -16,8 +16,9 @@ falco_ref::json_value to_value(const sample_field::value_type& v) {
         falco_ref::json_value operator()(const std::string& s) const { return s; }
         falco_ref::json_value operator()(const std::vector<std::string>& l) const {
             falco_ref::json_value::array out;
-            for (const auto& s : l)
+            for (const auto& s : l) {
                 out.emplace_back(s);
+            }
             return out;
         }
     };
@@ -39,8 +40,9 @@ falco_ref::alert to_reference_alert(const sample_alert& s) {
     a.source = s.source;
     a.tags = s.tags;
     a.message = s.message;
-    for (const auto& f : s.fields)
+    for (const auto& f : s.fields) {
         a.output_fields.emplace(f.name, to_value(f.value));
+    }
     return a;
 }
 
@@ -66,8 +68,9 @@ std::vector<falco_ref::output_message> formatted_messages(std::size_t fields_byt
     falco_ref::config cfg = micro_config(json);
     falco_ref::alert_formatter formatter(cfg);
     std::vector<falco_ref::output_message> out;
-    for (std::size_t i = 0; i < micro_alerts::k_count; ++i)
+    for (std::size_t i = 0; i < micro_alerts::k_count; ++i) {
         out.push_back(formatter.format(alerts.at(i)));
+    }
     return out;
 }
 

@@ -42,12 +42,14 @@ void receive_datagrams(int fd) {
     for (;;) {
         ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             return;  // shutdown() closed the socket
         }
-        if (n == 0)
+        if (n == 0) {
             return;
+        }
         st().datagrams.fetch_add(1, std::memory_order_relaxed);
     }
 }
@@ -57,13 +59,15 @@ void receive_datagrams(int fd) {
 void micro_environment::init() {
     const char* tmp = std::getenv("TMPDIR");
     std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/bench-micro-XXXXXX";
-    if (!::mkdtemp(templ.data()))
+    if (!::mkdtemp(templ.data())) {
         throw std::runtime_error("mkdtemp failed");
+    }
     st().scratch = templ;
 
     st().syslog_unavailable = mocks::private_dev_log_unavailable();
-    if (st().syslog_unavailable)
+    if (st().syslog_unavailable) {
         return;
+    }
     std::string path = st().scratch + "/log.sock";
     int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     sockaddr_un addr{};
@@ -125,8 +129,9 @@ std::string micro_environment::http_url() {
             res.status = 200;
         });
         s.http_port = s.http->bind_to_any_port("127.0.0.1");
-        if (s.http_port <= 0)
+        if (s.http_port <= 0) {
             throw std::runtime_error("HTTP server: cannot bind 127.0.0.1");
+        }
         s.http_thread = std::thread([&s] { s.http->listen_after_bind(); });
     }
     return "http://127.0.0.1:" + std::to_string(s.http_port) + "/";

@@ -18,14 +18,16 @@ nlohmann::json to_json(const falco_ref::json_value& v) {
         nlohmann::json operator()(const std::string& s) const { return s; }
         nlohmann::json operator()(const falco_ref::json_value::array& a) const {
             nlohmann::json out = nlohmann::json::array();
-            for (const auto& e : a)
+            for (const auto& e : a) {
                 out.push_back(to_json(e));
+            }
             return out;
         }
         nlohmann::json operator()(const falco_ref::json_value::object& o) const {
             nlohmann::json out = nlohmann::json::object();
-            for (const auto& [k, e] : o)
+            for (const auto& [k, e] : o) {
                 out[k] = to_json(e);
+            }
             return out;
         }
     };
@@ -64,8 +66,9 @@ std::string nlohmann_peer::format(const falco_ref::alert& a) const {
     event["hostname"] = hostname_;
     event["output"] = text_line(a);
     nlohmann::json fields = nlohmann::json::object();
-    for (const auto& [k, v] : a.output_fields)
+    for (const auto& [k, v] : a.output_fields) {
         fields[k] = to_json(v);
+    }
     fields["evt.time"] = a.time_ns;
     event["output_fields"] = std::move(fields);
     event["priority"] = std::string(falco_ref::priority_name(a.prio));

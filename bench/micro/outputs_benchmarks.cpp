@@ -52,8 +52,9 @@ void bm_outputs_handoff(benchmark::State& state, bool streamed) {
         if (streamed) {
             out.flush_streamed();
         }
-        while (delivered.load(std::memory_order_acquire) < pushed)
+        while (delivered.load(std::memory_order_acquire) < pushed) {
             std::this_thread::yield();
+        }
     }
     out.stop();
     state.SetItemsProcessed(std::int64_t(pushed));
@@ -86,13 +87,15 @@ void register_outputs_benchmarks() {
     auto* streamed = benchmark::RegisterBenchmark(
         "outputs/handoff_streamed", [](benchmark::State& s) { bm_outputs_handoff(s, true); });
     for (auto* b : {handoff, streamed}) {
-        for (long s : field_sizes())
+        for (long s : field_sizes()) {
             b->Args({s, 1})->Args({s, 256});
+        }
         b->UseRealTime();
     }
     auto* queue = benchmark::RegisterBenchmark("outputs/queue_push_pop", bm_queue_push_pop);
-    for (long s : field_sizes())
+    for (long s : field_sizes()) {
         queue->Arg(s);
+    }
 }
 
 }  // namespace falco_bench

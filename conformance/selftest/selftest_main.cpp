@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "file_util.hpp"
-#include "impl_command.hpp"
+#include "run/impl_command.hpp"
+#include "util/file_util.hpp"
 
 namespace {
 
@@ -58,10 +58,12 @@ std::map<std::string, std::string> run_harness(const std::string& harness, const
                         ("conformance-selftest-" + std::to_string(getpid()) + "-" + tag + ".json");
     std::string cmd = shell_quote(harness) + " --impl " + shell_quote(impl) + " --profile " +
                       shell_quote(profile) + " --json " + shell_quote(report.string());
-    if (!golden.empty())
+    if (!golden.empty()) {
         cmd += " --golden " + shell_quote(golden);
-    for (const auto& c : cases)
+    }
+    for (const auto& c : cases) {
         cmd += " --case " + shell_quote(c);
+    }
     std::cout << "$ " << cmd << std::endl;
     const int status = std::system(cmd.c_str());
     std::cout << "(exit " << (WIFEXITED(status) ? WEXITSTATUS(status) : -1) << ")\n";

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
-#include "alert_features.hpp"
-#include "value_alias.hpp"
+#include "judge/value_alias.hpp"
+#include "select/alert_features.hpp"
 
 namespace conformance {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "case_loader.hpp"
+#include "cases/case_loader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
-#include "file_util.hpp"
+#include "util/file_util.hpp"
 
 namespace conformance {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // declared_not_applicable: exit 77 before delivering anything (docs/REAL-FALCO.md section 5).
-#include "declared_not_applicable.hpp"
+#include "judge/declared_not_applicable.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -9,7 +9,7 @@
 #include <csignal>
 #include <filesystem>
 
-#include "file_util.hpp"
+#include "util/file_util.hpp"
 
 namespace conformance {
 

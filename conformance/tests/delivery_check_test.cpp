@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "delivery_check.hpp"
+#include "judge/delivery_check.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "glob.hpp"
+#include "select/glob.hpp"
 
 #include <gtest/gtest.h>
 

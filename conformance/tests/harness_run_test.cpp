@@ -15,8 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include "conformance_app.hpp"
-#include "file_util.hpp"
+#include "app/conformance_app.hpp"
+#include "util/file_util.hpp"
 
 namespace conformance {
 
@@ -60,8 +60,9 @@ bool sleep_running(const std::string& seconds) {
     for (auto it = fs::directory_iterator("/proc", ec); !ec && it != fs::directory_iterator();
          it.increment(ec)) {
         try {
-            if (read_file(it->path() / "cmdline").find(needle) != std::string::npos)
+            if (read_file(it->path() / "cmdline").find(needle) != std::string::npos) {
                 return true;
+            }
         } catch (const std::exception&) {
             // vanished meanwhile, or not a process
         }
@@ -98,8 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) {
         std::string name = info.param;
         for (auto& c : name) {
-            if (!std::isalnum(static_cast<unsigned char>(c)))
+            if (!std::isalnum(static_cast<unsigned char>(c))) {
                 c = '_';
+            }
         }
         return name;
     });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "impl_command.hpp"
+#include "run/impl_command.hpp"
 
 #include <gtest/gtest.h>
 

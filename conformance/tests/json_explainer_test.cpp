@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "json_explainer.hpp"
+#include "judge/json_explainer.hpp"
 
 #include <gtest/gtest.h>
 

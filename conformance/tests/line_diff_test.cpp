@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "line_diff.hpp"
+#include "judge/line_diff.hpp"
 
 #include <gtest/gtest.h>
 
@@ -35,10 +35,12 @@ TEST(line_diff, insertions_deletions_and_separate_hunks) {
     std::string a, b;
     for (int i = 1; i <= 20; ++i) {
         a += std::to_string(i) + "\n";
-        if (i != 2)
+        if (i != 2) {
             b += std::to_string(i) + "\n";
-        if (i == 18)
+        }
+        if (i == 18) {
             b += "new\n";
+        }
     }
     EXPECT_EQ(line_diff(a, b).unified("e", "a", 1),
               "--- e\n+++ a\n@@ -1,3 +1,2 @@\n 1\n-2\n 3\n@@ -18,2 +17,3 @@\n 18\n+new\n 19\n");

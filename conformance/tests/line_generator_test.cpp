@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "line_generator.hpp"
+#include "cases/line_generator.hpp"
 
 #include <gtest/gtest.h>
 

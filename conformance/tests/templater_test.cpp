@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "templater.hpp"
+#include "cases/templater.hpp"
 
 #include <gtest/gtest.h>
 

@@ -26,8 +26,9 @@ class capture_child {
 public:
     explicit capture_child(const std::vector<std::string>& args, const std::string& log) {
         int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0)
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
             throw std::runtime_error("pipe");
+        }
         std::vector<std::string> argv{mocks::capture_path()};
         argv.insert(argv.end(), args.begin(), args.end());
         pid_ = ::fork();
@@ -35,8 +36,9 @@ public:
             ::dup2(fds[0], STDIN_FILENO);
             ::setenv("CAPTURE_LOG", log.c_str(), 1);
             std::vector<char*> cargv;
-            for (auto& a : argv)
+            for (auto& a : argv) {
                 cargv.push_back(a.data());
+            }
             cargv.push_back(nullptr);
             ::execv(cargv[0], cargv.data());
             ::_exit(127);
@@ -56,15 +58,17 @@ public:
         ASSERT_EQ(::write(stdin_, data.data(), data.size()), static_cast<ssize_t>(data.size()));
     }
     void close_stdin() {
-        if (stdin_ >= 0)
+        if (stdin_ >= 0) {
             ::close(stdin_);
+        }
         stdin_ = -1;
     }
     void signal(int signo) { ::kill(pid_, signo); }
     bool exited() {
         int status = 0;
-        if (::waitpid(pid_, &status, WNOHANG) != pid_)
+        if (::waitpid(pid_, &status, WNOHANG) != pid_) {
             return false;
+        }
         pid_ = -1;
         status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         return true;
@@ -82,8 +86,9 @@ private:
 
 std::vector<std::string> event_names(const std::vector<capture_event>& events) {
     std::vector<std::string> out;
-    for (const auto& e : events)
+    for (const auto& e : events) {
         out.push_back(e.event == "signal" ? "signal " + e.signal : e.event);
+    }
     return out;
 }
 
@@ -106,7 +111,7 @@ std::vector<capture_event> wait_events(const std::string& log, const std::string
 using names = std::vector<std::string>;
 
 // As Falco runs it: `sh -c "<program>"` with the alert lines on stdin.
-TEST(Capture, ShellPipeline) {
+TEST(capture, shell_pipeline) {
     test_dir dir;
     const std::string log = dir.file("capture.jsonl");
     const pid_t sh = ::fork();
@@ -142,7 +147,7 @@ TEST(Capture, ShellPipeline) {
     }
 }
 
-TEST(Capture, DefaultSignalActions) {
+TEST(capture, default_signal_actions) {
     test_dir dir;
     const std::string log = dir.file("c.jsonl");
     capture_child child({"--ready-file", dir.file("ready")}, log);
@@ -167,7 +172,7 @@ TEST(Capture, DefaultSignalActions) {
     EXPECT_EQ(line, "READY pid=" + std::to_string(pid));
 }
 
-TEST(Capture, ConfiguredSignalActionsAndExitCode) {
+TEST(capture, configured_signal_actions_and_exit_code) {
     test_dir dir;
     const std::string log = dir.file("c.jsonl");
     capture_child child(
@@ -182,7 +187,7 @@ TEST(Capture, ConfiguredSignalActionsAndExitCode) {
     EXPECT_EQ(mocks::read_capture_events(log).back().code, 7);
 }
 
-TEST(Capture, ManyInstancesShareOneLog) {
+TEST(capture, many_instances_share_one_log) {
     test_dir dir;
     const std::string log = dir.file("shared.jsonl");
     constexpr int instances = 8;
@@ -200,17 +205,21 @@ TEST(Capture, ManyInstancesShareOneLog) {
             sent[children[i]->pid()] += text;
         }
     }
-    for (auto& c : children)
+    for (auto& c : children) {
         c->close_stdin();
-    for (auto& c : children)
+    }
+    for (auto& c : children) {
         EXPECT_EQ(c->wait_exit(), 0);
+    }
     std::map<long, std::string> received;
     std::map<long, std::vector<std::string>> lifecycle;
     for (const auto& e : mocks::read_capture_events(log)) {  // throws on a torn record
-        if (e.event == "read")
+        if (e.event == "read") {
             received[e.pid] += e.data;
-        if (e.event != "read")
+        }
+        if (e.event != "read") {
             lifecycle[e.pid].push_back(e.event);
+        }
     }
     EXPECT_EQ(received, sent);
     ASSERT_EQ(lifecycle.size(), static_cast<std::size_t>(instances));
@@ -219,7 +228,7 @@ TEST(Capture, ManyInstancesShareOneLog) {
     }
 }
 
-TEST(Capture, ExitAfterReads) {
+TEST(capture, exit_after_reads) {
     test_dir dir;
     const std::string log = dir.file("c.jsonl");
     capture_child child({"--exit-after-reads", "2", "--exit-code", "3"}, log);
@@ -234,7 +243,7 @@ TEST(Capture, ExitAfterReads) {
     EXPECT_EQ(events[3].code, 3);
 }
 
-TEST(Capture, StopReadingAfterStaysAliveUntilASignal) {
+TEST(capture, stop_reading_after_stays_alive_until_a_signal) {
     test_dir dir;
     const std::string log = dir.file("c.jsonl");
     capture_child child({"--stop-reading-after", "1"}, log);
@@ -251,7 +260,7 @@ TEST(Capture, StopReadingAfterStaysAliveUntilASignal) {
               (names{"start", "read", "signal TERM", "exit"}));
 }
 
-TEST(Capture, SleepBeforeRead) {
+TEST(capture, sleep_before_read) {
     test_dir dir;
     const std::string log = dir.file("c.jsonl");
     capture_child child({"--sleep-before-read-ms", "300"}, log);
@@ -263,7 +272,7 @@ TEST(Capture, SleepBeforeRead) {
     EXPECT_GE(events[1].t_ns - events[0].t_ns, 300'000'000u);
 }
 
-TEST(Capture, BadArgumentsExit2NamingTheArgument) {
+TEST(capture, bad_arguments_exit2_naming_the_argument) {
     // capture prints nothing on stdout, so mock_process::start reports its exit and stderr.
     const auto fails = [](std::vector<std::string> argv, const std::string& message) {
         argv.insert(argv.begin(), mocks::capture_path());

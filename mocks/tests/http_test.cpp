@@ -69,7 +69,7 @@ private:
     curl_slist* headers_ = nullptr;
 };
 
-class MockHttp : public ::testing::Test {
+class mock_http : public ::testing::Test {
 protected:
     void start(std::vector<std::string> extra) {
         std::vector<std::string> argv{
@@ -127,7 +127,7 @@ void expect_request(const mocks::http_record& r, std::uint64_t seq, std::uint64_
     EXPECT_EQ(r.fault, fault);
 }
 
-TEST_F(MockHttp, PlainPostIsRecordedExactly) {
+TEST_F(mock_http, plain_post_is_recorded_exactly) {
     start({});
     curl_client c;
     const std::string json = "{\"output\":\"x\",\"priority\":\"Warning\"}";
@@ -145,7 +145,7 @@ TEST_F(MockHttp, PlainPostIsRecordedExactly) {
                    binary, 200);
 }
 
-TEST_F(MockHttp, WritesTheCertificates) {
+TEST_F(mock_http, writes_the_certificates) {
     start({});
     for (const char* f : {"ca.pem", "server.pem", "server-key.pem", "client.pem", "client-key.pem",
                           "untrusted-ca.pem", "untrusted-server.pem", "untrusted-server-key.pem"}) {
@@ -155,7 +155,7 @@ TEST_F(MockHttp, WritesTheCertificates) {
     }
 }
 
-TEST_F(MockHttp, HttpsVerifiedWithTheTestCa) {
+TEST_F(mock_http, https_verified_with_the_test_ca) {
     start({});
     for (const char* host : {"127.0.0.1", "localhost"}) {
         curl_client c;
@@ -173,7 +173,7 @@ TEST_F(MockHttp, HttpsVerifiedWithTheTestCa) {
                    "secure", 200);
 }
 
-TEST_F(MockHttp, UntrustedCertificateIsRefusedByVerifyingCurl) {
+TEST_F(mock_http, untrusted_certificate_is_refused_by_verifying_curl) {
     start({"--tls-mode", "untrusted"});
     curl_client verifying;
     curl_easy_setopt(verifying.handle(), CURLOPT_CAINFO, dir_.file("ca.pem").c_str());
@@ -195,7 +195,7 @@ TEST_F(MockHttp, UntrustedCertificateIsRefusedByVerifyingCurl) {
     EXPECT_EQ(mocks::read_http_connection_count(records_path()), 3u);
 }
 
-TEST_F(MockHttp, MtlsAcceptsTheClientCertificateAndRefusesNone) {
+TEST_F(mock_http, mtls_accepts_the_client_certificate_and_refuses_none) {
     start({"--tls-mode", "mtls"});
     curl_client with_cert;
     curl_easy_setopt(with_cert.handle(), CURLOPT_CAINFO, dir_.file("ca.pem").c_str());
@@ -219,7 +219,7 @@ TEST_F(MockHttp, MtlsAcceptsTheClientCertificateAndRefusesNone) {
     EXPECT_EQ(mocks::read_http_records(records_path()).size(), 1u);
 }
 
-TEST_F(MockHttp, StatusFaultsByIndexAndForEveryRequest) {
+TEST_F(mock_http, status_faults_by_index_and_for_every_request) {
     std::ofstream(dir_.file("faults")) << "# comment\n3:status=404\n";
     start({"--fault", "*:status=204", "--fault", "2:status=503", "--faults", dir_.file("faults")});
     curl_client c;
@@ -237,7 +237,7 @@ TEST_F(MockHttp, StatusFaultsByIndexAndForEveryRequest) {
     }
 }
 
-TEST_F(MockHttp, DelayFault) {
+TEST_F(mock_http, delay_fault) {
     start({"--fault", "1:delay_ms=300"});
     curl_client c;
     const auto r = c.post(http_url(), "slow");
@@ -254,7 +254,7 @@ TEST_F(MockHttp, DelayFault) {
     EXPECT_EQ(records[1].delay_ms, std::nullopt);
 }
 
-TEST_F(MockHttp, CloseFaultDropsTheConnectionWithoutAnswer) {
+TEST_F(mock_http, close_fault_drops_the_connection_without_answer) {
     start({"--fault", "1:close"});
     curl_client c;
     const auto r = c.post(http_url(), "dropped");
@@ -268,7 +268,7 @@ TEST_F(MockHttp, CloseFaultDropsTheConnectionWithoutAnswer) {
     EXPECT_EQ(mocks::read_http_connection_count(records_path()), 2u);
 }
 
-TEST_F(MockHttp, HangFaultNeverAnswersAndSigtermStillStopsPromptly) {
+TEST_F(mock_http, hang_fault_never_answers_and_sigterm_still_stops_promptly) {
     start({"--fault", "1:hang", "--fault", "2:hang"});
     curl_client timing_out;
     curl_easy_setopt(timing_out.handle(), CURLOPT_TIMEOUT_MS, 1000L);
@@ -294,13 +294,14 @@ TEST_F(MockHttp, HangFaultNeverAnswersAndSigtermStillStopsPromptly) {
     EXPECT_NE(waiting.code, CURLE_OK);
 }
 
-TEST_F(MockHttp, ConnectionReuseIsCounted) {
+TEST_F(mock_http, connection_reuse_is_counted) {
     start({});
     {
         // More requests than cpp-httplib's default keep-alive maximum (5): still one connection.
         curl_client reused;
-        for (int i = 0; i < 12; ++i)
+        for (int i = 0; i < 12; ++i) {
             ASSERT_EQ(reused.post(http_url(), "r").code, CURLE_OK);
+        }
     }
     for (int i = 0; i < 3; ++i) {
         curl_client fresh;
@@ -308,14 +309,16 @@ TEST_F(MockHttp, ConnectionReuseIsCounted) {
     }
     const auto records = wait_requests(15);
     ASSERT_EQ(records.size(), 15u);
-    for (std::size_t i = 0; i < 12; ++i)
+    for (std::size_t i = 0; i < 12; ++i) {
         EXPECT_EQ(records[i].conn_id, 1u) << i;
-    for (std::size_t i = 12; i < 15; ++i)
+    }
+    for (std::size_t i = 12; i < 15; ++i) {
         EXPECT_EQ(records[i].conn_id, i - 10) << i;
+    }
     EXPECT_EQ(mocks::read_http_connection_count(records_path()), 4u);
 }
 
-TEST_F(MockHttp, ResponseBodyForEcho) {
+TEST_F(mock_http, response_body_for_echo) {
     start({"--response-body", "echoed text"});
     curl_client c;
     const auto r = c.post(http_url(), "x");
@@ -325,7 +328,7 @@ TEST_F(MockHttp, ResponseBodyForEcho) {
 
 // libcurl 7.88 sends `Expect: 100-continue` only above 1 MiB (section i, Request;
 // ecosystem-and-performance.md section 5): the mock answers 100 and gets the whole body.
-TEST_F(MockHttp, LargeBodyWithExpectContinue) {
+TEST_F(mock_http, large_body_with_expect_continue) {
     start({});
     curl_client c;
     std::string body(2 * 1024 * 1024, 'b');
@@ -341,7 +344,7 @@ TEST_F(MockHttp, LargeBodyWithExpectContinue) {
     EXPECT_EQ(records[0].body, body);
 }
 
-TEST(MockHttpCli, BadArgumentsExit2NamingTheArgument) {
+TEST(mock_http_cli, bad_arguments_exit2_naming_the_argument) {
     test_dir dir;
     const auto fails = [](std::vector<std::string> argv, const std::string& message) {
         argv.insert(argv.begin(), mocks::mock_http_path());

@@ -19,7 +19,7 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 // RFC 4648 section 10 test vectors.
-TEST(Base64, Rfc4648Vectors) {
+TEST(base64, rfc4648_vectors) {
     const std::pair<std::string, std::string> vectors[] = {{"", ""},
                                                            {"f", "Zg=="},
                                                            {"fo", "Zm8="},
@@ -37,7 +37,7 @@ TEST(Base64, Rfc4648Vectors) {
 }
 
 // RFC 3629: overlong forms, surrogates, > U+10FFFF and truncated sequences are not UTF-8.
-TEST(Utf8, ValidAndInvalid) {
+TEST(utf8, valid_and_invalid) {
     EXPECT_TRUE(mocks::is_valid_utf8("plain"));
     EXPECT_TRUE(mocks::is_valid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
     EXPECT_TRUE(mocks::is_valid_utf8(std::string("a\0b", 3)));
@@ -48,7 +48,7 @@ TEST(Utf8, ValidAndInvalid) {
     EXPECT_FALSE(mocks::is_valid_utf8("\xe2\x82"));          // truncated
 }
 
-TEST(JsonLine, BytesBecomeBase64KeyWhenNotUtf8) {
+TEST(json_line, bytes_become_base64_key_when_not_utf8) {
     mocks::json_line line;
     line.number("seq", 1)
         .bytes("ok", "t\"ext\n")
@@ -61,7 +61,7 @@ TEST(JsonLine, BytesBecomeBase64KeyWhenNotUtf8) {
               "\"argv\":[\"a\",\"b\"],\"headers\":[[\"Host\",\"x\"]]}\n");
 }
 
-TEST(Records, ReadersDecodeBase64AndSkipAnUnfinishedLastLine) {
+TEST(records, readers_decode_base64_and_skip_an_unfinished_last_line) {
     test_dir dir;
     write_file(dir.file("c.jsonl"),
                "{\"event\":\"start\",\"pid\":5,\"ppid\":4,\"pgid\":4,\"sid\":1,\"argv\":[\"c\"],"
@@ -77,7 +77,7 @@ TEST(Records, ReadersDecodeBase64AndSkipAnUnfinishedLastLine) {
     EXPECT_EQ(events[1].t_ns, 11u);
 }
 
-TEST(Records, InvalidLineNamesFileAndLine) {
+TEST(records, invalid_line_names_file_and_line) {
     test_dir dir;
     write_file(dir.file("s.jsonl"), "{\"seq\":1}\n");
     try {
@@ -91,7 +91,7 @@ TEST(Records, InvalidLineNamesFileAndLine) {
     EXPECT_TRUE(mocks::read_http_records(dir.file("missing.jsonl")).empty());
 }
 
-TEST(Records, HttpReaderSeparatesConnectionsFromRequests) {
+TEST(records, http_reader_separates_connections_from_requests) {
     test_dir dir;
     write_file(dir.file("h.jsonl"),
                "{\"event\":\"connection\",\"conn_id\":1,\"tls\":false,\"remote_port\":1}\n"
@@ -108,7 +108,7 @@ TEST(Records, HttpReaderSeparatesConnectionsFromRequests) {
     EXPECT_EQ(mocks::read_http_connection_count(dir.file("h.jsonl")), 1u);
 }
 
-TEST(ArgParser, ErrorsNameTheArgument) {
+TEST(arg_parser, errors_name_the_argument) {
     mocks::arg_parser p;
     p.flag("--udp").option("--out");
     auto message = [&](std::vector<std::string> args) {

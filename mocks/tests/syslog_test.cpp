@@ -31,7 +31,7 @@ using mocks::syslog_record;
 using mocks::testing::expect_start_failure;
 using mocks::testing::test_dir;
 
-class MockSyslog : public ::testing::Test {
+class mock_syslog : public ::testing::Test {
 protected:
     void SetUp() override {
         mock_ = std::make_unique<mocks::mock_process>(
@@ -140,9 +140,10 @@ std::set<std::string> bsd_times(std::time_t from, std::time_t to) {
 // Falco calls syslog(priority, "%s", msg) without openlog: ident = program short name, facility
 // LOG_USER, no PID (profile-0.44.md section g); on /dev/log glibc sends no host
 // (ecosystem-and-performance.md section 5: `<12>Nov 27 05:52:04 falco: msg`).
-TEST_F(MockSyslog, GlibcSyslogThroughPrivateDevLog) {
-    if (const auto why = mocks::private_dev_log_unavailable())
+TEST_F(mock_syslog, glibc_syslog_through_private_dev_log) {
+    if (const auto why = mocks::private_dev_log_unavailable()) {
         GTEST_SKIP() << *why;
+    }
     struct stat st {};
     const bool host_dev_log_existed = ::lstat("/dev/log", &st) == 0;
     const std::time_t before = std::time(nullptr);
@@ -178,7 +179,7 @@ TEST_F(MockSyslog, GlibcSyslogThroughPrivateDevLog) {
     EXPECT_EQ(::lstat("/dev/log", &st) == 0, host_dev_log_existed);
 }
 
-TEST_F(MockSyslog, Rfc5424AndMalformedDatagramsAreRecorded) {
+TEST_F(mock_syslog, rfc5424_and_malformed_datagrams_are_recorded) {
     const std::string r5424 =
         "<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 "
         "[exampleSDID@32473 iut=\"3\" eventSource=\"Appl\\]ication\"] An application event";
@@ -233,7 +234,7 @@ TEST_F(MockSyslog, Rfc5424AndMalformedDatagramsAreRecorded) {
     expect_record(records[7], malformed(8, "unix", "", "missing <PRI>"));
 }
 
-TEST_F(MockSyslog, LargeDatagramIsReceivedWhole) {
+TEST_F(mock_syslog, large_datagram_is_received_whole) {
     // Well above 64 KiB, below the sender's default SO_SNDBUF (~208 KiB).
     const std::string msg(150 * 1024, 'x');
     const std::string raw = "<12>Nov 27 05:52:04 falco: " + msg;
@@ -246,7 +247,7 @@ TEST_F(MockSyslog, LargeDatagramIsReceivedWhole) {
 
 // A datagram is never truncated silently (MSG_TRUNC): with the receive buffer lowered to
 // 64 KiB, a 100 KiB datagram is recorded as an error with the part that was received.
-TEST(MockSyslogCli, TruncatedDatagramIsRecordedAsAnError) {
+TEST(mock_syslog_cli, truncated_datagram_is_recorded_as_an_error) {
     test_dir dir;
     auto mock = mocks::mock_process::start({mocks::mock_syslog_path(), "--unix", dir.file("log"),
                                             "--max-datagram", "65536", "--out", dir.file("r")});
@@ -267,7 +268,7 @@ TEST(MockSyslogCli, TruncatedDatagramIsRecordedAsAnError) {
                                         "datagram truncated: 102427 bytes sent, 65536 received"));
 }
 
-TEST_F(MockSyslog, UdpWithHost) {
+TEST_F(mock_syslog, udp_with_host) {
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     const sockaddr_in addr = loopback("udp");
     const std::string raw = "<13>Nov  7 01:02:03 myhost falco: over udp";
@@ -283,7 +284,7 @@ TEST_F(MockSyslog, UdpWithHost) {
 
 // RFC 6587: octet counting (3.4.1) and newline framing (3.4.2) on one connection; a last
 // unterminated frame still counts when the peer closes.
-TEST_F(MockSyslog, TcpOctetCountingAndNewlineFraming) {
+TEST_F(mock_syslog, tcp_octet_counting_and_newline_framing) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     const sockaddr_in addr = loopback("tcp");
     ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
@@ -303,7 +304,7 @@ TEST_F(MockSyslog, TcpOctetCountingAndNewlineFraming) {
                                       std::nullopt, "four", "<13>Nov 27 05:52:04 c: four"));
 }
 
-TEST_F(MockSyslog, TcpUnfinishedOctetCountedFrameIsAnError) {
+TEST_F(mock_syslog, tcp_unfinished_octet_counted_frame_is_an_error) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     const sockaddr_in addr = loopback("tcp");
     ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
@@ -315,7 +316,7 @@ TEST_F(MockSyslog, TcpUnfinishedOctetCountedFrameIsAnError) {
                                         "connection closed inside an octet-counted frame"));
 }
 
-TEST_F(MockSyslog, StopsOnSigtermAndRemovesItsSocket) {
+TEST_F(mock_syslog, stops_on_sigterm_and_removes_its_socket) {
     send_unix("<12>Nov 27 05:52:04 falco: last");
     EXPECT_EQ(mock_->stop(), 0);
     // Sent before SIGTERM, so recorded (the mock drains its queue before exiting).
@@ -324,7 +325,7 @@ TEST_F(MockSyslog, StopsOnSigtermAndRemovesItsSocket) {
     EXPECT_NE(::lstat(socket_path().c_str(), &st), 0);
 }
 
-TEST(MockSyslogCli, ReadyFileAndStaleSocket) {
+TEST(mock_syslog_cli, ready_file_and_stale_socket) {
     test_dir dir;
     // A stale socket left by a killed daemon is replaced.
     const int fd = ::socket(AF_UNIX, SOCK_DGRAM, 0);
@@ -342,7 +343,7 @@ TEST(MockSyslogCli, ReadyFileAndStaleSocket) {
     EXPECT_EQ(content, "READY unix=" + dir.file("log") + "\n");
 }
 
-TEST(MockSyslogCli, RefusesAPathThatIsNotASocket) {
+TEST(mock_syslog_cli, refuses_a_path_that_is_not_a_socket) {
     test_dir dir;
     std::ofstream(dir.file("log")) << "precious";
     expect_start_failure(
@@ -354,7 +355,7 @@ TEST(MockSyslogCli, RefusesAPathThatIsNotASocket) {
     EXPECT_EQ(content, "precious");
 }
 
-TEST(MockSyslogCli, BadArgumentsExit2NamingTheArgument) {
+TEST(mock_syslog_cli, bad_arguments_exit2_naming_the_argument) {
     test_dir dir;
     expect_start_failure({mocks::mock_syslog_path(), "--udp", "--bogus"},
                          "unknown argument: --bogus");

@@ -9,8 +9,9 @@ namespace mocks::testing {
 
 test_dir::test_dir() {
     std::string templ = "/tmp/mocks-test.XXXXXX";
-    if (::mkdtemp(templ.data()) == nullptr)
+    if (::mkdtemp(templ.data()) == nullptr) {
         throw std::runtime_error("mkdtemp failed");
+    }
     path_ = templ;
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 using mocks::xml_escape;
 
-TEST(XmlEscape, MarkupCharactersBecomeEntities) {
+TEST(xml_escape, markup_characters_become_entities) {
     EXPECT_EQ(xml_escape("a & b"), "a &amp; b");
     EXPECT_EQ(xml_escape("<tag>"), "&lt;tag&gt;");
     EXPECT_EQ(xml_escape("say \"hi\""), "say &quot;hi&quot;");
@@ -20,7 +20,7 @@ TEST(XmlEscape, MarkupCharactersBecomeEntities) {
     EXPECT_EQ(xml_escape("&<>\"'"), "&amp;&lt;&gt;&quot;&apos;");
 }
 
-TEST(XmlEscape, PlainTextIsUnchanged) {
+TEST(xml_escape, plain_text_is_unchanged) {
     EXPECT_EQ(xml_escape(""), "");
     EXPECT_EQ(xml_escape("falco-bench --impl ./ref -x=1 (profile 0.44)"),
               "falco-bench --impl ./ref -x=1 (profile 0.44)");
@@ -28,7 +28,7 @@ TEST(XmlEscape, PlainTextIsUnchanged) {
 
 // XML 1.0 section 2.2: tab, LF and CR are characters; the other C0 bytes are not, even as
 // &#N; references, so they are shown as text.
-TEST(XmlEscape, ControlBytesOutsideXmlAreShownAsHex) {
+TEST(xml_escape, control_bytes_outside_xml_are_shown_as_hex) {
     EXPECT_EQ(xml_escape("a\tb\nc\rd"), "a\tb\nc\rd");
     EXPECT_EQ(xml_escape(std::string("\0", 1)), "\\x00");
     EXPECT_EQ(xml_escape("\x01\x08\x0b\x0c\x0e\x1b\x1f"), "\\x01\\x08\\x0B\\x0C\\x0E\\x1B\\x1F");
@@ -36,7 +36,7 @@ TEST(XmlEscape, ControlBytesOutsideXmlAreShownAsHex) {
 }
 
 // DEL and UTF-8 sequences are XML characters: copied byte for byte.
-TEST(XmlEscape, DelAndNonAsciiBytesAreCopied) {
+TEST(xml_escape, del_and_non_ascii_bytes_are_copied) {
     EXPECT_EQ(xml_escape("\x7f"), "\x7f");
     EXPECT_EQ(xml_escape("\xc3\xa9t\xc3\xa9 \xe2\x89\xa5 \xf0\x9f\x90\xa6"),
               "\xc3\xa9t\xc3\xa9 \xe2\x89\xa5 \xf0\x9f\x90\xa6");

@@ -36,14 +36,18 @@ namespace {
 // A fixed environment, so runs are reproducible and the rescanning and self-reference paths of
 // ${VAR} expansion are reachable (A -> ${B} -> text, LOOP -> ${LOOP}).
 std::optional<std::string> fake_env(const std::string& name) {
-    if (name == "A")
+    if (name == "A") {
         return std::string("${B}");
-    if (name == "B")
+    }
+    if (name == "B") {
         return std::string("expanded");
-    if (name == "LOOP")
+    }
+    if (name == "LOOP") {
         return std::string("${LOOP}");
-    if (name == "EMPTY")
+    }
+    if (name == "EMPTY") {
         return std::string();
+    }
     return std::nullopt;
 }
 

@@ -183,18 +183,24 @@ public:
         members.push_back(q("rule") + ":" + q(pick(k_strings)));
         members.push_back(q("priority") + ":" + q(pick(k_priorities)));
         members.push_back(q("message") + ":" + q(pick(k_strings)));
-        if (chance(2))
+        if (chance(2)) {
             members.push_back(q("source") + ":" + q(pick({"syscall", "k8s_audit", "aws"})));
-        if (chance(2))
+        }
+        if (chance(2)) {
             members.push_back(q("tags") + ":" + tags());
-        if (!chance(5))
+        }
+        if (!chance(5)) {
             members.push_back(q("output_fields") + ":" + object(0));
-        if (chance(3))
+        }
+        if (chance(3)) {
             members.push_back(q("output_template") + ":" + q("%proc.name %fd.name"));
-        if (chance(3))
+        }
+        if (chance(3)) {
             members.push_back(q(pick(k_strings)) + ":" + value(0));
-        if (chance(4))  // a repeated key: the last one wins
+        }
+        if (chance(4)) {  // a repeated key: the last one wins
             members.push_back(pick(members));
+        }
         std::shuffle(members.begin(), members.end(), rng_);
         std::string line = ws() + "{";
         for (std::size_t i = 0; i < members.size(); ++i) {
@@ -347,16 +353,19 @@ std::string mutate(std::string line, std::mt19937_64& rng) {
                 line.insert(at, ins);
                 break;
             case 1:  // replace a byte
-                if (at < line.size())
+                if (at < line.size()) {
                     line.replace(at, 1, ins);
+                }
                 break;
             case 2:  // delete a run
-                if (at < line.size())
+                if (at < line.size()) {
                     line.erase(at, 1 + rng() % 3);
+                }
                 break;
             default:  // flip a bit
-                if (at < line.size())
+                if (at < line.size()) {
                     line[at] = static_cast<char>(line[at] ^ (1 << (rng() % 8)));
+                }
                 break;
         }
     }
@@ -380,7 +389,7 @@ void check_with_mutations(differential_run& run, const std::string& line, std::m
     }
 }
 
-TEST(AlertParserDifferentialTest, GeneratedAlertsAndMutations) {
+TEST(alert_parser_differential, generated_alerts_and_mutations) {
     differential_run run;
     alert_generator gen(20261127);
     std::size_t bases_accepted = 0;
@@ -402,7 +411,7 @@ TEST(AlertParserDifferentialTest, GeneratedAlertsAndMutations) {
 
 // Each number of the list, valid or not, as a field value, as the time, as a tag, at the
 // root, and each followed by each byte that could extend or end it.
-TEST(AlertParserDifferentialTest, Numbers) {
+TEST(alert_parser_differential, numbers) {
     differential_run run;
     const std::string base = R"("rule":"r","priority":"Warning","message":"m")";
     std::vector<std::string> numbers = k_numbers;
@@ -424,7 +433,7 @@ TEST(AlertParserDifferentialTest, Numbers) {
 }
 
 // Every escape form, every byte raw in a string, in values and keys.
-TEST(AlertParserDifferentialTest, StringsAndEscapes) {
+TEST(alert_parser_differential, strings_and_escapes) {
     differential_run run;
     const std::string base = R"("time":1,"priority":"Warning","message":"m")";
     std::vector<std::string> bodies;
@@ -475,7 +484,7 @@ TEST(AlertParserDifferentialTest, StringsAndEscapes) {
 
 // Structure: every JSON byte at every position of a small alert, nesting at the limit, and
 // type errors for every key.
-TEST(AlertParserDifferentialTest, StructureAndTypes) {
+TEST(alert_parser_differential, structure_and_types) {
     differential_run run;
     const std::string small =
         R"({"time":1,"rule":"r","priority":"Info","message":"m","tags":["a"],)"
@@ -545,7 +554,7 @@ TEST(AlertParserDifferentialTest, StructureAndTypes) {
 }
 
 // The golden cases' alerts and the fuzz seeds, each with mutations.
-TEST(AlertParserDifferentialTest, GoldenAlertsAndFuzzSeeds) {
+TEST(alert_parser_differential, golden_alerts_and_fuzz_seeds) {
     differential_run run;
     std::mt19937_64 rng(7);
     const std::filesystem::path root = FALCO_REF_SOURCE_DIR;

@@ -32,7 +32,7 @@ std::string with(const std::string& extra) {
     return "{" + k_base + "," + extra + "}";
 }
 
-TEST(AlertParserTest, FullAlert) {
+TEST(alert_parser, full_alert) {
     const parsed p =
         parse(R"({"time":1507591916746609046,"rule":"Write below binary dir","priority":"Error",)"
               R"j("source":"k8s_audit","tags":["b","a","b"],"message":"File (user=root)",)j"
@@ -57,7 +57,7 @@ TEST(AlertParserTest, FullAlert) {
 }
 
 // contract: source defaults to "syscall", tags to [], output_fields to {}.
-TEST(AlertParserTest, Defaults) {
+TEST(alert_parser, defaults) {
     const parsed p = parse(with(R"("time":0)"));
     ASSERT_TRUE(p.ok) << p.error;
     EXPECT_EQ(p.a.source, "syscall");
@@ -66,7 +66,7 @@ TEST(AlertParserTest, Defaults) {
 }
 
 // contract: numbers keep their kind; integers beyond int64 up to 2^64-1 are unsigned.
-TEST(AlertParserTest, NumberKinds) {
+TEST(alert_parser, number_kinds) {
     const parsed p = parse(
         with(R"("time":1,"output_fields":{"i":-9223372036854775808,"j":9223372036854775807,)"
              R"("u":18446744073709551615,"d":2.0,"e":1e-07,"f":0.1,"g":1.7976931348623157e308,)"
@@ -85,7 +85,7 @@ TEST(AlertParserTest, NumberKinds) {
 }
 
 // Full precision: a value that the fast (non-full-precision) path rounds wrongly.
-TEST(AlertParserTest, DoublesAreCorrectlyRounded) {
+TEST(alert_parser, doubles_are_correctly_rounded) {
     const parsed p = parse(
         with(R"("time":1,"output_fields":{"x":2.2250738585072011e-308,"y":0.30000000000000004})"));
     ASSERT_TRUE(p.ok) << p.error;
@@ -94,7 +94,7 @@ TEST(AlertParserTest, DoublesAreCorrectlyRounded) {
 }
 
 // contract: strings byte for byte; \u0000 gives NUL, raw invalid UTF-8 stays.
-TEST(AlertParserTest, StringsKeptByteForByte) {
+TEST(alert_parser, strings_kept_byte_for_byte) {
     const std::string line =
         "{" + k_base.substr(0, k_base.find("\"message\"")) +
         "\"message\":\"a\\u0000b\x80\xff\xc3\x28\xed\xa0\x80 \\u00e9 \\ud83d\\ude00 \\t\\\"\","
@@ -107,7 +107,7 @@ TEST(AlertParserTest, StringsKeptByteForByte) {
 }
 
 // contract: time is an integer 0 <= t < 2^63 ...
-TEST(AlertParserTest, IntegerTimeBounds) {
+TEST(alert_parser, integer_time_bounds) {
     EXPECT_EQ(parse(with(R"("time":9223372036854775807)")).a.time_ns,
               std::numeric_limits<std::int64_t>::max());
     EXPECT_TRUE(parse(with(R"("time":0)")).ok);
@@ -120,7 +120,7 @@ TEST(AlertParserTest, IntegerTimeBounds) {
 }
 
 // ... or an RFC 3339 string with up to 9 fraction digits and Z or +-HH:MM.
-TEST(AlertParserTest, Rfc3339Time) {
+TEST(alert_parser, rfc3339_time) {
     const std::pair<const char*, std::int64_t> ok[] = {
         {"2017-10-09T23:31:56.746609046Z", 1507591916746609046},
         {"2017-10-09T16:31:56.746609046-07:00", 1507591916746609046},
@@ -157,7 +157,7 @@ TEST(AlertParserTest, Rfc3339Time) {
 }
 
 // contract: priority parsed as the profile parses rule priorities; priority_text as given.
-TEST(AlertParserTest, PriorityPerProfile) {
+TEST(alert_parser, priority_per_profile) {
     auto prio = [](const char* text, profile_id id) {
         return parse("{\"time\":1,\"rule\":\"r\",\"message\":\"m\",\"priority\":\""s + text + "\"}",
                      id);
@@ -174,7 +174,7 @@ TEST(AlertParserTest, PriorityPerProfile) {
     EXPECT_EQ(bad.error, "\"priority\" is not a known priority name");
 }
 
-TEST(AlertParserTest, MissingKeys) {
+TEST(alert_parser, missing_keys) {
     EXPECT_EQ(parse(R"({"rule":"r","priority":"Warning","message":"m"})").error,
               "missing key \"time\"");
     EXPECT_EQ(parse(R"({"time":1,"priority":"Warning","message":"m"})").error,
@@ -184,7 +184,7 @@ TEST(AlertParserTest, MissingKeys) {
               "missing key \"message\"");
 }
 
-TEST(AlertParserTest, MistypedKeysNameTheKey) {
+TEST(alert_parser, mistyped_keys_name_the_key) {
     auto err = [](const std::string& line) { return parse(line).error; };
     EXPECT_EQ(err(R"({"time":1,"rule":1,"priority":"Warning","message":"m"})"),
               "\"rule\" must be a string");
@@ -200,7 +200,7 @@ TEST(AlertParserTest, MistypedKeysNameTheKey) {
     EXPECT_EQ(err(with(R"("time":1,"output_fields":"x")")), "\"output_fields\" must be an object");
 }
 
-TEST(AlertParserTest, NotAnObjectOrNotJson) {
+TEST(alert_parser, not_an_object_or_not_json) {
     EXPECT_EQ(parse("[1,2]").error, "not a JSON object");
     EXPECT_EQ(parse("\"x\"").error, "not a JSON object");
     EXPECT_EQ(parse("42").error, "not a JSON object");
@@ -219,7 +219,7 @@ TEST(AlertParserTest, NotAnObjectOrNotJson) {
 // Every raw byte below 0x20 in a string is rejected at its offset, wherever it stands in the
 // line. (The RapidJSON 1.1.0 parser used before, built with RAPIDJSON_SSE2, let 0x1A-0x1F
 // through when its 16-byte block scan covered them: its SSE2 compare stops at 0x19.)
-TEST(AlertParserTest, EveryRawControlByteInAStringIsRejected) {
+TEST(alert_parser, every_raw_control_byte_in_a_string_is_rejected) {
     const std::string head = with(R"("time":1,"source":")");
     for (int b = 0x01; b < 0x20; ++b) {
         for (std::size_t at = 0; at < 40; ++at) {
@@ -236,7 +236,7 @@ TEST(AlertParserTest, EveryRawControlByteInAStringIsRejected) {
 }
 
 // contract: a lone surrogate escape makes the line invalid.
-TEST(AlertParserTest, LoneSurrogateEscapes) {
+TEST(alert_parser, lone_surrogate_escapes) {
     for (const char* s : {R"(\ud800)", R"(\uDBFFx)", R"(\udc00)", R"(a\uDFFF)", R"(\ude00\ud83d)",
                           R"(\ud800\u0041)"}) {
         const parsed p = parse(with("\"time\":1,\"source\":\""s + s + "\""));
@@ -249,7 +249,7 @@ TEST(AlertParserTest, LoneSurrogateEscapes) {
     EXPECT_EQ(p.a.source, "\\udc00");
 }
 
-TEST(AlertParserTest, DepthIsCapped) {
+TEST(alert_parser, depth_is_capped) {
     auto nested = [](std::size_t levels) {  // output_fields nested so the total depth is levels
         std::string open, close;
         for (std::size_t i = 2; i < levels; ++i) {
@@ -269,7 +269,7 @@ TEST(AlertParserTest, DepthIsCapped) {
               "nesting deeper than 512 levels");
 }
 
-TEST(AlertParserTest, UnknownKeysIgnoredDuplicatesLastWins) {
+TEST(alert_parser, unknown_keys_ignored_duplicates_last_wins) {
     const parsed p = parse(with(
         R"("time":1,"time":2,"x":{"rule":5,"tags":[1]},"y":[{"message":1}],"tags":["a"],"tags":["b"])"));
     ASSERT_TRUE(p.ok) << p.error;
@@ -278,7 +278,7 @@ TEST(AlertParserTest, UnknownKeysIgnoredDuplicatesLastWins) {
     EXPECT_EQ(p.a.rule, "r");
 }
 
-TEST(AlertParserTest, ParserIsReusable) {
+TEST(alert_parser, parser_is_reusable) {
     const alert_parser parser(get_profile(profile_id::v0_44));
     alert a;
     std::string error;
@@ -292,7 +292,7 @@ TEST(AlertParserTest, ParserIsReusable) {
 
 // The reading thread parses every line into the same alert, whose map nodes and strings are
 // reused: nothing of the previous alert may show through.
-TEST(AlertParserTest, ReusedAlertHoldsOnlyTheLatestLine) {
+TEST(alert_parser, reused_alert_holds_only_the_latest_line) {
     const alert_parser parser(get_profile(profile_id::v0_44));
     alert a;
     std::string error;

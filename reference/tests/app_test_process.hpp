@@ -38,8 +38,11 @@ public:
         std::vector<std::string> argv_s = {FALCO_OUTPUTS_REF_PATH};
         argv_s.insert(argv_s.end(), args.begin(), args.end());
         std::vector<char*> argv, envp;
-        for (auto& a : argv_s)
-            argv.push_back(a.data());
+        for (auto& a : argv_s) {
+            {
+                argv.push_back(a.data());
+            }
+        }
         argv.push_back(nullptr);
         std::vector<std::string> env_s = env;
         for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"}) {
@@ -47,8 +50,11 @@ public:
                 env_s.push_back(std::string(name) + "=" + value);
             }
         }
-        for (auto& e : env_s)
-            envp.push_back(e.data());
+        for (auto& e : env_s) {
+            {
+                envp.push_back(e.data());
+            }
+        }
         envp.push_back(nullptr);
         pid_ = ::fork();
         if (pid_ == 0) {

@@ -94,7 +94,7 @@ std::string format_line(const config& cfg, const alert& a) {
 
 // Seed README item 2, verbatim. Chosen input: 2019-06-07T17:20:05.408091526Z (the page's
 // syslog example is dated Jun 7) under TZ=<-07>7 (UTC-7) gives 10:20:05.408091526.
-TEST(AlertFormatterTextTest, SeedStdoutExample) {
+TEST(alert_formatter_text, seed_stdout_example) {
     const tz_guard tz("<-07>7");
     alert a;
     a.time_ns = 1559928005408091526;
@@ -114,14 +114,14 @@ TEST(AlertFormatterTextTest, SeedStdoutExample) {
 
 // profile-0.44.md 1.a `<TIME>` default: the offset (here +05:30, a non-hour zone, section 2)
 // is applied to the event time.
-TEST(AlertFormatterTextTest, FixedHalfHourOffset) {
+TEST(alert_formatter_text, fixed_half_hour_offset) {
     const tz_guard tz("<+0530>-5:30");
     const config cfg = make_config(profile_id::v0_44, false);
     EXPECT_EQ(format_line(cfg, open_from_cat()),
               "21:47:57.881781397: Warning An open was seen (command=cat /dev/null)");
 }
 
-TEST(AlertFormatterTextTest, Utc) {
+TEST(alert_formatter_text, utc) {
     const tz_guard tz("UTC0");
     const config cfg = make_config(profile_id::v0_44, false);
     EXPECT_EQ(format_line(cfg, open_from_cat()),
@@ -130,7 +130,7 @@ TEST(AlertFormatterTextTest, Utc) {
 
 // profile-0.44.md 1.a `<TIME>` with time_format_iso_8601 (always +0000, TZ does not matter);
 // the line is the testing fixture quoted in facts 1.2; legacy 2.a has the same shape.
-TEST(AlertFormatterTextTest, Iso8601IgnoresTz) {
+TEST(alert_formatter_text, iso8601_ignores_tz) {
     const tz_guard tz("<+0530>-5:30");
     for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
         config cfg = make_config(id, false);
@@ -142,7 +142,7 @@ TEST(AlertFormatterTextTest, Iso8601IgnoresTz) {
 }
 
 // profile-0.44.md 1.a "Priority words"; legacy 2.a "Priority names (printed)".
-TEST(AlertFormatterTextTest, AllEightPriorityWords) {
+TEST(alert_formatter_text, all_eight_priority_words) {
     const tz_guard tz("UTC0");
     const std::pair<priority, const char*> cases[] = {{priority::emergency, "Emergency"},
                                                       {priority::alert, "Alert"},
@@ -167,7 +167,7 @@ TEST(AlertFormatterTextTest, AllEightPriorityWords) {
 
 // profile-0.44.md 1.a/1.c "Text-mode result": raw bytes, no escaping, no UTF-8 repair; legacy
 // 2.a "Escaping in text mode": none.
-TEST(AlertFormatterTextTest, RawBytesInTextMode) {
+TEST(alert_formatter_text, raw_bytes_in_text_mode) {
     const tz_guard tz("UTC0");
     alert a = open_from_cat();
     a.message = "q\" b\\ t\t n\n nul\0 esc\x1b del\x7f bad\x80\xc3\x28 end"s;
@@ -179,7 +179,7 @@ TEST(AlertFormatterTextTest, RawBytesInTextMode) {
 
 // legacy-profile.md section 4 #1: in text mode syslog carries the rule output only; 0.44 sends
 // the line itself (facts 1.4).
-TEST(AlertFormatterTextTest, SyslogBodyPerProfile) {
+TEST(alert_formatter_text, syslog_body_per_profile) {
     const tz_guard tz("UTC0");
     const alert a = open_from_cat();
     const config legacy = make_config(profile_id::legacy, false);
@@ -198,7 +198,7 @@ TEST(AlertFormatterTextTest, SyslogBodyPerProfile) {
 
 // profile-0.44.md 1.b "Example, defaults, TZ=UTC0" verbatim (tags given unsorted with a
 // duplicate: "tags" is a std::set).
-TEST(AlertFormatterJson044Test, ProfileExampleDefaults) {
+TEST(alert_formatter_json044, profile_example_defaults) {
     const tz_guard tz("UTC0");
     const config cfg = make_config(profile_id::v0_44, true);
     EXPECT_EQ(
@@ -207,7 +207,7 @@ TEST(AlertFormatterJson044Test, ProfileExampleDefaults) {
 }
 
 // profile-0.44.md 1.b "Example, output and output_fields off" verbatim.
-TEST(AlertFormatterJson044Test, ProfileExampleOutputAndFieldsOff) {
+TEST(alert_formatter_json044, profile_example_output_and_fields_off) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_output_property = false;
@@ -219,7 +219,7 @@ TEST(AlertFormatterJson044Test, ProfileExampleOutputAndFieldsOff) {
 
 // profile-0.44.md 1.b "Keys": message when json_include_message_property, tags only when
 // json_include_tags_property.
-TEST(AlertFormatterJson044Test, MessageOnTagsOff) {
+TEST(alert_formatter_json044, message_on_tags_off) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_message_property = true;
@@ -233,7 +233,7 @@ TEST(AlertFormatterJson044Test, MessageOnTagsOff) {
 // Facts 2.2 example with time_format_iso_8601 (confirmed for 0.44.1 by profile-0.44.md 4,
 // "Checked and correct"): evt.time.iso8601 in output_fields, `time` unchanged. TZ does not
 // matter, and "tags" is [] when the rule has none (1.b "tags").
-TEST(AlertFormatterJson044Test, Iso8601) {
+TEST(alert_formatter_json044, iso8601) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.time_format_iso_8601 = true;
@@ -252,7 +252,7 @@ TEST(AlertFormatterJson044Test, Iso8601) {
 
 // profile-0.44.md 1.b "output_fields build": the time field overwrites a same-named field; an
 // output with no fields gives {"evt.time":N}; other keys keep bytewise order around it.
-TEST(AlertFormatterJson044Test, EvtTimeMergedInOrder) {
+TEST(alert_formatter_json044, evt_time_merged_in_order) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_output_property = false;
@@ -276,7 +276,7 @@ TEST(AlertFormatterJson044Test, EvtTimeMergedInOrder) {
 
 // profile-0.44.md 1.c: escaping and U+FFFD replacement apply to every string of the dump:
 // output, message, rule, hostname, tags, source and output_fields keys and values.
-TEST(AlertFormatterJson044Test, EscapingEverywhere) {
+TEST(alert_formatter_json044, escaping_everywhere) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_message_property = true;
@@ -298,7 +298,7 @@ TEST(AlertFormatterJson044Test, EscapingEverywhere) {
                   "\",\"tags\":[\"t\\n\"],\"time\":\"1970-01-01T00:00:00.000000000Z\"}");
 }
 
-TEST(AlertFormatterJson044Test, AllEightPriorities) {
+TEST(alert_formatter_json044, all_eight_priorities) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_output_property = false;
@@ -319,7 +319,7 @@ TEST(AlertFormatterJson044Test, AllEightPriorities) {
 // The whole 0.44 object against nlohmann building the same keys as E/formats.cpp:94-161 does
 // (std::map object, dump(-1,' ',false,replace)), for random alerts. The text line inside is
 // composed here from the spec (UTC0: HH:MM:SS of the UTC time).
-TEST(AlertFormatterJson044Test, RandomAlertsMatchNlohmann) {
+TEST(alert_formatter_json044, random_alerts_match_nlohmann) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_message_property = true;
@@ -414,7 +414,7 @@ TEST(AlertFormatterJson044Test, RandomAlertsMatchNlohmann) {
 // ---- legacy JSON ---------------------------------------------------------------------------
 
 // Seed README item 7 / legacy-profile.md 2.b "Exact example", byte for byte, TZ=<-07>7.
-TEST(AlertFormatterJsonLegacyTest, SeedExample) {
+TEST(alert_formatter_json_legacy, seed_example) {
     const tz_guard tz("<-07>7");
     const config cfg = make_config(profile_id::legacy, true);
     const output_message m = alert_formatter(cfg).format(write_below_binary_dir());
@@ -427,7 +427,7 @@ TEST(AlertFormatterJsonLegacyTest, SeedExample) {
 
 // legacy-profile.md 2.b "output": json_include_output_property false drops it; "Absent keys":
 // no hostname/source/tags/message whatever the json_include_* options say.
-TEST(AlertFormatterJsonLegacyTest, OutputOffAndNoNewerKeys) {
+TEST(alert_formatter_json_legacy, output_off_and_no_newer_keys) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::legacy, true);
     cfg.json_include_output_property = false;
@@ -443,7 +443,7 @@ TEST(AlertFormatterJsonLegacyTest, OutputOffAndNoNewerKeys) {
 
 // legacy-profile.md 2.b "Time field merged in": evt.time.iso8601 with time_format_iso_8601, the
 // text time in ISO form, `time` unchanged.
-TEST(AlertFormatterJsonLegacyTest, Iso8601) {
+TEST(alert_formatter_json_legacy, iso8601) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::legacy, true);
     cfg.time_format_iso_8601 = true;
@@ -456,7 +456,7 @@ TEST(AlertFormatterJsonLegacyTest, Iso8601) {
 
 // legacy-profile.md 2.b "JSON library and escaping": upper-case \u00XX, raw DEL and bytes
 // >= 0x80 (no replacement), in the output and in output_fields.
-TEST(AlertFormatterJsonLegacyTest, Escaping) {
+TEST(alert_formatter_json_legacy, escaping) {
     const tz_guard tz("UTC0");
     const config cfg = make_config(profile_id::legacy, true);
     alert a = write_below_binary_dir();
@@ -476,7 +476,7 @@ TEST(AlertFormatterJsonLegacyTest, Escaping) {
               "\"n\":0.10000000000000001}}");
 }
 
-TEST(AlertFormatterJsonLegacyTest, AllEightPriorities) {
+TEST(alert_formatter_json_legacy, all_eight_priorities) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::legacy, true);
     cfg.json_include_output_property = false;

@@ -33,7 +33,7 @@ std::string ours(double v) {
     return out;
 }
 
-TEST(Grisu2DifferentialTest, RandomDoublesMatchNlohmann) {
+TEST(grisu2_differential, random_doubles_match_nlohmann) {
     std::mt19937_64 rng(20261127);
     int mismatches = 0;
     std::string first_mismatch;
@@ -66,7 +66,7 @@ TEST(Grisu2DifferentialTest, RandomDoublesMatchNlohmann) {
     EXPECT_EQ(mismatches, 0) << "first: " << first_mismatch;
 }
 
-TEST(Grisu2DifferentialTest, BoundaryDoublesMatchNlohmann) {
+TEST(grisu2_differential, boundary_doubles_match_nlohmann) {
     const double values[] = {0.1,
                              2.0,
                              1e-07,
@@ -99,7 +99,7 @@ TEST(Grisu2DifferentialTest, BoundaryDoublesMatchNlohmann) {
     }
 }
 
-TEST(NlohmannStringDifferentialTest, RandomBytesMatchNlohmannReplace) {
+TEST(nlohmann_string_differential, random_bytes_match_nlohmann_replace) {
     // Bytes drawn mostly from the interesting classes: controls, quote, backslash, DEL, lead
     // and continuation bytes, so that ill-formed UTF-8 of every shape appears.
     const unsigned char alphabet[] = {0x00, 0x01, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b, 0x1f,
@@ -133,7 +133,7 @@ TEST(NlohmannStringDifferentialTest, RandomBytesMatchNlohmannReplace) {
 
 #else
 
-TEST(Grisu2DifferentialTest, RandomDoublesMatchNlohmann) {
+TEST(grisu2_differential, random_doubles_match_nlohmann) {
     GTEST_SKIP() << "nlohmann/json.hpp not installed (apt-get install nlohmann-json3-dev)";
 }
 

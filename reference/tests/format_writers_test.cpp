@@ -44,14 +44,14 @@ std::string jc_value(const json_value& v) {
 }
 
 // profile-0.44.md 1.c, "JSON string escaping".
-TEST(NlohmannWriterTest, EscapesQuoteBackslashAndNamedControls) {
+TEST(nlohmann_writer, escapes_quote_backslash_and_named_controls) {
     EXPECT_EQ(nl("a\"b"), R"("a\"b")");
     EXPECT_EQ(nl("a\\b"), R"("a\\b")");
     EXPECT_EQ(nl("\b\t\n\f\r"), R"("\b\t\n\f\r")");
     EXPECT_EQ(nl("a/b"), R"("a/b")");  // '/' is not escaped
 }
 
-TEST(NlohmannWriterTest, OtherControlsAreLowercaseU00xx) {
+TEST(nlohmann_writer, other_controls_are_lowercase_u00xx) {
     EXPECT_EQ(nl("\0"s), R"("\u0000")");
     EXPECT_EQ(nl("\x0b"), R"("\u000b")");
     EXPECT_EQ(nl("\x1b[0m"), R"("\u001b[0m")");
@@ -59,7 +59,7 @@ TEST(NlohmannWriterTest, OtherControlsAreLowercaseU00xx) {
     EXPECT_EQ(nl("a\0b"s), R"("a\u0000b")");
 }
 
-TEST(NlohmannWriterTest, DelAndValidUtf8AreRaw) {
+TEST(nlohmann_writer, del_and_valid_utf8_are_raw) {
     EXPECT_EQ(nl("\x7f"), "\"\x7f\"");
     EXPECT_EQ(nl("\xc2\x85"), "\"\xc2\x85\"");                  // C1 NEL as UTF-8
     EXPECT_EQ(nl("\xe2\x80\xa8"), "\"\xe2\x80\xa8\"");          // U+2028
@@ -68,7 +68,7 @@ TEST(NlohmannWriterTest, DelAndValidUtf8AreRaw) {
 }
 
 // profile-0.44.md 1.c, "Invalid UTF-8 at the final dump": the verified cases.
-TEST(NlohmannWriterTest, InvalidUtf8IsReplacedPerMaximalSubpart) {
+TEST(nlohmann_writer, invalid_utf8_is_replaced_per_maximal_subpart) {
     const std::string r = "\xef\xbf\xbd";
     EXPECT_EQ(nl("\x80"), "\"" + r + "\"");
     EXPECT_EQ(nl("\xff"), "\"" + r + "\"");
@@ -80,14 +80,14 @@ TEST(NlohmannWriterTest, InvalidUtf8IsReplacedPerMaximalSubpart) {
     EXPECT_EQ(nl("ab\xe2\x82"), "\"ab" + r + "\"");
 }
 
-TEST(NlohmannWriterTest, UppercaseMutationOnlyChangesHexDigits) {
+TEST(nlohmann_writer, uppercase_mutation_only_changes_hex_digits) {
     std::string out;
     nlohmann_writer{{true, true}}.append_string(out, "\x1b\n");
     EXPECT_EQ(out, R"("\u001B\n")");
 }
 
 // Integers over the full int64/uint64 ranges (serializer.hpp:714, dump_integer).
-TEST(NlohmannWriterTest, Integers) {
+TEST(nlohmann_writer, integers) {
     EXPECT_EQ(nl_value(std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
     EXPECT_EQ(nl_value(std::numeric_limits<std::int64_t>::max()), "9223372036854775807");
     EXPECT_EQ(nl_value(std::numeric_limits<std::uint64_t>::max()), "18446744073709551615");
@@ -97,7 +97,7 @@ TEST(NlohmannWriterTest, Integers) {
 // profile-0.44.md 1.b "Typing": shortest round-trip form `0.1`, `2.0`, `1e-07`, `1.5e+300`;
 // the rest follow nlohmann's to_chars layout (to_chars.hpp:980-1065): `-0.0`, denormal min,
 // max, and `null` for non-finite values (serializer.hpp:799-812).
-TEST(NlohmannWriterTest, Doubles) {
+TEST(nlohmann_writer, doubles) {
     EXPECT_EQ(nl_value(0.1), "0.1");
     EXPECT_EQ(nl_value(2.0), "2.0");
     EXPECT_EQ(nl_value(1e-07), "1e-07");
@@ -112,7 +112,7 @@ TEST(NlohmannWriterTest, Doubles) {
     EXPECT_EQ(nl_value(std::numeric_limits<double>::quiet_NaN()), "null");
 }
 
-TEST(NlohmannWriterTest, NestedValuesSortedCompact) {
+TEST(nlohmann_writer, nested_values_sorted_compact) {
     json_value::object inner{{"b", json_value(true)}, {"a", json_value(nullptr)}};
     json_value::array arr{json_value(std::int64_t{1}), json_value(std::string("x")),
                           json_value(inner), json_value(json_value::array{})};
@@ -125,7 +125,7 @@ TEST(NlohmannWriterTest, NestedValuesSortedCompact) {
 
 // legacy-profile.md 2.b "JSON library and escaping"; jsoncpp@0.10.6:src/lib_json/
 // json_writer.cpp:244-286.
-TEST(JsoncppWriterTest, Escaping) {
+TEST(jsoncpp_writer, escaping) {
     EXPECT_EQ(jc("a\"b\\c/"), R"("a\"b\\c/")");
     EXPECT_EQ(jc("\b\f\n\r\t"), R"("\b\f\n\r\t")");
     EXPECT_EQ(jc("\0"s), R"("\u0000")");
@@ -140,7 +140,7 @@ TEST(JsoncppWriterTest, Escaping) {
 
 // The same rules, stated per byte straight from legacy-profile.md 2.b, against the writer on
 // random strings long enough to exercise its 8-byte scan.
-TEST(JsoncppWriterTest, RandomStringsFollowTheEscapeTable) {
+TEST(jsoncpp_writer, random_strings_follow_the_escape_table) {
     std::mt19937_64 rng(15);
     for (int i = 0; i < 20'000; ++i) {
         std::string s(rng() % 40, '\0');
@@ -187,7 +187,7 @@ TEST(JsoncppWriterTest, RandomStringsFollowTheEscapeTable) {
 }
 
 // valueToString(LargestInt/LargestUInt), json_writer.cpp:81-103.
-TEST(JsoncppWriterTest, Integers) {
+TEST(jsoncpp_writer, integers) {
     EXPECT_EQ(jc_value(std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
     EXPECT_EQ(jc_value(std::numeric_limits<std::int64_t>::max()), "9223372036854775807");
     EXPECT_EQ(jc_value(std::numeric_limits<std::uint64_t>::max()), "18446744073709551615");
@@ -196,7 +196,7 @@ TEST(JsoncppWriterTest, Integers) {
 // valueToString(double) = "%.17g" (json_writer.cpp:117-147); expected strings are C printf's
 // %.17g of each value (checked with Python's '%.17g' formatting, which is correctly rounded
 // like glibc's).
-TEST(JsoncppWriterTest, Doubles) {
+TEST(jsoncpp_writer, doubles) {
     EXPECT_EQ(jc_value(0.1), "0.10000000000000001");
     EXPECT_EQ(jc_value(2.0), "2");
     EXPECT_EQ(jc_value(1e-07), "9.9999999999999995e-08");
@@ -209,14 +209,14 @@ TEST(JsoncppWriterTest, Doubles) {
     EXPECT_EQ(jc_value(-std::numeric_limits<double>::infinity()), "-1e+9999");
 }
 
-TEST(JsoncppWriterTest, NestedValuesSortedCompact) {
+TEST(jsoncpp_writer, nested_values_sorted_compact) {
     json_value::object obj{
         {"b", json_value(json_value::array{json_value(nullptr), json_value(true)})},
         {"a", json_value(std::int64_t{-1})}};
     EXPECT_EQ(jc_value(obj), R"({"a":-1,"b":[null,true]})");
 }
 
-TEST(JsonWritersTest, KeyOrderMutationReversesMembers) {
+TEST(json_writers, key_order_mutation_reverses_members) {
     json_value::object obj{{"a", json_value(std::int64_t{1})}, {"b", json_value(std::int64_t{2})}};
     std::string n;
     nlohmann_writer{{false, false}}.append_value(n, obj);
@@ -228,7 +228,7 @@ TEST(JsonWritersTest, KeyOrderMutationReversesMembers) {
 
 // libs@0.25.4:userspace/libsinsp/utils.cpp:869-906 (ts_to_string) and 907-930
 // (ts_to_iso_8601); falco@0.44.1:userspace/engine/formats.cpp:96-108 (JSON time).
-TEST(TimeFormatTest, ClockTimeAppliesOffset) {
+TEST(time_format, clock_time_applies_offset) {
     std::string out;
     append_clock_time(out, 1470327477881781397, 0);
     EXPECT_EQ(out, "16:17:57.881781397");  // profile-0.44.md 1.b example, TZ=UTC0
@@ -243,7 +243,7 @@ TEST(TimeFormatTest, ClockTimeAppliesOffset) {
     EXPECT_EQ(out, "00:00:00.000000005");
 }
 
-TEST(TimeFormatTest, ClockTimeBeforeFirstDayWrapsAsUnsigned) {
+TEST(time_format, clock_time_before_first_day_wraps_as_unsigned) {
     // (sec + thiszone) is uint64 arithmetic in libsinsp: 0 + (-3600) wraps to 2^64 - 3600, and
     // (2^64 - 3600) % 86400 = 21616 (2^64 % 86400 = 25216), i.e. 06:00:16, not 23:00:00.
     std::string out;
@@ -251,7 +251,7 @@ TEST(TimeFormatTest, ClockTimeBeforeFirstDayWrapsAsUnsigned) {
     EXPECT_EQ(out, "06:00:16.000000000");
 }
 
-TEST(TimeFormatTest, Iso8601AndJsonTime) {
+TEST(time_format, iso8601_and_json_time) {
     std::string out;
     append_iso8601_time(out, 1470327477881781397);
     EXPECT_EQ(out, "2016-08-04T16:17:57.881781397+0000");  // facts 1.2 / testing fixture

@@ -103,7 +103,7 @@ protected:
     std::unique_ptr<mocks::mock_process> mock_;
 };
 
-TEST_F(http_channel_test, TextAlertsArePostedOnOneReusedConnection_0_44) {
+TEST_F(http_channel_test, text_alerts_are_posted_on_one_reused_connection_0_44) {
     // profile-0.44.md i "Handle" (one handle, reused) and "Request" (headers as observed).
     start_mock({"--http"});
     const std::vector<std::string> lines = {
@@ -134,7 +134,7 @@ TEST_F(http_channel_test, TextAlertsArePostedOnOneReusedConnection_0_44) {
     EXPECT_EQ(connections(), 1u);
 }
 
-TEST_F(http_channel_test, JsonAlertsAreApplicationJsonWithTheConfiguredUserAgent) {
+TEST_F(http_channel_test, json_alerts_are_application_json_with_the_configured_user_agent) {
     start_mock({"--http"});
     config cfg = make(profile_id::v0_44, http_url("/falco/events?x=1"));
     cfg.json_output = true;
@@ -151,7 +151,8 @@ TEST_F(http_channel_test, JsonAlertsAreApplicationJsonWithTheConfiguredUserAgent
     EXPECT_EQ(reqs[0].body, json);
 }
 
-TEST_F(http_channel_test, LegacyUsesANewConnectionPerAlertJsonContentTypeNoUserAgentAndEchoes) {
+TEST_F(http_channel_test,
+       legacy_uses_a_new_connection_per_alert_json_content_type_no_user_agent_and_echoes) {
     // legacy-profile.md 2.g: new handle per alert, always application/json, no User-Agent,
     // the response body written to stdout without a newline.
     start_mock({"--http", "--response-body", "ok;"});
@@ -173,7 +174,7 @@ TEST_F(http_channel_test, LegacyUsesANewConnectionPerAlertJsonContentTypeNoUserA
     EXPECT_EQ(out.text(), "ok;ok;ok;");
 }
 
-TEST_F(http_channel_test, EchoWritesTheResponseBodyToStdoutOnlyWhenAsked_0_44) {
+TEST_F(http_channel_test, echo_writes_the_response_body_to_stdout_only_when_asked_0_44) {
     // profile-0.44.md i "echo".
     start_mock({"--http", "--response-body", "{\"ack\":1}"});
     for (const bool echo : {false, true}) {
@@ -189,7 +190,7 @@ TEST_F(http_channel_test, EchoWritesTheResponseBodyToStdoutOnlyWhenAsked_0_44) {
     }
 }
 
-TEST_F(http_channel_test, ServerErrorsCountAsSuccess) {
+TEST_F(http_channel_test, server_errors_count_as_success) {
     // profile-0.44.md i "Errors": HTTP status is not checked.
     start_mock({"--http", "--fault", "1:status=500", "--fault", "2:status=404"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
@@ -207,7 +208,7 @@ TEST_F(http_channel_test, ServerErrorsCountAsSuccess) {
     EXPECT_EQ(err.text(), "");
 }
 
-TEST_F(http_channel_test, ConnectionFailureIsLoggedWithEachProfilesWording) {
+TEST_F(http_channel_test, connection_failure_is_logged_with_each_profiles_wording) {
     // profile-0.44.md section 3 "HTTP send failure"; legacy-profile.md 2.g "Errors".
     closed_port port;
     const std::string url = "http://127.0.0.1:" + std::to_string(port.port()) + "/";
@@ -230,7 +231,7 @@ TEST_F(http_channel_test, ConnectionFailureIsLoggedWithEachProfilesWording) {
         << err.text();
 }
 
-TEST_F(http_channel_test, HttpsWithTheTestCaIsAccepted) {
+TEST_F(http_channel_test, https_with_the_test_ca_is_accepted) {
     start_mock({"--https"});
     config cfg = make(profile_id::v0_44, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");
@@ -243,7 +244,7 @@ TEST_F(http_channel_test, HttpsWithTheTestCaIsAccepted) {
     EXPECT_EQ(reqs[0].body, "over tls");
 }
 
-TEST_F(http_channel_test, CaCertWinsOverCaBundleWhichWinsOverCaPath) {
+TEST_F(http_channel_test, ca_cert_wins_over_ca_bundle_which_wins_over_ca_path) {
     // profile-0.44.md i "TLS": ca_cert -> CAINFO, else ca_bundle -> CAINFO, else CAPATH.
     start_mock({"--https"});
     // A CAPATH directory trusting the test CA: OpenSSL looks certificates up by subject hash.
@@ -284,7 +285,7 @@ TEST_F(http_channel_test, CaCertWinsOverCaBundleWhichWinsOverCaPath) {
     err.restore();
 }
 
-TEST_F(http_channel_test, UntrustedCertificateIsRefusedUnlessInsecure) {
+TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
     start_mock({"--https", "--tls-mode", "untrusted"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     config cfg = make(profile_id::v0_44, https_url());
@@ -312,7 +313,7 @@ TEST_F(http_channel_test, UntrustedCertificateIsRefusedUnlessInsecure) {
     EXPECT_EQ(reqs[0].body, "accepted");
 }
 
-TEST_F(http_channel_test, LegacyVerifiesAgainstTheSystemStoreOnly) {
+TEST_F(http_channel_test, legacy_verifies_against_the_system_store_only) {
     // legacy-profile.md 4 #3: no TLS options; the test CA is not in the system store.
     start_mock({"--https"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
@@ -330,7 +331,7 @@ TEST_F(http_channel_test, LegacyVerifiesAgainstTheSystemStoreOnly) {
         << err.text();
 }
 
-TEST_F(http_channel_test, MutualTlsPresentsTheClientCertificate) {
+TEST_F(http_channel_test, mutual_tls_presents_the_client_certificate) {
     // profile-0.44.md i "TLS": mtls sets SSLCERT/SSLKEY.
     start_mock({"--https", "--tls-mode", "mtls"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
@@ -358,7 +359,7 @@ TEST_F(http_channel_test, MutualTlsPresentsTheClientCertificate) {
     EXPECT_EQ(reqs[0].body, "with");
 }
 
-TEST_F(http_channel_test, StalledServerDelaysOnlyThatCall) {
+TEST_F(http_channel_test, stalled_server_delays_only_that_call) {
     // One synchronous call per alert (profile-0.44.md j): a slow answer blocks that call, the
     // next one proceeds normally on the same connection.
     start_mock({"--http", "--fault", "1:delay_ms=1500"});
@@ -375,7 +376,7 @@ TEST_F(http_channel_test, StalledServerDelaysOnlyThatCall) {
     EXPECT_EQ(connections(), 1u);
 }
 
-TEST_F(http_channel_test, StalledServerIsReportedByTheOutputsWatchdog) {
+TEST_F(http_channel_test, stalled_server_is_reported_by_the_outputs_watchdog) {
     // profile-0.44.md j "output_timeout": CRIT `"http" output timeout, all output channels are
     // blocked` once the call exceeds output_timeout; delivery is not aborted.
     start_mock({"--http", "--fault", "1:delay_ms=1500"});
@@ -394,7 +395,7 @@ TEST_F(http_channel_test, StalledServerIsReportedByTheOutputsWatchdog) {
     err.restore();
 }
 
-TEST_F(http_channel_test, CompressUploadsAsksForACompressedResponse) {
+TEST_F(http_channel_test, compress_uploads_asks_for_a_compressed_response) {
     // profile-0.44.md i "compress_uploads": TE: gzip + Connection: TE; the body is not touched.
     start_mock({"--http"});
     config cfg = make(profile_id::v0_44, http_url());
@@ -410,7 +411,7 @@ TEST_F(http_channel_test, CompressUploadsAsksForACompressedResponse) {
     EXPECT_EQ(reqs[0].body, "plain body");
 }
 
-TEST_F(http_channel_test, BodyEndsAtItsFirstNul) {
+TEST_F(http_channel_test, body_ends_at_its_first_nul) {
     // POSTFIELDSIZE -1: libcurl takes strlen (profile-0.44.md i "Request"; legacy 2.g).
     start_mock({"--http"});
     http_channel ch(make(profile_id::v0_44, http_url()));
@@ -421,7 +422,7 @@ TEST_F(http_channel_test, BodyEndsAtItsFirstNul) {
     EXPECT_EQ(reqs[0].body, "before");
 }
 
-TEST_F(http_channel_test, QuotedUrlIsUnquotedIn0_44AndVerbatimInLegacy) {
+TEST_F(http_channel_test, quoted_url_is_unquoted_in0_44_and_verbatim_in_legacy) {
     start_mock({"--http"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     const std::string quoted = "\"" + http_url("/q\\/x") + "\"";
@@ -442,7 +443,7 @@ TEST_F(http_channel_test, QuotedUrlIsUnquotedIn0_44AndVerbatimInLegacy) {
     EXPECT_NE(err.text().find(": libcurl error: "), std::string::npos) << err.text();
 }
 
-TEST(http_channel_url, UnquoteFollowsLibsinspUnescapeStr) {
+TEST(http_channel_url, unquote_follows_libsinsp_unescape_str) {
     // profile-0.44.md i "URL"; libs@0.25.4:userspace/libsinsp/filter/escaping.cpp:83-144.
     EXPECT_EQ(http_channel::unquote_url("http://h/x"), "http://h/x");
     EXPECT_EQ(http_channel::unquote_url("\"http://h/x\""), "http://h/x");
@@ -463,7 +464,7 @@ TEST(http_channel_url, UnquoteFollowsLibsinspUnescapeStr) {
     EXPECT_THROW(http_channel::unquote_url("'a\\\"b'"), std::runtime_error);
 }
 
-TEST(http_channel_url, BadEscapeFailsTheConstructionIn0_44) {
+TEST(http_channel_url, bad_escape_fails_the_construction_in0_44) {
     // Fatal in Falco: "Runtime error: unsupported string escape sequence: \x. Exiting."
     config cfg = test::make_config(profile_id::v0_44);
     cfg.http_output.url = "\"http://127.0.0.1/\\x\"";

@@ -15,13 +15,13 @@ std::string line_of_capacity(std::size_t n) {
     return s;
 }
 
-TEST(LineBufferPoolTest, EmptyPoolGivesAFreshString) {
+TEST(line_buffer_pool, empty_pool_gives_a_fresh_string) {
     line_buffer_pool pool;
     EXPECT_TRUE(pool.take().empty());
     EXPECT_EQ(pool.available(), 0u);
 }
 
-TEST(LineBufferPoolTest, GivenBackLinesComeBackEmptyWithTheirCapacityOncePublished) {
+TEST(line_buffer_pool, given_back_lines_come_back_empty_with_their_capacity_once_published) {
     line_buffer_pool pool;
     pool.give_back(line_of_capacity(1000));
     EXPECT_EQ(pool.available(), 0u);  // still in the consumer's stash
@@ -33,7 +33,7 @@ TEST(LineBufferPoolTest, GivenBackLinesComeBackEmptyWithTheirCapacityOncePublish
     EXPECT_EQ(pool.available(), 0u);
 }
 
-TEST(LineBufferPoolTest, ConsumerPublishesOnItsOwnEveryBatch) {
+TEST(line_buffer_pool, consumer_publishes_on_its_own_every_batch) {
     line_buffer_pool pool;
     for (std::size_t i = 0; i + 1 < line_buffer_pool::k_publish_every; ++i) {
         pool.give_back(line_of_capacity(100));
@@ -43,14 +43,14 @@ TEST(LineBufferPoolTest, ConsumerPublishesOnItsOwnEveryBatch) {
     EXPECT_EQ(pool.available(), line_buffer_pool::k_publish_every);
 }
 
-TEST(LineBufferPoolTest, HugeLinesAreNotKept) {
+TEST(line_buffer_pool, huge_lines_are_not_kept) {
     line_buffer_pool pool;
     pool.give_back(line_of_capacity(line_buffer_pool::k_max_capacity + 1));
     pool.publish();
     EXPECT_EQ(pool.available(), 0u);
 }
 
-TEST(LineBufferPoolTest, SharedListIsBounded) {
+TEST(line_buffer_pool, shared_list_is_bounded) {
     line_buffer_pool pool;
     for (std::size_t i = 0; i < line_buffer_pool::k_max_pooled + 100; ++i) {
         pool.give_back(line_of_capacity(100));

@@ -68,7 +68,7 @@ std::vector<std::string> read_lines(const std::string& data, std::size_t piece) 
     return lines;
 }
 
-TEST(LineReaderTest, LinesComeOutWholeAcrossReadsOfAnySize) {
+TEST(line_reader, lines_come_out_whole_across_reads_of_any_size) {
     std::vector<std::string> expected;
     std::string data;
     // Lengths around the chunk size and well above it, and empty lines.
@@ -87,13 +87,13 @@ TEST(LineReaderTest, LinesComeOutWholeAcrossReadsOfAnySize) {
     }
 }
 
-TEST(LineReaderTest, ALastLineWithoutNewlineIsStillALine) {
+TEST(line_reader, a_last_line_without_newline_is_still_a_line) {
     EXPECT_EQ(read_lines("a\nbc", 4096), (std::vector<std::string>{"a", "bc"}));
     EXPECT_EQ(read_lines("a\n", 4096), (std::vector<std::string>{"a"}));
     EXPECT_EQ(read_lines("", 4096), (std::vector<std::string>{}));
 }
 
-TEST(LineReaderTest, TheWakeFdInterruptsAWaitAndBeforePollRunsFirst) {
+TEST(line_reader, the_wake_fd_interrupts_a_wait_and_before_poll_runs_first) {
     pipe_pair input;
     pipe_pair wake;
     int polls = 0;

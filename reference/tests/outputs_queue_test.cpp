@@ -32,7 +32,7 @@ outputs_item control_item(outputs_item::kind k) {
     return item;
 }
 
-TEST(OutputsQueueTest, PopsInPushOrderAcrossBatches) {
+TEST(outputs_queue, pops_in_push_order_across_batches) {
     outputs_queue q(0);
     ASSERT_TRUE(q.try_push(alert_item("a")));
     ASSERT_TRUE(q.try_push(alert_item("b")));
@@ -43,7 +43,7 @@ TEST(OutputsQueueTest, PopsInPushOrderAcrossBatches) {
     EXPECT_EQ(q.size(), 0u);
 }
 
-TEST(OutputsQueueTest, ItemsOfTheConsumersBatchStillCountAgainstTheCapacity) {
+TEST(outputs_queue, items_of_the_consumers_batch_still_count_against_the_capacity) {
     outputs_queue q(3);
     ASSERT_TRUE(q.try_push(alert_item("a")));
     ASSERT_TRUE(q.try_push(alert_item("b")));
@@ -61,7 +61,7 @@ TEST(OutputsQueueTest, ItemsOfTheConsumersBatchStillCountAgainstTheCapacity) {
     EXPECT_EQ(q.pop().msg.line, "e");
 }
 
-TEST(OutputsQueueTest, ClearDiscardsTheUnpoppedRestOfABatchAndCountsOnlyAlerts) {
+TEST(outputs_queue, clear_discards_the_unpopped_rest_of_a_batch_and_counts_only_alerts) {
     outputs_queue q(0);
     ASSERT_TRUE(q.try_push(alert_item("a")));
     ASSERT_TRUE(q.try_push(alert_item("b")));
@@ -76,7 +76,7 @@ TEST(OutputsQueueTest, ClearDiscardsTheUnpoppedRestOfABatchAndCountsOnlyAlerts) 
     EXPECT_EQ(q.size(), 0u);
 }
 
-TEST(OutputsQueueTest, AWaitingConsumerIsWokenByAPushFromAnotherThread) {
+TEST(outputs_queue, a_waiting_consumer_is_woken_by_a_push_from_another_thread) {
     outputs_queue q(0);
     auto popped = std::async(std::launch::async, [&] {
         std::string lines = q.pop().msg.line;
@@ -91,7 +91,7 @@ TEST(OutputsQueueTest, AWaitingConsumerIsWokenByAPushFromAnotherThread) {
     EXPECT_EQ(popped.get(), "ab");
 }
 
-TEST(OutputsQueueTest, ConsumerWaitingBetweenPushesGetsEveryItem) {
+TEST(outputs_queue, consumer_waiting_between_pushes_gets_every_item) {
     // Each item is pushed only after the consumer took the previous one, so the consumer is
     // (about to be) waiting at every push: every push must wake it.
     outputs_queue q(0);
@@ -131,7 +131,7 @@ private:
 
 // A batch handed over by push_all: in order, behind what was queued, counted by size() and
 // clear() like single pushes, and one wake-up for a waiting consumer.
-TEST(OutputsQueueTest, PushAllAppendsTheBatchInOrder) {
+TEST(outputs_queue, push_all_appends_the_batch_in_order) {
     outputs_queue q(0);
     ASSERT_TRUE(q.try_push(alert_item("a")));
     std::vector<outputs_item> batch;
@@ -151,7 +151,7 @@ TEST(OutputsQueueTest, PushAllAppendsTheBatchInOrder) {
     EXPECT_EQ(q.pop().msg.line, "f");
 }
 
-TEST(OutputsQueueTest, PushAllWakesAWaitingConsumer) {
+TEST(outputs_queue, push_all_wakes_a_waiting_consumer) {
     outputs_queue q(0);
     background_consumer consumer(q, 2);
     ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
@@ -163,7 +163,7 @@ TEST(OutputsQueueTest, PushAllWakesAWaitingConsumer) {
     EXPECT_EQ(consumer.lines(), "ab");
 }
 
-TEST(OutputsQueueTest, EveryPushWakesAWaitingConsumer) {
+TEST(outputs_queue, every_push_wakes_a_waiting_consumer) {
     outputs_queue q(10);
     background_consumer consumer(q, 1);
     ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));

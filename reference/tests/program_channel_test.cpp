@@ -101,7 +101,7 @@ protected:
 class program_per_message_test : public program_channel_test,
                                  public ::testing::WithParamInterface<bool> {};
 
-TEST_P(program_per_message_test, OneChildPerMessageEachGetsOneLineThenEof) {
+TEST_P(program_per_message_test, one_child_per_message_each_gets_one_line_then_eof) {
     program_channel ch(make(profile_id::v0_44, false, GetParam()));
     const std::vector<std::string> lines = {"first alert", "second alert", "third alert"};
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -125,7 +125,7 @@ TEST_P(program_per_message_test, OneChildPerMessageEachGetsOneLineThenEof) {
 INSTANTIATE_TEST_SUITE_P(buffering, program_per_message_test, ::testing::Values(false, true),
                          [](const auto& info) { return info.param ? "buffered" : "unbuffered"; });
 
-TEST_F(program_channel_test, SpawnIsLazy) {
+TEST_F(program_channel_test, spawn_is_lazy) {
     // profile-0.44.md h "Spawn": lazy, at the first alert or SIGUSR1.
     program_channel ch(make(profile_id::v0_44, true, false));
     std::this_thread::sleep_for(k_quiet_window);  // negative assertion window
@@ -135,7 +135,7 @@ TEST_F(program_channel_test, SpawnIsLazy) {
     ch.close();
 }
 
-TEST_F(program_channel_test, KeepAliveUnbufferedEachLineVisibleBeforeTheNext) {
+TEST_F(program_channel_test, keep_alive_unbuffered_each_line_visible_before_the_next) {
     // keep_alive true + _IONBF: one long-lived child, one write per alert (profile-0.44.md h).
     program_channel ch(make(profile_id::v0_44, true, false));
     std::string expected;
@@ -155,7 +155,7 @@ TEST_F(program_channel_test, KeepAliveUnbufferedEachLineVisibleBeforeTheNext) {
     EXPECT_EQ(starts().size(), 1u);
 }
 
-TEST_F(program_channel_test, KeepAliveBufferedHoldsSmallDataUntilClose) {
+TEST_F(program_channel_test, keep_alive_buffered_holds_small_data_until_close) {
     // Buffered: stdio full buffering on a pipe, so less than 4 KiB stays in the buffer until
     // pclose (profile-0.44.md section 2 "Buffer sizes": only assert "nothing before exit while
     // under 4 KiB").
@@ -171,7 +171,7 @@ TEST_F(program_channel_test, KeepAliveBufferedHoldsSmallDataUntilClose) {
     EXPECT_EQ(count_of(pid, "eof"), 1u);
 }
 
-TEST_F(program_channel_test, KeepAliveBufferedWritesOutWhenTheBufferIsFull) {
+TEST_F(program_channel_test, keep_alive_buffered_writes_out_when_the_buffer_is_full) {
     program_channel ch(make(profile_id::v0_44, true, true));
     std::string all;
     for (int i = 0; i < 6; ++i) {  // 6 x 1001 bytes > 4096
@@ -193,7 +193,7 @@ TEST_F(program_channel_test, KeepAliveBufferedWritesOutWhenTheBufferIsFull) {
 class program_reopen_test : public program_channel_test,
                             public ::testing::WithParamInterface<profile_id> {};
 
-TEST_P(program_reopen_test, KeepAliveReopenEndsTheOldChildAndSpawnsAtOnce) {
+TEST_P(program_reopen_test, keep_alive_reopen_ends_the_old_child_and_spawns_at_once) {
     program_channel ch(make(GetParam(), true, false));
     ch.deliver(message("before"));
     ASSERT_TRUE(mocks::wait_until([&] { return starts().size() == 1; }, k_deadline));
@@ -219,7 +219,8 @@ INSTANTIATE_TEST_SUITE_P(profiles, program_reopen_test,
                              return info.param == profile_id::legacy ? "legacy" : "v0_44";
                          });
 
-TEST_F(program_channel_test, ReopenWithoutKeepAliveSpawnsAChildThatTakesTheNextMessage_0_44) {
+TEST_F(program_channel_test,
+       reopen_without_keep_alive_spawns_a_child_that_takes_the_next_message_0_44) {
     program_channel ch(make(profile_id::v0_44, false, false));
     ch.reopen();
     ASSERT_TRUE(mocks::wait_until([&] { return starts().size() == 1; }, k_deadline));
@@ -232,7 +233,7 @@ TEST_F(program_channel_test, ReopenWithoutKeepAliveSpawnsAChildThatTakesTheNextM
     ch.close();
 }
 
-TEST_F(program_channel_test, LegacyReopenWithoutKeepAliveDoesNothing) {
+TEST_F(program_channel_test, legacy_reopen_without_keep_alive_does_nothing) {
     program_channel ch(make(profile_id::legacy, false, false));
     ch.reopen();
     std::this_thread::sleep_for(k_quiet_window);  // negative assertion window
@@ -242,7 +243,7 @@ TEST_F(program_channel_test, LegacyReopenWithoutKeepAliveDoesNothing) {
     ch.close();
 }
 
-TEST_F(program_channel_test, ChildStaysInOurProcessGroupAndSession) {
+TEST_F(program_channel_test, child_stays_in_our_process_group_and_session) {
     // profile-0.44.md h "Spawn": no setsid, same process group (legacy 4 #5 likewise).
     program_channel ch(make(profile_id::v0_44, false, false));
     ch.deliver(message("x"));
@@ -253,7 +254,7 @@ TEST_F(program_channel_test, ChildStaysInOurProcessGroupAndSession) {
     EXPECT_EQ(s[0].ppid, static_cast<long>(::getpid()));  // `exec` replaced the shell
 }
 
-TEST_F(program_channel_test, ChildInheritsEnvironmentAndStdoutButNoOtherDescriptor) {
+TEST_F(program_channel_test, child_inherits_environment_and_stdout_but_no_other_descriptor) {
     // The child inherits env and fds 1/2 (profile-0.44.md h); every other fd is closed.
     ::setenv("FALCO_REF_PROGRAM_TEST_VAR", "value with spaces", 1);
     const int leaked = ::dup2(::open("/dev/null", O_RDONLY), 50);  // no O_CLOEXEC on purpose
@@ -279,7 +280,7 @@ TEST_F(program_channel_test, ChildInheritsEnvironmentAndStdoutButNoOtherDescript
     EXPECT_EQ(out2.text(), "value with spaces\n");
 }
 
-TEST_F(program_channel_test, ChildThatExitedGivesAnErrorAndTheNextMessageRespawns) {
+TEST_F(program_channel_test, child_that_exited_gives_an_error_and_the_next_message_respawns) {
     // Falco would die of SIGPIPE here (unspecified: profile-0.44.md h "SIGPIPE"); the brief
     // asks for EPIPE -> channel_error, reap, respawn at the next alert.
     program_channel ch(make(profile_id::v0_44, true, false, " --exit-after-reads 1"));
@@ -307,7 +308,7 @@ TEST_F(program_channel_test, ChildThatExitedGivesAnErrorAndTheNextMessageRespawn
     ch.close();
 }
 
-TEST_F(program_channel_test, MissingProgramNeitherCrashesNorHangs) {
+TEST_F(program_channel_test, missing_program_neither_crashes_nor_hangs) {
     // popen does not fail for a missing command: /bin/sh reports it on the inherited stderr
     // (profile-0.44.md h "popen failure").
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
@@ -328,7 +329,7 @@ TEST_F(program_channel_test, MissingProgramNeitherCrashesNorHangs) {
         << err.text();
 }
 
-TEST_F(program_channel_test, ChildThatNeverExitsIsKilledAtCloseAfterTheGrace) {
+TEST_F(program_channel_test, child_that_never_exits_is_killed_at_close_after_the_grace) {
     // Falco's pclose would wait for ever; we give close_grace() (1 s here) then SIGKILL.
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     const config cfg = make(profile_id::v0_44, true, false, " --stop-reading-after 0");
@@ -347,7 +348,7 @@ TEST_F(program_channel_test, ChildThatNeverExitsIsKilledAtCloseAfterTheGrace) {
         << err.text();
 }
 
-TEST_F(program_channel_test, PendingDataTheChildNeverReadsIsDroppedAtClose) {
+TEST_F(program_channel_test, pending_data_the_child_never_reads_is_dropped_at_close) {
     int probe[2];
     ASSERT_EQ(::pipe(probe), 0);
     const int capacity = ::fcntl(probe[1], F_GETPIPE_SZ);
@@ -374,7 +375,7 @@ TEST_F(program_channel_test, PendingDataTheChildNeverReadsIsDroppedAtClose) {
         << err.text();
 }
 
-TEST_F(program_channel_test, SpawnFailureIsLoggedTheAlertSkippedAndTheNextOneRetries) {
+TEST_F(program_channel_test, spawn_failure_is_logged_the_alert_skipped_and_the_next_one_retries) {
     // popen fails only when pipe/fork fail; Falco logs ERR "Failed to open program output:
     // <program> (error: <strerror>)" and skips the alert (profile-0.44.md section 3 and h).
     // EMFILE is provoked in a forked child by lowering RLIMIT_NOFILE to the lowest free fd + 1.
@@ -415,7 +416,7 @@ TEST_F(program_channel_test, SpawnFailureIsLoggedTheAlertSkippedAndTheNextOneRet
     EXPECT_EQ(data_of(s[0].pid), "kept\n");
 }
 
-TEST_F(program_channel_test, LegacySpawnFlushesEveryStdioStreamFirst) {
+TEST_F(program_channel_test, legacy_spawn_flushes_every_stdio_stream_first) {
     // legacy-profile.md 2.f "Spawn": io.popen does fflush(NULL) before popen; 0.44 does not.
     for (const profile_id id : {profile_id::legacy, profile_id::v0_44}) {
         const std::string path = dir_.file(id == profile_id::legacy ? "legacy.txt" : "v044.txt");
@@ -431,7 +432,7 @@ TEST_F(program_channel_test, LegacySpawnFlushesEveryStdioStreamFirst) {
     }
 }
 
-TEST_F(program_channel_test, LineEndsAtItsFirstNul) {
+TEST_F(program_channel_test, line_ends_at_its_first_nul) {
     // fprintf(pfile, "%s\n", msg.c_str()) (falco@0.44.1:userspace/falco/outputs_program.cpp:48).
     program_channel ch(make(profile_id::v0_44, false, false));
     ch.deliver(message(std::string("before\0after", 12)));

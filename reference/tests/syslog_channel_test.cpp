@@ -72,7 +72,8 @@ protected:
     std::unique_ptr<mocks::mock_process> mock_;
 };
 
-TEST_F(syslog_channel_test, EveryPriorityIsUserFacilityAtItsLevelWithIdentFalcoAndNoPid) {
+TEST_F(syslog_channel_test,
+       every_priority_is_user_facility_at_its_level_with_ident_falco_and_no_pid) {
     // syslog(priority, "%s", msg): level = Falco priority 0..7 (profile-0.44.md g "Call").
     const std::vector<std::string> names = {"Emergency", "Alert",  "Critical",      "Error",
                                             "Warning",   "Notice", "Informational", "Debug"};
@@ -104,7 +105,7 @@ TEST_F(syslog_channel_test, EveryPriorityIsUserFacilityAtItsLevelWithIdentFalcoA
     }
 }
 
-TEST_F(syslog_channel_test, JsonLineIsSentAsIs) {
+TEST_F(syslog_channel_test, json_line_is_sent_as_is) {
     // profile-0.44.md b, "Example, defaults, TZ=UTC0": the same JSON line goes to every channel.
     const std::string json =
         R"j({"hostname":"h","output":"16:17:57.881781397: Warning An open was seen )j"
@@ -123,7 +124,7 @@ TEST_F(syslog_channel_test, JsonLineIsSentAsIs) {
     EXPECT_EQ(records[0].msg, json);
 }
 
-TEST_F(syslog_channel_test, LegacyTextSendsTheRuleOutputWithoutPrefix) {
+TEST_F(syslog_channel_test, legacy_text_sends_the_rule_output_without_prefix) {
     // legacy-profile.md section 4 #1: the page's example, the rule output only.
     const std::string bare =
         "Sensitive file opened for reading by non-trusted program (user=root command=cat "
@@ -145,7 +146,7 @@ TEST_F(syslog_channel_test, LegacyTextSendsTheRuleOutputWithoutPrefix) {
     EXPECT_EQ(records[0].msg, bare);
 }
 
-TEST_F(syslog_channel_test, MessageIsNeverUsedAsAFormat) {
+TEST_F(syslog_channel_test, message_is_never_used_as_a_format) {
     // "%s" is the format (outputs_syslog.cpp:23), so conversions in the text arrive verbatim;
     // the C string ends at its first NUL.
     ASSERT_EQ(
@@ -162,7 +163,7 @@ TEST_F(syslog_channel_test, MessageIsNeverUsedAsAFormat) {
     EXPECT_EQ(records[1].msg, "cut");
 }
 
-TEST_F(syslog_channel_test, MissingDevLogIsLoggedOnceAndDeliveryGoesOn) {
+TEST_F(syslog_channel_test, missing_dev_log_is_logged_once_and_delivery_goes_on) {
     // glibc drops silently; the channel says so once at construction and keeps running.
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     const int code = run_in_namespace(dir_.file("no-such.sock"), [&](syslog_channel& ch) {
@@ -178,7 +179,7 @@ TEST_F(syslog_channel_test, MissingDevLogIsLoggedOnceAndDeliveryGoesOn) {
     EXPECT_TRUE(mocks::read_syslog_records(records_).empty());
 }
 
-TEST(syslog_channel_probe, CanConnectReportsTheReason) {
+TEST(syslog_channel_probe, can_connect_reports_the_reason) {
     std::string error;
     EXPECT_FALSE(syslog_channel::can_connect("/nonexistent/falco-ref/log", &error));
     EXPECT_EQ(error, "No such file or directory");

@@ -131,8 +131,9 @@ std::vector<uint8_t> make_event(uint64_t ts, uint32_t line_no, const std::string
 void take_line(instance_state& in, std::string line) {
     ++in.line_no;
     auto parsed = replay::alert_reader::read(line);
-    if (std::holds_alternative<replay::alert_reader::blank>(parsed))
+    if (std::holds_alternative<replay::alert_reader::blank>(parsed)) {
         return;
+    }
     if (const auto* why = std::get_if<std::string>(&parsed)) {
         log_line("line " + std::to_string(in.line_no) + ": " + *why);
         return;
@@ -219,8 +220,9 @@ ss_instance_t* plugin_open(ss_plugin_t* s, const char* params, ss_plugin_rc* rc)
 
 void plugin_close(ss_plugin_t*, ss_instance_t* h) {
     auto* in = reinterpret_cast<instance_state*>(h);
-    if (in && in->owns_fd)
+    if (in && in->owns_fd) {
         ::close(in->fd);
+    }
     delete in;
 }
 
@@ -239,18 +241,21 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
             take_line(*in, std::move(line));
             continue;
         }
-        if (in->eof)
+        if (in->eof) {
             break;
-        if (!in->events.empty())
+        }
+        if (!in->events.empty()) {
             break;  // deliver what is ready before waiting for more
+        }
         pollfd p{in->fd, POLLIN, 0};
         const int ready = ::poll(&p, 1, k_poll_ms);
         if (ready < 0 && errno != EINTR) {
             ps->last_error = std::string("poll: ") + std::strerror(errno);
             return SS_PLUGIN_FAILURE;
         }
-        if (ready <= 0)
+        if (ready <= 0) {
             return SS_PLUGIN_TIMEOUT;  // Falco checks its signal flags meanwhile
+        }
         char chunk[65536];
         const ssize_t n = ::read(in->fd, chunk, sizeof chunk);
         if (n > 0) {
@@ -258,8 +263,9 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
         } else if (n == 0) {
             // A FIFO reads 0 bytes before its first writer too; Linux reports POLLHUP only once
             // a writer has come and gone, which is the real end.
-            if (in->is_fifo && !(p.revents & POLLHUP))
+            if (in->is_fifo && !(p.revents & POLLHUP)) {
                 return SS_PLUGIN_TIMEOUT;
+            }
             in->eof = true;
             if (!in->buffer.empty()) {
                 take_line(*in, std::move(in->buffer));  // a last line without its newline
@@ -277,8 +283,9 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
     }
     *nevts = static_cast<uint32_t>(in->event_ptrs.size());
     *evts = in->event_ptrs.data();
-    if (*nevts == 0)
+    if (*nevts == 0) {
         return in->eof ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
+    }
     return SS_PLUGIN_SUCCESS;
 }
 
@@ -293,8 +300,9 @@ ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_event_input* 
         if (len >= sizeof(uint32_t)) {
             auto parsed = replay::alert_reader::read(std::string_view(
                 reinterpret_cast<const char*>(payload + sizeof(uint32_t)), len - sizeof(uint32_t)));
-            if (auto* a = std::get_if<replay::replay_alert>(&parsed))
+            if (auto* a = std::get_if<replay::replay_alert>(&parsed)) {
                 ps->cached = std::move(*a);
+            }
         }
         ps->cached_evtnum = evt->evtnum;
     }
@@ -306,13 +314,15 @@ ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_event_input* 
     for (uint32_t i = 0; i < in->num_fields; ++i) {
         auto& f = in->fields[i];
         f.res_len = 0;  // no value: Falco prints <NA> and JSON null
-        if (!ps->cached)
+        if (!ps->cached) {
             continue;
+        }
         const auto& alert = *ps->cached;
         if (f.field_id == 0) {
             const auto it = sp.rule_ids.find(alert.rule);
-            if (it == sp.rule_ids.end())
+            if (it == sp.rule_ids.end()) {
                 continue;
+            }
             ps->u64_values[i] = it->second;
             f.res.u64 = &ps->u64_values[i];
             f.res_len = 1;
@@ -325,15 +335,18 @@ ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_event_input* 
             f.res_len = 1;
             continue;
         }
-        if (f.field_id - 2 >= sp.fields.size())
+        if (f.field_id - 2 >= sp.fields.size()) {
             continue;
+        }
         const auto& decl = sp.fields[f.field_id - 2];
         std::string key = decl.name;
-        if (f.arg_present && f.arg_key)
+        if (f.arg_present && f.arg_key) {
             key += std::string("[") + f.arg_key + "]";
+        }
         const auto* v = alert.field(key);
-        if (!v)
+        if (!v) {
             continue;
+        }
         if (decl.type == "string" && v->what == replay::replay_value::kind::string) {
             ps->str_values[i] = v->text;
             ps->str_ptrs[i] = ps->str_values[i].c_str();

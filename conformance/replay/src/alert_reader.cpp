@@ -16,8 +16,9 @@ constexpr std::array<std::string_view, 8> k_priorities = {
     "Emergency", "Alert", "Critical", "Error", "Warning", "Notice", "Informational", "Debug"};
 
 bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
+    if (a.size() != b.size()) {
         return false;
+    }
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (std::tolower(static_cast<unsigned char>(a[i])) !=
             std::tolower(static_cast<unsigned char>(b[i]))) {
@@ -28,12 +29,15 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 int hex_value(char c) {
-    if (c >= '0' && c <= '9')
+    if (c >= '0' && c <= '9') {
         return c - '0';
-    if (c >= 'a' && c <= 'f')
+    }
+    if (c >= 'a' && c <= 'f') {
         return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
+    }
+    if (c >= 'A' && c <= 'F') {
         return c - 'A' + 10;
+    }
     return -1;
 }
 
@@ -43,28 +47,33 @@ bool has_lone_surrogate(std::string_view line) {
     bool pending_high = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] != '\\' || i + 1 >= line.size()) {
-            if (pending_high)
+            if (pending_high) {
                 return true;
+            }
             continue;
         }
         if (line[i + 1] != 'u') {
-            if (pending_high)
+            if (pending_high) {
                 return true;
+            }
             ++i;
             continue;
         }
-        if (i + 5 >= line.size())
+        if (i + 5 >= line.size()) {
             return false;  // truncated escape: the parser reports it
+        }
         unsigned cp = 0;
         for (std::size_t k = i + 2; k < i + 6; ++k) {
             const int h = hex_value(line[k]);
-            if (h < 0)
+            if (h < 0) {
                 return false;  // malformed escape: the parser reports it
+            }
             cp = cp * 16 + static_cast<unsigned>(h);
         }
         if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            if (!pending_high)
+            if (!pending_high) {
                 return true;
+            }
             pending_high = false;
         } else if (pending_high) {
             return true;
@@ -109,12 +118,14 @@ replay_value to_value(const rapidjson::Value& v) {
 }
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& value) {
-    if (pos + n > s.size())
+    if (pos + n > s.size()) {
         return false;
+    }
     value = 0;
     for (std::size_t i = pos; i < pos + n; ++i) {
-        if (s[i] < '0' || s[i] > '9')
+        if (s[i] < '0' || s[i] > '9') {
             return false;
+        }
         value = value * 10 + (s[i] - '0');
     }
     return true;
@@ -133,11 +144,13 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }  // namespace
 
 std::string alert_reader::canonical_priority(std::string_view written) {
-    if (iequals(written, "info"))
+    if (iequals(written, "info")) {
         return "Informational";
+    }
     for (const auto p : k_priorities) {
-        if (iequals(written, p))
+        if (iequals(written, p)) {
             return std::string(p);
+        }
     }
     return "";
 }
@@ -162,15 +175,18 @@ bool alert_reader::parse_rfc3339(std::string_view s, std::uint64_t& ns) {
         std::size_t n = 0;
         ++pos;
         while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-            if (++n > 9)
+            if (++n > 9) {
                 return false;
+            }
             fraction = fraction * 10 + static_cast<std::uint64_t>(s[pos] - '0');
             ++pos;
         }
-        if (n == 0)
+        if (n == 0) {
             return false;
-        for (; n < 9; ++n)
+        }
+        for (; n < 9; ++n) {
             fraction *= 10;
+        }
     }
     std::int64_t offset_s = 0;
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
@@ -186,17 +202,20 @@ bool alert_reader::parse_rfc3339(std::string_view s, std::uint64_t& ns) {
     } else {
         return false;
     }
-    if (pos != s.size())
+    if (pos != s.size()) {
         return false;
+    }
     const std::int64_t secs =
         days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
         hour * 3600 + minute * 60 + second - offset_s;
     constexpr std::int64_t k_max_secs = std::numeric_limits<std::int64_t>::max() / 1000000000;
-    if (secs < 0 || secs > k_max_secs)
+    if (secs < 0 || secs > k_max_secs) {
         return false;
+    }
     const auto total = static_cast<unsigned __int128>(secs) * 1000000000u + fraction;
-    if (total >= (static_cast<unsigned __int128>(1) << 63))
+    if (total >= (static_cast<unsigned __int128>(1) << 63)) {
         return false;
+    }
     ns = static_cast<std::uint64_t>(total);
     return true;
 }
@@ -231,8 +250,9 @@ alert_reader::result alert_reader::read(std::string_view line) {
         return it == doc.MemberEnd() ? nullptr : &it->value;
     };
     const auto* time = member("time");
-    if (!time)
+    if (!time) {
         return std::string("missing key 'time'");
+    }
     if (time->IsInt64() && time->GetInt64() >= 0) {
         a.time_ns = static_cast<std::uint64_t>(time->GetInt64());
     } else if (time->IsString()) {
@@ -243,51 +263,62 @@ alert_reader::result alert_reader::read(std::string_view line) {
         return std::string("'time' must be an integer (0 <= t < 2^63) or an RFC 3339 string");
     }
     const auto* rule = member("rule");
-    if (!rule)
+    if (!rule) {
         return std::string("missing key 'rule'");
-    if (!rule->IsString())
+    }
+    if (!rule->IsString()) {
         return std::string("'rule' must be a string");
+    }
     a.rule.assign(rule->GetString(), rule->GetStringLength());
     const auto* priority = member("priority");
-    if (!priority)
+    if (!priority) {
         return std::string("missing key 'priority'");
-    if (!priority->IsString())
+    }
+    if (!priority->IsString()) {
         return std::string("'priority' must be a string");
+    }
     a.priority = canonical_priority({priority->GetString(), priority->GetStringLength()});
     if (a.priority.empty()) {
         return "unknown priority '" + std::string(priority->GetString()) + "'";
     }
     if (const auto* source = member("source")) {
-        if (!source->IsString())
+        if (!source->IsString()) {
             return std::string("'source' must be a string");
+        }
         a.source.assign(source->GetString(), source->GetStringLength());
     }
     if (const auto* tags = member("tags")) {
-        if (!tags->IsArray())
+        if (!tags->IsArray()) {
             return std::string("'tags' must be an array of strings");
+        }
         for (const auto& t : tags->GetArray()) {
-            if (!t.IsString())
+            if (!t.IsString()) {
                 return std::string("'tags' must be an array of strings");
+            }
             a.tags.emplace_back(t.GetString(), t.GetStringLength());
         }
     }
     const auto* message = member("message");
-    if (!message)
+    if (!message) {
         return std::string("missing key 'message'");
-    if (!message->IsString())
+    }
+    if (!message->IsString()) {
         return std::string("'message' must be a string");
+    }
     a.message.assign(message->GetString(), message->GetStringLength());
     if (const auto* fields = member("output_fields")) {
-        if (!fields->IsObject())
+        if (!fields->IsObject()) {
             return std::string("'output_fields' must be an object");
+        }
         for (const auto& m : fields->GetObject()) {
             a.output_fields.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()),
                                          to_value(m.value));
         }
     }
     if (const auto* tmpl = member("output_template")) {
-        if (!tmpl->IsString())
+        if (!tmpl->IsString()) {
             return std::string("'output_template' must be a string");
+        }
         a.output_template.emplace(tmpl->GetString(), tmpl->GetStringLength());
     }
     return a;

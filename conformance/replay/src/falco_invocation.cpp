@@ -12,8 +12,9 @@ namespace {
 std::string flow_quoted(const std::string& s) {
     std::string out = "\"";
     for (const char c : s) {
-        if (c == '"' || c == '\\')
+        if (c == '"' || c == '\\') {
             out += '\\';
+        }
         out += c;
     }
     return out + "\"";
@@ -27,8 +28,9 @@ falco_invocation falco_invocation::build(const inputs& in) {
     const auto& a = in.harness_args;
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i] == "--alerts") {
-            if (i + 1 >= a.size())
+            if (i + 1 >= a.size()) {
                 throw std::invalid_argument("--alerts needs a path");
+            }
             inv.alerts_input_ = a[++i];
         } else if (a[i] == "-d" || a[i] == "--daemon" || a[i] == "-P" || a[i] == "--pidfile") {
             throw std::invalid_argument("'" + a[i] +

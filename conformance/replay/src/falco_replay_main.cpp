@@ -54,8 +54,9 @@ options parse(int argc, char** argv) {
     for (; i < argc; ++i) {
         const std::string a = argv[i];
         const auto value = [&]() -> std::string {
-            if (i + 1 >= argc)
+            if (i + 1 >= argc) {
                 throw std::invalid_argument(a + " needs a value");
+            }
             return argv[++i];
         };
         if (a == "--") {
@@ -78,10 +79,12 @@ options parse(int argc, char** argv) {
         }
     }
     o.harness_args.assign(argv + i, argv + argc);
-    if (o.falco.empty())
+    if (o.falco.empty()) {
         throw std::invalid_argument("--falco is required");
-    if (o.alerts_file.empty() && std::getenv(k_alerts_env))
+    }
+    if (o.alerts_file.empty() && std::getenv(k_alerts_env)) {
         o.alerts_file = std::getenv(k_alerts_env);
+    }
     if (o.plugin.empty()) {
         // Next to the adapter, as the build lays it out.
         std::error_code ec;
@@ -103,8 +106,9 @@ replay::replay_plan plan_for(const std::string& alerts_file, bool verbose) {
         return planner.finish();
     }
     std::ifstream in(alerts_file, std::ios::binary);
-    if (!in)
+    if (!in) {
         throw std::runtime_error("cannot read alerts file " + alerts_file);
+    }
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
         planner.add_line(n, line);
@@ -115,8 +119,9 @@ replay::replay_plan plan_for(const std::string& alerts_file, bool verbose) {
 void write(const fs::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out.flush())
+    if (!out.flush()) {
         throw std::runtime_error("cannot write " + p.string());
+    }
 }
 
 }  // namespace
@@ -138,8 +143,9 @@ int main(int argc, char** argv) {
         const auto json_fields = replay::output_config_probe::json_output_fields(o.harness_args);
         // On a faithful run the adapter writes nothing: golden cases count stderr lines.
         for (const auto& p : plan.json_problems) {
-            if (!json_fields.value_or(false) && !o.print_plan)
+            if (!json_fields.value_or(false) && !o.print_plan) {
                 continue;
+            }
             std::cerr << "falco-replay: "
                       << (json_fields.value_or(false)
                               ? "cannot replay faithfully (JSON output_fields): "
@@ -161,8 +167,9 @@ int main(int argc, char** argv) {
                       << plan.rules_yaml() << "# spec.json\n"
                       << plan.plugin_spec_json() << "# plugin fields\n"
                       << replay::replay_plan::plugin_fields_json(plan.fields) << "\n# argv\n";
-            for (const auto& a : inv.argv())
+            for (const auto& a : inv.argv()) {
                 std::cout << a << '\n';
+            }
             return faithful ? 0 : k_exit_not_expressible;
         }
         if (!faithful && !o.replay_anyway) {
@@ -182,14 +189,16 @@ int main(int argc, char** argv) {
         const std::string spec_env = std::string(k_spec_env) + "=" + (dir / "spec.json").string();
         std::vector<char*> envp;
         for (char** e = environ; *e; ++e) {
-            if (std::strncmp(*e, k_spec_env, std::strlen(k_spec_env)) != 0)
+            if (std::strncmp(*e, k_spec_env, std::strlen(k_spec_env)) != 0) {
                 envp.push_back(*e);
+            }
         }
         envp.push_back(const_cast<char*>(spec_env.c_str()));
         envp.push_back(nullptr);
         std::vector<char*> args;
-        for (const auto& a : inv.argv())
+        for (const auto& a : inv.argv()) {
             args.push_back(const_cast<char*>(a.c_str()));
+        }
         args.push_back(nullptr);
         std::cout.flush();
         execve(o.falco.c_str(), args.data(), envp.data());

@@ -12,8 +12,9 @@ namespace {
 std::string type_of(const replay_value& v, std::string& why) {
     switch (v.what) {
         case replay_value::kind::null:
-            if (!v.text.empty())
+            if (!v.text.empty()) {
                 why = "an object value";
+            }
             return "";
         case replay_value::kind::boolean:
             return "bool";
@@ -25,8 +26,9 @@ std::string type_of(const replay_value& v, std::string& why) {
             return "string";
         case replay_value::kind::int64:
         case replay_value::kind::uint64:
-            if (v.is_unsigned_integer())
+            if (v.is_unsigned_integer()) {
                 return "uint64";
+            }
             why = "a negative integer (plugin integers are uint64)";
             return "";
         case replay_value::kind::floating:
@@ -54,8 +56,9 @@ std::vector<std::string> field_inference::add(const replay_alert& alert,
                                               const output_template& tmpl) {
     std::vector<std::string> problems;
     for (const auto& tok : tmpl.tokens()) {
-        if (!tok.is_field)
+        if (!tok.is_field) {
             continue;
+        }
         if (tok.base.starts_with("evt.")) {
             if (!is_falco_computed(tok.base)) {
                 problems.push_back("'%" + tok.text +
@@ -77,8 +80,9 @@ std::vector<std::string> field_inference::add(const replay_alert& alert,
             s.order = fields_.size();
         }
         s.field.has_argument = s.field.has_argument || tok.argument.has_value();
-        if (value->what == replay_value::kind::null && value->text.empty())
+        if (value->what == replay_value::kind::null && value->text.empty()) {
             continue;
+        }
         std::string why;
         const auto type = type_of(*value, why);
         if (type.empty()) {
@@ -98,12 +102,14 @@ std::vector<std::string> field_inference::add(const replay_alert& alert,
 
 std::vector<plugin_field> field_inference::fields() const {
     std::vector<const seen*> order;
-    for (const auto& [name, s] : fields_)
+    for (const auto& [name, s] : fields_) {
         order.push_back(&s);
+    }
     std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->order < b->order; });
     std::vector<plugin_field> out;
-    for (const auto* s : order)
+    for (const auto* s : order) {
         out.push_back(s->field);
+    }
     return out;
 }
 

@@ -18,20 +18,23 @@ std::optional<bool> output_config_probe::json_output_fields(
         } else if (harness_args[i] == "-o" || harness_args[i] == "--option") {
             const auto& kv = harness_args[++i];
             const auto eq = kv.find('=');
-            if (eq != std::string::npos)
+            if (eq != std::string::npos) {
                 overrides.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+            }
         }
     }
-    if (config.empty())
+    if (config.empty()) {
         return std::nullopt;
+    }
     // The final scalar of each key (the file's, then each -o replacing it), read once with
     // Falco's default: an unparsable value gives the default, not the previous value, because
     // Falco reads the merged document (profile-0.44.md 1m "-o key=val").
     std::optional<std::string> json_text;
     std::optional<std::string> fields_text;
     const auto scalar = [](const YAML::Node& node) -> std::optional<std::string> {
-        if (node && node.IsScalar())
+        if (node && node.IsScalar()) {
             return node.Scalar();
+        }
         return std::nullopt;
     };
     try {
@@ -47,10 +50,12 @@ std::optional<bool> output_config_probe::json_output_fields(
     }
     for (const auto& [key, value] : overrides) {
         // -o values are string scalars (profile-0.44.md 1m "-o key=val").
-        if (key == "json_output")
+        if (key == "json_output") {
             json_text = value;
-        if (key == "json_include_output_fields_property")
+        }
+        if (key == "json_include_output_fields_property") {
             fields_text = value;
+        }
     }
     // F/configuration.cpp: json_output defaults to false, json_include_output_fields_property
     // to true.

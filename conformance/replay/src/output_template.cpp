@@ -20,24 +20,28 @@ bool is_word(char c) {
 
 // Length of `[a-zA-Z]+[a-zA-Z0-9_]*` at pos (0 if none).
 std::size_t identifier_at(std::string_view s, std::size_t pos) {
-    if (pos >= s.size() || !is_alpha(s[pos]))
+    if (pos >= s.size() || !is_alpha(s[pos])) {
         return 0;
+    }
     std::size_t end = pos;
-    while (end < s.size() && is_word(s[end]))
+    while (end < s.size() && is_word(s[end])) {
         ++end;
+    }
     return end - pos;
 }
 
 // Length of RGX_FIELDNAME (libs filter/parser.cpp:31) at pos, longest match; 0 if none.
 std::size_t field_name_at(std::string_view s, std::size_t pos) {
     std::size_t end = pos + identifier_at(s, pos);
-    if (end == pos)
+    if (end == pos) {
         return 0;
+    }
     std::size_t segments = 0;
     while (end < s.size() && s[end] == '.') {
         const std::size_t n = identifier_at(s, end + 1);
-        if (n == 0)
+        if (n == 0) {
             break;
+        }
         end += 1 + n;
         ++segments;
     }
@@ -75,8 +79,9 @@ output_template output_template::parse(std::string_view text) {
             f.width = std::min(f.width * 10 + (text[i] - '0'), 1 << 20);
             ++i;
         }
-        if (i >= text.size())
+        if (i >= text.size()) {
             fail(start, "a template cannot end with '%' or a width");
+        }
         const std::size_t n = field_name_at(text, i);
         if (n == 0) {
             if (identifier_at(text, i) && i + identifier_at(text, i) < text.size() &&
@@ -90,8 +95,9 @@ output_template output_template::parse(std::string_view text) {
         f.text = f.base;
         if (i < text.size() && text[i] == '[') {
             std::size_t end = i + 1;
-            while (end < text.size() && is_bare_arg_char(text[end]))
+            while (end < text.size() && is_bare_arg_char(text[end])) {
                 ++end;
+            }
             if (end == i + 1 || end >= text.size() || text[end] != ']') {
                 fail(i, "a field argument is a bare string in brackets");
             }
@@ -124,8 +130,9 @@ std::vector<std::string> output_template::field_keys() const {
 std::optional<std::string> output_template::value_text(const replay_value& v) {
     switch (v.what) {
         case replay_value::kind::null:
-            if (!v.text.empty())
+            if (!v.text.empty()) {
                 return std::nullopt;  // an object, see alert_reader
+            }
             return std::string("<NA>");
         case replay_value::kind::boolean:
             return std::string(v.boolean ? "true" : "false");
@@ -138,8 +145,9 @@ std::optional<std::string> output_template::value_text(const replay_value& v) {
         case replay_value::kind::floating:
             return std::nullopt;
         case replay_value::kind::array: {
-            if (v.items.empty())
+            if (v.items.empty()) {
                 return std::nullopt;
+            }
             std::string out = "(";
             for (std::size_t k = 0; k < v.items.size(); ++k) {
                 if (v.items[k].what == replay_value::kind::array ||
@@ -147,8 +155,9 @@ std::optional<std::string> output_template::value_text(const replay_value& v) {
                     return std::nullopt;
                 }
                 const auto item = value_text(v.items[k]);
-                if (!item)
+                if (!item) {
                     return std::nullopt;
+                }
                 out += (k ? "," : "") + *item;
             }
             return out + ")";

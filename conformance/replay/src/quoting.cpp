@@ -27,12 +27,14 @@ std::size_t decode(std::string_view s, std::size_t pos, std::uint32_t& cp) {
     } else {
         return 0;
     }
-    if (pos + len > s.size())
+    if (pos + len > s.size()) {
         return 0;
+    }
     for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[pos + k]);
-        if ((b & 0xC0) != 0x80)
+        if ((b & 0xC0) != 0x80) {
             return 0;
+        }
         cp = (cp << 6) | (b & 0x3F);
     }
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
@@ -48,8 +50,9 @@ bool valid_utf8(std::string_view bytes) {
     std::uint32_t cp;
     for (std::size_t i = 0; i < bytes.size();) {
         const std::size_t n = decode(bytes, i, cp);
-        if (n == 0)
+        if (n == 0) {
             return false;
+        }
         i += n;
     }
     return true;
@@ -60,8 +63,9 @@ std::optional<std::string> yaml_double_quoted(std::string_view bytes) {
     std::uint32_t cp;
     for (std::size_t i = 0; i < bytes.size();) {
         const std::size_t n = decode(bytes, i, cp);
-        if (n == 0 || cp == 0)
+        if (n == 0 || cp == 0) {
             return std::nullopt;
+        }
         if (cp == '"' || cp == '\\') {
             out += '\\';
             out += static_cast<char>(cp);

@@ -26,8 +26,23 @@ struct replay_alert {
     const replay_value* field(const std::string& name) const {
         const replay_value* found = nullptr;
         for (const auto& [n, v] : output_fields) {
-            if (n == name)
-                found = &v;
+            if (n == name) {
+                {
+                    {
+                        {
+                            {
+                                {
+                                    {
+                                        {
+                                            { found = &v; }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return found;
     }

@@ -28,8 +28,9 @@ std::string replay_plan::rules_yaml() const {
         // Upper case, the form Falco's rules schema lists (E/rule_json_schema.h:138-151); the
         // engine parses it case-insensitively either way.
         std::string priority = r.priority;
-        for (auto& c : priority)
+        for (auto& c : priority) {
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
         y += "  priority: " + priority + "\n";
         y += "  tags: [";
         for (std::size_t t = 0; t < r.tags.size(); ++t) {

@@ -56,12 +56,14 @@ std::string literal_output(const std::string& message) {
 void replay_planner::add_line(int line_no, std::string_view line) {
     auto parsed = alert_reader::read(line);
     auto* alert = std::get_if<replay_alert>(&parsed);
-    if (!alert)
+    if (!alert) {
         return;  // blank or invalid: the plugin reports invalid lines at run time
+    }
     sources_.insert(alert->source);
     const auto [it, fresh] = index_.try_emplace(alert->rule, groups_.size());
-    if (fresh)
+    if (fresh) {
         groups_.push_back({alert->rule, {}});
+    }
     groups_[it->second].alerts.emplace_back(line_no, std::move(*alert));
 }
 
@@ -96,8 +98,9 @@ std::vector<std::string> replay_planner::template_problems(const rule_group& g,
                                        "exactly the template's fields)");
                 }
             }
-            for (auto& p : trial.add(alert, tmpl))
+            for (auto& p : trial.add(alert, tmpl)) {
                 problems.push_back(at(line_no) + p);
+            }
         } catch (const std::invalid_argument& e) {
             problems.push_back(at(line_no) + "output_template: " + e.what());
         }
@@ -105,8 +108,9 @@ std::vector<std::string> replay_planner::template_problems(const rule_group& g,
     if (first.second.output_template) {
         std::vector<std::string> text;
         check_output_text(*first.second.output_template, text);
-        for (auto& p : text)
+        for (auto& p : text) {
             problems.push_back(at(first.first) + p);
+        }
     }
     return problems;
 }
@@ -131,8 +135,9 @@ std::vector<std::string> replay_planner::literal_problems(const rule_group& g) c
     }
     std::vector<std::string> text;
     check_output_text(literal_output(first.second.message), text);
-    for (auto& p : text)
+    for (auto& p : text) {
         problems.push_back(at(first.first) + p);
+    }
     return problems;
 }
 
@@ -194,12 +199,14 @@ void replay_planner::plan_rule(const rule_group& g) {
 }
 
 replay_plan replay_planner::finish() {
-    for (const auto& g : groups_)
+    for (const auto& g : groups_) {
         plan_rule(g);
+    }
     if (sources_.size() > 1) {
         std::string list;
-        for (const auto& s : sources_)
+        for (const auto& s : sources_) {
             list += (list.empty() ? "" : ", ") + s;
+        }
         plan_.problems.push_back(label_ + ": the alerts use " + std::to_string(sources_.size()) +
                                  " sources (" + list + "); the replay plugin has one");
     }

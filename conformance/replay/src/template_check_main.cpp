@@ -41,8 +41,9 @@ int main(int argc, char** argv) {
         for (int n = 1; std::getline(in, line); ++n) {
             auto parsed = replay::alert_reader::read(line);
             const auto* alert = std::get_if<replay::replay_alert>(&parsed);
-            if (!alert)
+            if (!alert) {
                 continue;  // blank or deliberately malformed input lines
+            }
             if (!alert->output_template) {
                 ++without_template;
                 continue;

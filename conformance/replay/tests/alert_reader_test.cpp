@@ -12,8 +12,9 @@ namespace {
 
 replay_alert must_read(std::string_view line) {
     auto r = alert_reader::read(line);
-    if (const auto* why = std::get_if<std::string>(&r))
+    if (const auto* why = std::get_if<std::string>(&r)) {
         ADD_FAILURE() << *why;
+    }
     return std::get<replay_alert>(r);
 }
 

@@ -37,8 +37,9 @@ TEST(falco_invocation, alerts_path_goes_to_the_plugin) {
     const auto inv = falco_invocation::build(
         {"f", "p.so", "r.yaml", {"-c", "falco.yaml", "--alerts", "alerts.fifo"}});
     EXPECT_EQ(inv.alerts_input(), "alerts.fifo");
-    for (const auto& a : inv.argv())
+    for (const auto& a : inv.argv()) {
         EXPECT_NE(a, "--alerts");
+    }
     EXPECT_NE(inv.argv()[8].find("open_params: \"alerts.fifo\""), std::string::npos);
 }
 

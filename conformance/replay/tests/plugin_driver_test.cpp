@@ -112,8 +112,9 @@ TEST(replay_plugin, replays_alerts_as_events) {
             const auto* b = reinterpret_cast<const uint8_t*>(evts[i]);
             events.emplace_back(b, b + evts[i]->len);
         }
-        if (rc == SS_PLUGIN_EOF)
+        if (rc == SS_PLUGIN_EOF) {
             break;
+        }
         ASSERT_TRUE(rc == SS_PLUGIN_SUCCESS || rc == SS_PLUGIN_TIMEOUT) << rc;
     }
     EXPECT_EQ(rc, SS_PLUGIN_EOF);
@@ -155,12 +156,15 @@ TEST(replay_plugin, replays_alerts_as_events) {
         EXPECT_EQ(extract(state, &ev, &req), SS_PLUGIN_SUCCESS);
         extracted out;
         out.present = f.res_len == 1;
-        if (out.present && type == FTYPE_STRING)
+        if (out.present && type == FTYPE_STRING) {
             out.str = f.res.str[0];
-        if (out.present && type == FTYPE_UINT64)
+        }
+        if (out.present && type == FTYPE_UINT64) {
             out.u64 = f.res.u64[0];
-        if (out.present && type == FTYPE_BOOL)
+        }
+        if (out.present && type == FTYPE_BOOL) {
             out.boolean = f.res.boolean[0] != 0;
+        }
         return out;
     };
     EXPECT_EQ(run_extract(0, 0, "falco_replay.rule", FTYPE_UINT64).u64, 1u);

@@ -14,15 +14,17 @@ namespace {
 replay_plan plan(const std::vector<std::string>& lines) {
     replay_planner p("alerts.jsonl");
     int n = 0;
-    for (const auto& l : lines)
+    for (const auto& l : lines) {
         p.add_line(++n, l);
+    }
     return p.finish();
 }
 
 bool mentions(const replay_plan& p, const std::string& text) {
     for (const auto& problem : p.problems) {
-        if (problem.find(text) != std::string::npos)
+        if (problem.find(text) != std::string::npos) {
             return true;
+        }
     }
     return false;
 }
@@ -158,8 +160,9 @@ TEST(replay_planner, message_mode) {
         std::vector<std::string> split;
         for (std::size_t pos = 0, nl; pos <= lines.size(); pos = nl + 1) {
             nl = lines.find('\n', pos);
-            if (nl == std::string::npos)
+            if (nl == std::string::npos) {
                 nl = lines.size();
+            }
             split.push_back(lines.substr(pos, nl - pos));
         }
         const auto p = plan(split);

@@ -28,8 +28,9 @@ int capture_loop::run(const std::vector<std::string>& argv,
             .number("sid", ::getsid(0))
             .bytes_array("argv", argv);
     });
-    if (after_start)
+    if (after_start) {
         after_start();
+    }
     std::uint64_t reads = 0;
     std::vector<char> buffer(64 * 1024);
     for (;;) {
@@ -37,8 +38,9 @@ int capture_loop::run(const std::vector<std::string>& argv,
             // Alive but deaf: the writer's pipe fills up and EOF is never seen, so only a
             // signal configured to exit ends this.
             wait(false, -1);
-            if (handle_signals())
+            if (handle_signals()) {
                 return finish();
+            }
             continue;
         }
         if (opts_.sleep_before_read_ms > 0) {
@@ -50,20 +52,24 @@ int capture_loop::run(const std::vector<std::string>& argv,
                 const auto left =
                     std::chrono::duration_cast<std::chrono::milliseconds>(until - now).count();
                 wait(false, static_cast<int>(left) + 1);
-                if (handle_signals())
+                if (handle_signals()) {
                     return finish();
+                }
             }
         }
         const bool readable = wait(true, -1);
-        if (handle_signals())
+        if (handle_signals()) {
             return finish();
-        if (!readable)
+        }
+        if (!readable) {
             continue;
+        }
         const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
         const std::uint64_t t = monotonic_ns();
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
+            if (errno == EINTR || errno == EAGAIN) {
                 continue;
+            }
             emit(
                 "eof", [](json_line& j) { j.text("error", "read failed"); }, t);
             return finish();
@@ -79,8 +85,9 @@ int capture_loop::run(const std::vector<std::string>& argv,
             },
             t);
         ++reads;
-        if (opts_.exit_after_reads && reads >= *opts_.exit_after_reads)
+        if (opts_.exit_after_reads && reads >= *opts_.exit_after_reads) {
             return finish();
+        }
     }
 }
 
@@ -110,8 +117,9 @@ void capture_loop::emit(const std::string& event, const std::function<void(json_
                         std::optional<std::uint64_t> t_ns) {
     json_line j;
     j.text("event", event).number("pid", pid_);
-    if (fields)
+    if (fields) {
         fields(j);
+    }
     j.number("t_ns", static_cast<std::int64_t>(t_ns.value_or(monotonic_ns())));
     log_.append(j.finish());
 }

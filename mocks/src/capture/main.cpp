@@ -46,10 +46,12 @@ int run(const std::vector<std::string>& args, int argc, char** argv) {
         }
         opts.exit_on_signal[signo] = action == "exit";
     }
-    if (auto n = parser.integer("--exit-after-reads", 1, INT64_MAX))
+    if (auto n = parser.integer("--exit-after-reads", 1, INT64_MAX)) {
         opts.exit_after_reads = *n;
-    if (auto n = parser.integer("--stop-reading-after", 0, INT64_MAX))
+    }
+    if (auto n = parser.integer("--stop-reading-after", 0, INT64_MAX)) {
         opts.stop_reading_after = *n;
+    }
     opts.sleep_before_read_ms =
         static_cast<int>(parser.integer("--sleep-before-read-ms", 0, 3600000).value_or(0));
     opts.exit_code = static_cast<int>(parser.integer("--exit-code", 0, 255).value_or(0));

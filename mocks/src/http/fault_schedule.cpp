@@ -12,8 +12,9 @@ void fault_schedule::add(const std::string& spec, const std::string& origin) {
         return usage_error("invalid value for " + origin + ": '" + spec + "' (" + why + ")");
     };
     const auto colon = spec.find(':');
-    if (colon == std::string::npos)
+    if (colon == std::string::npos) {
         throw bad("expected INDEX:KIND[=N]");
+    }
     const std::string index = spec.substr(0, colon);
     const std::string kind = spec.substr(colon + 1);
     const auto eq = kind.find('=');
@@ -31,8 +32,9 @@ void fault_schedule::add(const std::string& spec, const std::string& origin) {
             throw bad("KIND is status=N, delay_ms=N, close or hang");
         }
         if (index == "*") {
-            if (!every_)
+            if (!every_) {
                 every_.emplace();
+            }
             merge(*every_, f);
         } else {
             merge(by_index_[static_cast<std::uint64_t>(
@@ -40,38 +42,45 @@ void fault_schedule::add(const std::string& spec, const std::string& origin) {
                   f);
         }
     } catch (const usage_error& e) {
-        if (std::string(e.what()).rfind("invalid value for " + origin, 0) == 0)
+        if (std::string(e.what()).rfind("invalid value for " + origin, 0) == 0) {
             throw;
+        }
         throw bad(e.what());
     }
 }
 
 void fault_schedule::add_file(const std::string& path) {
     std::ifstream in(path);
-    if (!in)
+    if (!in) {
         throw usage_error("--faults " + path + ": cannot be read");
+    }
     std::string line;
     for (int line_no = 1; std::getline(in, line); ++line_no) {
-        if (line.empty() || line[0] == '#')
+        if (line.empty() || line[0] == '#') {
             continue;
+        }
         add(line, path + ":" + std::to_string(line_no));
     }
 }
 
 fault fault_schedule::for_request(std::uint64_t index) const {
     fault f = every_.value_or(fault{});
-    if (const auto it = by_index_.find(index); it != by_index_.end())
+    if (const auto it = by_index_.find(index); it != by_index_.end()) {
         merge(f, it->second);
+    }
     return f;
 }
 
 void fault_schedule::merge(fault& into, const fault& from) {
-    if (from.status)
+    if (from.status) {
         into.status = from.status;
-    if (from.delay_ms)
+    }
+    if (from.delay_ms) {
         into.delay_ms = from.delay_ms;
-    if (!from.action.empty())
+    }
+    if (!from.action.empty()) {
         into.action = from.action;
+    }
 }
 
 }  // namespace mocks

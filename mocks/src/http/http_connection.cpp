@@ -24,8 +24,9 @@ bool iequals(const std::string& a, const std::string& b) {
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos)
+    if (b == std::string::npos) {
         return "";
+    }
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
@@ -72,8 +73,9 @@ const char* reason(int status) {
 
 std::string openssl_error() {
     const unsigned long e = ERR_get_error();
-    if (e == 0)
+    if (e == 0) {
         return "connection closed during the handshake";
+    }
     char buf[256];
     ERR_error_string_n(e, buf, sizeof buf);
     return buf;
@@ -83,8 +85,9 @@ std::string openssl_error() {
 
 const std::string* http_connection::request::header(const std::string& name) const {
     for (const auto& [n, v] : headers) {
-        if (iequals(n, name))
+        if (iequals(n, name)) {
             return &v;
+        }
     }
     return nullptr;
 }
@@ -98,17 +101,20 @@ http_connection::http_connection(http_shared& shared, int fd, std::uint64_t conn
 }
 
 http_connection::~http_connection() {
-    if (ssl_ != nullptr)
+    if (ssl_ != nullptr) {
         SSL_free(ssl_);
+    }
 }
 
 void http_connection::serve() {
-    if (ssl_ != nullptr && !handshake())
+    if (ssl_ != nullptr && !handshake()) {
         return;
+    }
     for (;;) {
         request req;
-        if (!read_request(req))
+        if (!read_request(req)) {
             return;
+        }
         const std::uint64_t index = ++shared_.requests;
         const fault f = shared_.faults.for_request(index);
         if (f.delay_ms && shared_.stopping.wait_for(std::chrono::milliseconds(*f.delay_ms))) {
@@ -135,33 +141,39 @@ void http_connection::serve() {
                 "Content-Type: text/plain\r\nContent-Length: " + std::to_string(body.size()) +
                 "\r\n";
         }
-        if (!keep)
+        if (!keep) {
             response += "Connection: close\r\n";
-        if (keep && req.version == "HTTP/1.0")
+        }
+        if (keep && req.version == "HTTP/1.0") {
             response += "Connection: keep-alive\r\n";
+        }
         response += "\r\n";
         // HEAD gets the headers GET would, without the body (RFC 9110 9.3.2).
-        if (req.method != "HEAD")
+        if (req.method != "HEAD") {
             response += body;
+        }
         // Recorded before answering, so a client holding the answer finds the record.
         record(req, index, f, status);
-        if (!write_all(response) || !keep)
+        if (!write_all(response) || !keep) {
             return;
+        }
     }
 }
 
 bool http_connection::handshake() {
     ERR_clear_error();
-    if (SSL_accept(ssl_) == 1)
+    if (SSL_accept(ssl_) == 1) {
         return true;
+    }
     record_event("tls_error", openssl_error());
     return false;
 }
 
 bool http_connection::read_request(request& req) {
     std::string head;
-    if (!read_head(head))
+    if (!read_head(head)) {
         return false;
+    }
     // Request line: METHOD SP TARGET SP VERSION.
     const auto eol = head.find("\r\n");
     const std::string line = head.substr(0, eol);
@@ -206,8 +218,9 @@ bool http_connection::read_head(std::string& head) {
             return false;
         }
         if (!fill()) {
-            if (!buffer_.empty())
+            if (!buffer_.empty()) {
                 record_event("bad_request", "connection closed mid-request");
+            }
             return false;
         }
     }
@@ -216,36 +229,42 @@ bool http_connection::read_head(std::string& head) {
 bool http_connection::read_body(request& req) {
     if (const auto* expect = req.header("Expect");
         expect != nullptr && iequals(*expect, "100-continue") && req.version == "HTTP/1.1") {
-        if (!write_all("HTTP/1.1 100 Continue\r\n\r\n"))
+        if (!write_all("HTTP/1.1 100 Continue\r\n\r\n")) {
             return false;
+        }
     }
     const auto* te = req.header("Transfer-Encoding");
     if (te != nullptr && iequals(*te, "chunked")) {
         for (;;) {
             std::string size_line;
-            if (!read_line(size_line))
+            if (!read_line(size_line)) {
                 return false;
+            }
             const std::size_t size = std::strtoul(size_line.c_str(), nullptr, 16);
-            if (req.body.size() + size > max_body)
+            if (req.body.size() + size > max_body) {
                 return false;
+            }
             if (size == 0) {
                 std::string trailer;
                 do {
-                    if (!read_line(trailer))
+                    if (!read_line(trailer)) {
                         return false;
+                    }
                 } while (!trailer.empty());
                 return true;
             }
             std::string chunk, crlf;
-            if (!read_exact(size, chunk) || !read_line(crlf))
+            if (!read_exact(size, chunk) || !read_line(crlf)) {
                 return false;
+            }
             req.body += chunk;
         }
     }
     if (const auto* cl = req.header("Content-Length")) {
         const std::size_t size = std::strtoul(cl->c_str(), nullptr, 10);
-        if (size > max_body)
+        if (size > max_body) {
             return false;
+        }
         return read_exact(size, req.body);
     }
     return true;
@@ -253,8 +272,9 @@ bool http_connection::read_body(request& req) {
 
 bool http_connection::read_exact(std::size_t n, std::string& out) {
     while (buffer_.size() < n) {
-        if (!fill())
+        if (!fill()) {
             return false;
+        }
     }
     out = buffer_.substr(0, n);
     buffer_.erase(0, n);
@@ -269,8 +289,9 @@ bool http_connection::read_line(std::string& line) {
             buffer_.erase(0, eol + 2);
             return true;
         }
-        if (!fill())
+        if (!fill()) {
             return false;
+        }
     }
 }
 
@@ -283,8 +304,9 @@ bool http_connection::fill() {
             buffer_.append(buf, static_cast<std::size_t>(n));
             return true;
         }
-        if (n < 0 && ssl_ == nullptr && errno == EINTR)
+        if (n < 0 && ssl_ == nullptr && errno == EINTR) {
             continue;
+        }
         return false;
     }
 }
@@ -296,10 +318,12 @@ bool http_connection::write_all(const std::string& data) {
                                                   static_cast<int>(data.size() - done))
                                       : static_cast<int>(::send(fd_, data.data() + done,
                                                                 data.size() - done, MSG_NOSIGNAL));
-        if (n < 0 && ssl_ == nullptr && errno == EINTR)
+        if (n < 0 && ssl_ == nullptr && errno == EINTR) {
             continue;
-        if (n <= 0)
+        }
+        if (n <= 0) {
             return false;
+        }
         done += static_cast<std::size_t>(n);
     }
     return true;
@@ -307,8 +331,9 @@ bool http_connection::write_all(const std::string& data) {
 
 bool http_connection::keep_alive(const request& req) const {
     const auto* conn = req.header("Connection");
-    if (req.version == "HTTP/1.0")
+    if (req.version == "HTTP/1.0") {
         return conn != nullptr && iequals(*conn, "keep-alive");
+    }
     return conn == nullptr || !iequals(*conn, "close");
 }
 
@@ -327,10 +352,12 @@ void http_connection::record(const request& req, std::uint64_t index, const faul
     } else {
         j.null("status");
     }
-    if (f.delay_ms)
+    if (f.delay_ms) {
         j.number("delay_ms", *f.delay_ms);
-    if (!f.action.empty())
+    }
+    if (!f.action.empty()) {
         j.text("fault", f.action);
+    }
     shared_.log.append(j.finish());
 }
 

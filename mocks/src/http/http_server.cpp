@@ -20,8 +20,9 @@ namespace {
 
 int listen_loopback(int& port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    if (fd < 0) {
         throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -38,58 +39,71 @@ int listen_loopback(int& port) {
 
 http_server::http_server(bool http, bool https, const tls_context* tls, http_shared& shared)
     : tls_(tls), shared_(shared) {
-    if (http)
+    if (http) {
         http_fd_ = listen_loopback(http_port_);
-    if (https)
+    }
+    if (https) {
         https_fd_ = listen_loopback(https_port_);
+    }
 }
 
 http_server::~http_server() {
     for (int fd : {http_fd_, https_fd_}) {
-        if (fd >= 0)
+        if (fd >= 0) {
             ::close(fd);
+        }
     }
 }
 
 std::string http_server::ready_details() const {
     std::string out;
-    if (http_fd_ >= 0)
+    if (http_fd_ >= 0) {
         out += "http=" + std::to_string(http_port_);
-    if (https_fd_ >= 0)
+    }
+    if (https_fd_ >= 0) {
         out += (out.empty() ? "" : " ") + ("https=" + std::to_string(https_port_));
+    }
     return out;
 }
 
 void http_server::run(signal_pipe& signals, stop_flag& stopping) {
     for (;;) {
         std::vector<pollfd> fds{{signals.fd(), POLLIN, 0}};
-        if (http_fd_ >= 0)
+        if (http_fd_ >= 0) {
             fds.push_back({http_fd_, POLLIN, 0});
-        if (https_fd_ >= 0)
+        }
+        if (https_fd_ >= 0) {
             fds.push_back({https_fd_, POLLIN, 0});
+        }
         if (::poll(fds.data(), fds.size(), -1) < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
         }
-        if (fds[0].revents != 0 && !signals.take().empty())
+        if (fds[0].revents != 0 && !signals.take().empty()) {
             break;
+        }
         for (std::size_t i = 1; i < fds.size(); ++i) {
-            if (fds[i].revents != 0)
+            if (fds[i].revents != 0) {
                 accept_one(fds[i].fd, fds[i].fd == https_fd_);
+            }
         }
     }
     stopping.set();
     {
         // Wakes every worker blocked in a read (idle keep-alive, TLS handshake).
         std::lock_guard lock(mutex_);
-        for (auto& w : workers_)
+        for (auto& w : workers_) {
             ::shutdown(w.fd, SHUT_RDWR);
+        }
     }
-    for (auto& w : workers_)
+    for (auto& w : workers_) {
         w.thread.join();
-    for (auto& w : workers_)
+    }
+    for (auto& w : workers_) {
         ::close(w.fd);
+    }
     workers_.clear();
 }
 
@@ -97,8 +111,9 @@ void http_server::accept_one(int listen_fd, bool tls) {
     sockaddr_in peer{};
     socklen_t len = sizeof peer;
     const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC);
-    if (fd < 0)
+    if (fd < 0) {
         return;
+    }
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     const std::uint64_t conn_id = ++connections_;
@@ -134,8 +149,9 @@ void http_server::reap_finished() {
         std::lock_guard lock(mutex_);
         for (auto it = workers_.begin(); it != workers_.end();) {
             auto next = std::next(it);
-            if (it->done)
+            if (it->done) {
                 finished.splice(finished.end(), workers_, it);
+            }
             it = next;
         }
     }

@@ -47,8 +47,9 @@ int run(const std::vector<std::string>& args) {
                                  "' (expected trusted, untrusted or mtls)");
     }
     const auto cert_dir = parser.value("--cert-dir");
-    if (https && !cert_dir)
+    if (https && !cert_dir) {
         throw mocks::usage_error("--https needs --cert-dir DIR");
+    }
     if (cert_dir) {
         struct stat st {};
         if (::stat(cert_dir->c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -56,10 +57,12 @@ int run(const std::vector<std::string>& args) {
         }
     }
     mocks::fault_schedule faults;
-    for (const auto& spec : parser.values("--fault"))
+    for (const auto& spec : parser.values("--fault")) {
         faults.add(spec, "--fault");
-    for (const auto& file : parser.values("--faults"))
+    }
+    for (const auto& file : parser.values("--faults")) {
         faults.add_file(file);
+    }
     const mocks::record_log log(parser.required("--out"));
     const std::string response_body = parser.value("--response-body").value_or("");
 
@@ -69,8 +72,9 @@ int run(const std::vector<std::string>& args) {
     if (cert_dir) {
         pki = std::make_unique<mocks::test_pki>();
         pki->write(*cert_dir);
-        if (https)
+        if (https) {
             tls = std::make_unique<mocks::tls_context>(*pki, mode);
+        }
     }
     mocks::stop_flag stopping;
     mocks::http_shared shared{log, faults, response_body, stopping};

@@ -27,8 +27,9 @@ using extensions = std::vector<std::pair<int, const char*>>;
 key_and_cert make(const std::string& common_name, const key_and_cert* issuer,
                   const extensions& exts) {
     key_and_cert out{pkey_ptr(EVP_EC_gen("P-256")), x509_ptr(X509_new())};
-    if (!out.key || !out.cert)
+    if (!out.key || !out.cert) {
         openssl_fail("key generation");
+    }
     X509* x = out.cert.get();
     X509_set_version(x, 2);
     BIGNUM* serial = BN_new();
@@ -53,14 +54,16 @@ key_and_cert make(const std::string& common_name, const key_and_cert* issuer,
     X509V3_set_ctx(&ctx, issuer_cert, x, nullptr, nullptr, 0);
     for (const auto& [nid, value] : exts) {
         X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-        if (ext == nullptr)
+        if (ext == nullptr) {
             openssl_fail(std::string("extension ") + value);
+        }
         X509_add_ext(x, ext, -1);
         X509_EXTENSION_free(ext);
     }
     EVP_PKEY* signer = issuer != nullptr ? issuer->key.get() : out.key.get();
-    if (X509_sign(x, signer, EVP_sha256()) == 0)
+    if (X509_sign(x, signer, EVP_sha256()) == 0) {
         openssl_fail("sign " + common_name);
+    }
     return out;
 }
 
@@ -83,12 +86,14 @@ key_and_cert make_server(const key_and_cert& ca) {
 
 void write_pem(const std::string& path, const std::function<int(BIO*)>& writer) {
     BIO* bio = BIO_new_file(path.c_str(), "w");
-    if (bio == nullptr)
+    if (bio == nullptr) {
         openssl_fail("cannot write " + path);
+    }
     const int ok = writer(bio);
     BIO_free(bio);
-    if (ok == 0)
+    if (ok == 0) {
         openssl_fail("cannot write " + path);
+    }
     // Test-only keys: readable by an implementation running as another user.
     ::chmod(path.c_str(), 0644);
 }

@@ -7,8 +7,9 @@ namespace mocks {
 
 tls_context::tls_context(const test_pki& pki, const std::string& mode)
     : ctx_(SSL_CTX_new(TLS_server_method())) {
-    if (ctx_ == nullptr)
+    if (ctx_ == nullptr) {
         throw std::runtime_error("SSL_CTX_new failed");
+    }
     const key_and_cert& served = mode == "untrusted" ? pki.untrusted_server() : pki.server();
     if (SSL_CTX_use_certificate(ctx_, served.cert.get()) != 1 ||
         SSL_CTX_use_PrivateKey(ctx_, served.key.get()) != 1) {

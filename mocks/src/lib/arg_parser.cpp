@@ -35,11 +35,13 @@ void arg_parser::parse(const std::vector<std::string>& args) {
             name.resize(eq);
         }
         const auto known = takes_value_.find(name);
-        if (known == takes_value_.end())
+        if (known == takes_value_.end()) {
             throw usage_error("unknown argument: " + args[i]);
+        }
         if (!known->second) {
-            if (inline_value)
+            if (inline_value) {
                 throw usage_error(name + " takes no value");
+            }
             seen_[name].emplace_back();
         } else if (inline_value) {
             seen_[name].push_back(*inline_value);
@@ -57,15 +59,17 @@ bool arg_parser::has(const std::string& name) const {
 
 std::optional<std::string> arg_parser::value(const std::string& name) const {
     const auto it = seen_.find(name);
-    if (it == seen_.end())
+    if (it == seen_.end()) {
         return std::nullopt;
+    }
     return it->second.back();
 }
 
 std::string arg_parser::required(const std::string& name) const {
     auto v = value(name);
-    if (!v)
+    if (!v) {
         throw usage_error("missing required argument " + name);
+    }
     return *v;
 }
 
@@ -77,8 +81,9 @@ std::vector<std::string> arg_parser::values(const std::string& name) const {
 std::optional<std::int64_t> arg_parser::integer(const std::string& name, std::int64_t min,
                                                 std::int64_t max) const {
     const auto v = value(name);
-    if (!v)
+    if (!v) {
         return std::nullopt;
+    }
     return parse_integer(name, *v, min, max);
 }
 

@@ -11,16 +11,21 @@ namespace {
 constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 int sextet(char c) {
-    if (c >= 'A' && c <= 'Z')
+    if (c >= 'A' && c <= 'Z') {
         return c - 'A';
-    if (c >= 'a' && c <= 'z')
+    }
+    if (c >= 'a' && c <= 'z') {
         return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
+    }
+    if (c >= '0' && c <= '9') {
         return c - '0' + 52;
-    if (c == '+')
+    }
+    if (c == '+') {
         return 62;
-    if (c == '/')
+    }
+    if (c == '/') {
         return 63;
+    }
     return -1;
 }
 
@@ -43,8 +48,9 @@ std::string base64_encode(std::string_view bytes) {
 }
 
 std::string base64_decode(std::string_view text) {
-    if (text.size() % 4 != 0)
+    if (text.size() % 4 != 0) {
         throw std::invalid_argument("base64: length not a multiple of 4");
+    }
     std::string out;
     out.reserve(text.size() / 4 * 3);
     for (std::size_t i = 0; i < text.size(); i += 4) {
@@ -59,15 +65,18 @@ std::string base64_decode(std::string_view text) {
                 continue;
             }
             const int s = sextet(c);
-            if (s < 0 || pad > 0)
+            if (s < 0 || pad > 0) {
                 throw std::invalid_argument("base64: invalid character");
+            }
             v = (v << 6) | static_cast<std::uint32_t>(s);
         }
         out += static_cast<char>((v >> 16) & 0xff);
-        if (pad < 2)
+        if (pad < 2) {
             out += static_cast<char>((v >> 8) & 0xff);
-        if (pad < 1)
+        }
+        if (pad < 1) {
             out += static_cast<char>(v & 0xff);
+        }
     }
     return out;
 }

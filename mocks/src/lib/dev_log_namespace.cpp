@@ -27,23 +27,27 @@ namespace {
 }  // namespace
 
 std::optional<std::string> private_dev_log_unavailable() {
-    if (::geteuid() != 0)
+    if (::geteuid() != 0) {
         return "needs root (CAP_SYS_ADMIN) to create a private mount namespace";
+    }
     // Probe with the real thing in a throwaway child, so whatever refuses it (a container
     // without CAP_SYS_ADMIN, seccomp, no /proc) is reported with its reason.
     int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
         return std::string("pipe: ") + std::strerror(errno);
+    }
     const pid_t pid = ::fork();
-    if (pid < 0)
+    if (pid < 0) {
         return std::string("fork: ") + std::strerror(errno);
+    }
     if (pid == 0) {
         ::close(fds[0]);
         std::string error;
         try {
             enter_private_dev_log("/nonexistent/mock-syslog.sock");
-            if (::access("/dev/null", W_OK) != 0)
+            if (::access("/dev/null", W_OK) != 0) {
                 error = "/dev/null unusable in the namespace";
+            }
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -54,8 +58,9 @@ std::optional<std::string> private_dev_log_unavailable() {
     std::string error;
     char buf[512];
     ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) {
         error.append(buf, static_cast<std::size_t>(n));
+    }
     ::close(fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -68,19 +73,22 @@ std::optional<std::string> private_dev_log_unavailable() {
 void enter_private_dev_log(const std::string& socket_path) {
     const private_dev_log plan(socket_path);
     int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
         fail("pipe");
+    }
     const bool ok = plan.enter(fds[1]);
     ::close(fds[1]);
     std::string reason;
     char buf[256];
     ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) {
         reason.append(buf, static_cast<std::size_t>(n));
+    }
     ::close(fds[0]);
     if (!ok) {
-        while (!reason.empty() && reason.back() == '\n')
+        while (!reason.empty() && reason.back() == '\n') {
             reason.pop_back();
+        }
         throw std::runtime_error(reason);
     }
 }
@@ -88,11 +96,13 @@ void enter_private_dev_log(const std::string& socket_path) {
 private_dev_log::private_dev_log(const std::string& socket_path)
     : socket_abs_(std::filesystem::absolute(socket_path).string()) {
     old_dev_ = ::open("/dev", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (old_dev_ < 0)
+    if (old_dev_ < 0) {
         fail("open /dev");
+    }
     DIR* dir = ::fdopendir(::dup(old_dev_));
-    if (dir == nullptr)
+    if (dir == nullptr) {
         fail("read /dev");
+    }
     const std::string fd_dir = "/proc/self/fd/" + std::to_string(old_dev_) + "/";
     while (const dirent* e = ::readdir(dir)) {
         const std::string name = e->d_name;
@@ -105,8 +115,9 @@ private_dev_log::private_dev_log(const std::string& socket_path)
         if (S_ISLNK(st.st_mode)) {
             char link[PATH_MAX];
             const ssize_t n = ::readlinkat(old_dev_, name.c_str(), link, sizeof link - 1);
-            if (n < 0)
+            if (n < 0) {
                 continue;
+            }
             en.type = entry::kind::symlink;
             en.link.assign(link, static_cast<std::size_t>(n));
         } else if (S_ISDIR(st.st_mode)) {
@@ -118,8 +129,9 @@ private_dev_log::private_dev_log(const std::string& socket_path)
 }
 
 private_dev_log::~private_dev_log() {
-    if (old_dev_ >= 0)
+    if (old_dev_ >= 0) {
         ::close(old_dev_);
+    }
 }
 
 namespace {
@@ -129,19 +141,22 @@ void report_failure(int fd, const char* step) {
     const int err = errno;
     char digits[16];
     int len = 0;
-    for (int v = err; len == 0 || v > 0; v /= 10)
+    for (int v = err; len == 0 || v > 0; v /= 10) {
         digits[len++] = static_cast<char>('0' + v % 10);
+    }
     char buf[256];
     std::size_t pos = 0;
     auto put = [&](const char* text, std::size_t n) {
-        for (std::size_t i = 0; i < n && pos < sizeof buf; ++i)
+        for (std::size_t i = 0; i < n && pos < sizeof buf; ++i) {
             buf[pos++] = text[i];
+        }
     };
     put("private /dev/log: ", 18);
     put(step, std::strlen(step));
     put(": errno ", 8);
-    while (len > 0)
+    while (len > 0) {
         put(&digits[--len], 1);
+    }
     put("\n", 1);
     [[maybe_unused]] const ssize_t n = ::write(fd, buf, pos);
 }
@@ -203,8 +218,9 @@ bool private_dev_log::enter(int error_fd) const noexcept {
 
 pid_t fork_with_private_dev_log(const std::string& socket_path, const std::function<int()>& body) {
     const pid_t pid = ::fork();
-    if (pid < 0)
+    if (pid < 0) {
         throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    }
     if (pid == 0) {
         try {
             enter_private_dev_log(socket_path);

@@ -27,8 +27,9 @@ json_line& json_line::text(std::string_view key, std::string_view value) {
 }
 
 json_line& json_line::bytes(std::string_view key, std::string_view value) {
-    if (is_valid_utf8(value))
+    if (is_valid_utf8(value)) {
         return text(key, value);
+    }
     state_->key(std::string(key) + "_base64");
     state_->string(base64_encode(value));
     return *this;
@@ -63,12 +64,14 @@ json_line& json_line::null(std::string_view key) {
 
 json_line& json_line::bytes_array(std::string_view key, const std::vector<std::string>& values) {
     bool utf8 = true;
-    for (const auto& v : values)
+    for (const auto& v : values) {
         utf8 = utf8 && is_valid_utf8(v);
+    }
     state_->key(utf8 ? std::string(key) : std::string(key) + "_base64");
     state_->writer.StartArray();
-    for (const auto& v : values)
+    for (const auto& v : values) {
         state_->string(utf8 ? v : base64_encode(v));
+    }
     state_->writer.EndArray();
     return *this;
 }
@@ -76,8 +79,9 @@ json_line& json_line::bytes_array(std::string_view key, const std::vector<std::s
 json_line& json_line::pairs(std::string_view key,
                             const std::vector<std::pair<std::string, std::string>>& values) {
     bool utf8 = true;
-    for (const auto& [n, v] : values)
+    for (const auto& [n, v] : values) {
         utf8 = utf8 && is_valid_utf8(n) && is_valid_utf8(v);
+    }
     state_->key(utf8 ? std::string(key) : std::string(key) + "_base64");
     state_->writer.StartArray();
     for (const auto& [n, v] : values) {
@@ -118,12 +122,14 @@ bool is_valid_utf8(std::string_view bytes) {
         } else {
             return false;
         }
-        if (i + len > bytes.size())
+        if (i + len > bytes.size()) {
             return false;
+        }
         for (std::size_t k = 1; k < len; ++k) {
             const auto cc = static_cast<unsigned char>(bytes[i + k]);
-            if ((cc & 0xc0) != 0x80)
+            if ((cc & 0xc0) != 0x80) {
                 return false;
+            }
             cp = (cp << 6) | (cc & 0x3f);
         }
         // Overlong forms, UTF-16 surrogates and values above U+10FFFF are not UTF-8.

@@ -34,16 +34,19 @@ std::string read_whole(int fd) {
     char buf[4096];
     ::lseek(fd, 0, SEEK_SET);
     ssize_t n = 0;
-    while ((n = ::read(fd, buf, sizeof buf)) > 0)
+    while ((n = ::read(fd, buf, sizeof buf)) > 0) {
         out.append(buf, static_cast<std::size_t>(n));
+    }
     return out;
 }
 
 int exit_code(int status) {
-    if (WIFEXITED(status))
+    if (WIFEXITED(status)) {
         return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
+    }
+    if (WIFSIGNALED(status)) {
         return 128 + WTERMSIG(status);
+    }
     return -1;
 }
 
@@ -51,32 +54,38 @@ int exit_code(int status) {
 
 mock_process mock_process::start(const std::vector<std::string>& argv,
                                  std::chrono::milliseconds timeout) {
-    if (argv.empty())
+    if (argv.empty()) {
         throw std::invalid_argument("mock_process::start: empty argv");
+    }
     int out[2];
-    if (::pipe2(out, O_CLOEXEC) != 0)
+    if (::pipe2(out, O_CLOEXEC) != 0) {
         throw std::runtime_error("pipe failed");
+    }
     // stderr goes to an anonymous file rather than a pipe: it can never fill up and block the
     // mock, and it is still there to quote when the start fails.
     const int err = ::open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (err < 0)
+    if (err < 0) {
         throw std::runtime_error("cannot create a temporary file for stderr");
+    }
     std::vector<char*> cargv;
-    for (const auto& a : argv)
+    for (const auto& a : argv) {
         cargv.push_back(const_cast<char*>(a.c_str()));
+    }
     cargv.push_back(nullptr);
 
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
-    if (pid < 0)
+    if (pid < 0) {
         throw std::runtime_error("fork failed");
+    }
     if (pid == 0) {
         // The mock must not outlive the harness, even one interrupted before it registered
         // the mock (conformance's child_registry learns the pid only after READY). A parent
         // gone before the prctl took effect would never send the signal: check once after it.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (::getppid() != parent)
+        if (::getppid() != parent) {
             ::_exit(127);
+        }
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err, STDERR_FILENO);
         ::execv(cargv[0], cargv.data());
@@ -94,8 +103,9 @@ mock_process mock_process::start(const std::vector<std::string>& argv,
     while (failure.empty()) {
         if (const auto nl = line.find('\n'); nl != std::string::npos) {
             line.resize(nl);
-            if (line.rfind("READY ", 0) == 0)
+            if (line.rfind("READY ", 0) == 0) {
                 break;
+            }
             failure = "unexpected first line '" + line + "'";
             break;
         }
@@ -107,10 +117,12 @@ mock_process mock_process::start(const std::vector<std::string>& argv,
         }
         pollfd pfd{out[0], POLLIN, 0};
         const int r = ::poll(&pfd, 1, static_cast<int>(left.count()));
-        if (r < 0 && errno == EINTR)
+        if (r < 0 && errno == EINTR) {
             continue;
-        if (r <= 0)
+        }
+        if (r <= 0) {
             continue;
+        }
         char buf[512];
         const ssize_t n = ::read(out[0], buf, sizeof buf);
         if (n <= 0) {
@@ -162,16 +174,18 @@ std::optional<std::string> mock_process::ready_value(std::string_view key) const
             item[key.size()] == '=') {
             return std::string(item.substr(key.size() + 1));
         }
-        if (sp == std::string_view::npos)
+        if (sp == std::string_view::npos) {
             break;
+        }
         rest.remove_prefix(sp + 1);
     }
     return std::nullopt;
 }
 
 int mock_process::stop() {
-    if (pid_ <= 0)
+    if (pid_ <= 0) {
         return status_;
+    }
     ::kill(pid_, SIGTERM);
     // The mocks stop promptly on SIGTERM; SIGKILL after a generous deadline only keeps a
     // broken mock from hanging the test run.

@@ -17,10 +17,12 @@ void write_all(int fd, const std::string& text, const std::string& what) {
     std::size_t done = 0;
     while (done < text.size()) {
         const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
             continue;
-        if (n <= 0)
+        }
+        if (n <= 0) {
             throw std::runtime_error("cannot write " + what + ": " + std::strerror(errno));
+        }
         done += static_cast<std::size_t>(n);
     }
 }
@@ -36,8 +38,9 @@ void announce_ready(const std::string& details, const std::optional<std::string>
         // seeing a half-written file.
         std::string temp = *ready_file + ".tmp.XXXXXX";
         const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-        if (fd < 0)
+        if (fd < 0) {
             throw std::runtime_error("cannot create " + temp + ": " + std::strerror(errno));
+        }
         ::fchmod(fd, 0644);
         write_all(fd, line, temp);
         ::close(fd);
@@ -47,8 +50,9 @@ void announce_ready(const std::string& details, const std::optional<std::string>
         }
     }
     // write(2) directly: nothing sits in a stdio buffer when a reader waits for the line.
-    if (to_stdout)
+    if (to_stdout) {
         write_all(STDOUT_FILENO, line, "stdout");
+    }
 }
 
 }  // namespace mocks

@@ -18,8 +18,9 @@ record_log::record_log(const std::string& path)
 }
 
 record_log::~record_log() {
-    if (fd_ >= 0)
+    if (fd_ >= 0) {
         ::close(fd_);
+    }
 }
 
 void record_log::append(std::string_view record) const {
@@ -27,10 +28,12 @@ void record_log::append(std::string_view record) const {
     // theoretical short write (e.g. a full disk), where atomicity is lost anyway.
     while (!record.empty()) {
         const ssize_t n = ::write(fd_, record.data(), record.size());
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
             continue;
-        if (n <= 0)
+        }
+        if (n <= 0) {
             throw std::runtime_error(std::string("record write: ") + std::strerror(errno));
+        }
         record.remove_prefix(static_cast<std::size_t>(n));
     }
 }

@@ -35,8 +35,9 @@ signal_pipe::signal_pipe(std::initializer_list<int> signals) {
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
-    for (int s : signals)
+    for (int s : signals) {
         ::sigaction(s, &sa, nullptr);
+    }
     ::signal(SIGPIPE, SIG_IGN);
 }
 
@@ -50,8 +51,9 @@ std::vector<int> signal_pipe::take() {
     unsigned char buf[64];
     for (;;) {
         const ssize_t n = ::read(read_fd_, buf, sizeof buf);
-        if (n <= 0)
+        if (n <= 0) {
             break;
+        }
         out.insert(out.end(), buf, buf + n);
     }
     return out;
@@ -69,8 +71,9 @@ constexpr named_signal named_signals[] = {{SIGTERM, "TERM"}, {SIGINT, "INT"},   
 
 std::string signal_name(int signo) {
     for (const auto& s : named_signals) {
-        if (s.number == signo)
+        if (s.number == signo) {
             return s.name;
+        }
     }
     return "";
 }
@@ -78,8 +81,9 @@ std::string signal_name(int signo) {
 int signal_number(const std::string& name) {
     const std::string bare = name.rfind("SIG", 0) == 0 ? name.substr(3) : name;
     for (const auto& s : named_signals) {
-        if (bare == s.name)
+        if (bare == s.name) {
             return s.number;
+        }
     }
     return 0;
 }

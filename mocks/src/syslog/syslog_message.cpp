@@ -15,11 +15,13 @@ struct parse_failure : std::runtime_error {
 };
 
 bool digits(std::string_view s) {
-    if (s.empty())
+    if (s.empty()) {
         return false;
+    }
     for (char c : s) {
-        if (!std::isdigit(static_cast<unsigned char>(c)))
+        if (!std::isdigit(static_cast<unsigned char>(c))) {
             return false;
+        }
     }
     return true;
 }
@@ -32,16 +34,18 @@ long to_long(std::string_view s) {
 
 // "<PRI>": 1 to 3 digits, at most 191 (facility 23, severity 7; RFC 5424 section 6.2.1).
 int take_pri(std::string_view& s) {
-    if (s.empty() || s[0] != '<')
+    if (s.empty() || s[0] != '<') {
         throw parse_failure("missing <PRI>");
+    }
     const auto close = s.find('>');
     if (close == std::string_view::npos || close < 2 || close > 4 ||
         !digits(s.substr(1, close - 1))) {
         throw parse_failure("bad <PRI>");
     }
     const long pri = to_long(s.substr(1, close - 1));
-    if (pri > 191)
+    if (pri > 191) {
         throw parse_failure("PRI out of range (0..191)");
+    }
     s.remove_prefix(close + 1);
     return static_cast<int>(pri);
 }
@@ -50,11 +54,13 @@ int take_pri(std::string_view& s) {
 bool is_bsd_timestamp(std::string_view t) {
     static constexpr std::array<std::string_view, 12> months = {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (t.size() != 15)
+    if (t.size() != 15) {
         return false;
+    }
     bool month_ok = false;
-    for (auto m : months)
+    for (auto m : months) {
         month_ok = month_ok || t.substr(0, 3) == m;
+    }
     const auto d = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(t[i])); };
     return month_ok && t[3] == ' ' && (t[4] == ' ' || d(4)) && d(5) && t[6] == ' ' && d(7) &&
            d(8) && t[9] == ':' && d(10) && d(11) && t[12] == ':' && d(13) && d(14);
@@ -63,8 +69,9 @@ bool is_bsd_timestamp(std::string_view t) {
 // "ident: msg" or "ident[pid]: msg".
 void take_tag(std::string_view s, syslog_message& m) {
     const auto end = s.find_first_of("[: ");
-    if (end == 0 || end == std::string_view::npos)
+    if (end == 0 || end == std::string_view::npos) {
         throw parse_failure("no 'ident:' tag");
+    }
     m.ident = std::string(s.substr(0, end));
     s.remove_prefix(end);
     if (s[0] == '[') {
@@ -75,11 +82,13 @@ void take_tag(std::string_view s, syslog_message& m) {
         m.pid = to_long(s.substr(1, close - 1));
         s.remove_prefix(close + 1);
     }
-    if (s.empty() || s[0] != ':')
+    if (s.empty() || s[0] != ':') {
         throw parse_failure("no ':' after the tag");
+    }
     s.remove_prefix(1);
-    if (!s.empty() && s[0] == ' ')
+    if (!s.empty() && s[0] == ' ') {
         s.remove_prefix(1);
+    }
     m.msg = std::string(s);
 }
 
@@ -112,8 +121,9 @@ std::string_view take_field(std::string_view& s, const char* what) {
 }
 
 std::optional<std::string> nil_or(std::string_view field) {
-    if (field == "-")
+    if (field == "-") {
         return std::nullopt;
+    }
     return std::string(field);
 }
 
@@ -130,10 +140,12 @@ bool is_rfc3339(std::string_view t) {
     std::size_t i = 19;
     if (t[i] == '.') {
         const std::size_t start = ++i;
-        while (d(i))
+        while (d(i)) {
             ++i;
-        if (i == start || i - start > 6)
+        }
+        if (i == start || i - start > 6) {
             return false;
+        }
     }
     const std::string_view zone = t.substr(i);
     return zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && d(i + 1) &&
@@ -158,12 +170,14 @@ std::string_view take_structured_data(std::string_view& s) {
                 break;
             }
         }
-        if (i >= s.size())
+        if (i >= s.size()) {
             throw parse_failure("RFC 5424: unterminated structured data");
+        }
         ++i;
     }
-    if (i == 0)
+    if (i == 0) {
         throw parse_failure("RFC 5424: bad structured data");
+    }
     const auto sd = s.substr(0, i);
     s.remove_prefix(i);
     return sd;
@@ -173,20 +187,23 @@ void parse_5424(std::string_view s, syslog_message& m) {
     m.format = "rfc5424";
     s.remove_prefix(2);  // "1 "
     const auto ts = take_field(s, "TIMESTAMP");
-    if (ts != "-" && !is_rfc3339(ts))
+    if (ts != "-" && !is_rfc3339(ts)) {
         throw parse_failure("RFC 5424: bad TIMESTAMP");
+    }
     m.timestamp = nil_or(ts);
     m.host = nil_or(take_field(s, "HOSTNAME"));
     m.ident = nil_or(take_field(s, "APP-NAME"));
     const auto procid = take_field(s, "PROCID");
-    if (digits(procid))
+    if (digits(procid)) {
         m.pid = to_long(procid);
+    }
     m.msgid = nil_or(take_field(s, "MSGID"));
     const auto sd = take_structured_data(s);
     m.structured_data = nil_or(sd);
     if (!s.empty()) {
-        if (s[0] != ' ')
+        if (s[0] != ' ') {
             throw parse_failure("RFC 5424: no space after structured data");
+        }
         s.remove_prefix(1);
     }
     m.msg = std::string(s);

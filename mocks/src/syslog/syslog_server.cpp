@@ -40,13 +40,15 @@ int bound_port(int fd) {
 
 int loopback_socket(int type) {
     const int fd = ::socket(AF_INET, type | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    if (fd < 0) {
         fail("socket");
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         fail("bind 127.0.0.1");
+    }
     return fd;
 }
 
@@ -70,8 +72,9 @@ syslog_server::syslog_server(const options& opts, const record_log& log)
         }
         std::strcpy(addr.sun_path, unix_path_->c_str());
         unix_fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (unix_fd_ < 0)
+        if (unix_fd_ < 0) {
             fail("socket");
+        }
         if (::bind(unix_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
             fail("bind " + *unix_path_);
         }
@@ -86,32 +89,39 @@ syslog_server::syslog_server(const options& opts, const record_log& log)
     }
     if (opts.tcp) {
         tcp_fd_ = loopback_socket(SOCK_STREAM);
-        if (::listen(tcp_fd_, 64) != 0)
+        if (::listen(tcp_fd_, 64) != 0) {
             fail("listen");
+        }
         tcp_port_ = bound_port(tcp_fd_);
     }
 }
 
 syslog_server::~syslog_server() {
-    for (const auto& [fd, framer] : tcp_conns_)
+    for (const auto& [fd, framer] : tcp_conns_) {
         ::close(fd);
-    for (int fd : {unix_fd_, udp_fd_, tcp_fd_}) {
-        if (fd >= 0)
-            ::close(fd);
     }
-    if (unix_path_)
+    for (int fd : {unix_fd_, udp_fd_, tcp_fd_}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+    if (unix_path_) {
         ::unlink(unix_path_->c_str());
+    }
 }
 
 std::string syslog_server::ready_details() const {
     std::string out;
     const auto add = [&](const std::string& item) { out += (out.empty() ? "" : " ") + item; };
-    if (unix_path_)
+    if (unix_path_) {
         add("unix=" + *unix_path_);
-    if (udp_fd_ >= 0)
+    }
+    if (udp_fd_ >= 0) {
         add("udp=" + std::to_string(udp_port_));
-    if (tcp_fd_ >= 0)
+    }
+    if (tcp_fd_ >= 0) {
         add("tcp=" + std::to_string(tcp_port_));
+    }
     return out;
 }
 
@@ -119,21 +129,26 @@ void syslog_server::run(signal_pipe& signals) {
     for (;;) {
         std::vector<pollfd> fds{{signals.fd(), POLLIN, 0}};
         for (int fd : {unix_fd_, udp_fd_, tcp_fd_}) {
-            if (fd >= 0)
+            if (fd >= 0) {
                 fds.push_back({fd, POLLIN, 0});
+            }
         }
-        for (const auto& [fd, framer] : tcp_conns_)
+        for (const auto& [fd, framer] : tcp_conns_) {
             fds.push_back({fd, POLLIN, 0});
+        }
         if (::poll(fds.data(), fds.size(), -1) < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             fail("poll");
         }
-        if (fds[0].revents != 0 && !signals.take().empty())
+        if (fds[0].revents != 0 && !signals.take().empty()) {
             break;  // only TERM/INT installed
+        }
         for (std::size_t i = 1; i < fds.size(); ++i) {
-            if (fds[i].revents == 0)
+            if (fds[i].revents == 0) {
                 continue;
+            }
             const int fd = fds[i].fd;
             if (fd == unix_fd_) {
                 receive_datagrams(fd, "unix", false);
@@ -148,10 +163,12 @@ void syslog_server::run(signal_pipe& signals) {
         }
     }
     // What was sent before the stop signal is still recorded.
-    if (unix_fd_ >= 0)
+    if (unix_fd_ >= 0) {
         receive_datagrams(unix_fd_, "unix", true);
-    if (udp_fd_ >= 0)
+    }
+    if (udp_fd_ >= 0) {
         receive_datagrams(udp_fd_, "udp", true);
+    }
 }
 
 void syslog_server::receive_datagrams(int fd, const char* transport, bool drain) {
@@ -159,8 +176,9 @@ void syslog_server::receive_datagrams(int fd, const char* transport, bool drain)
         // MSG_TRUNC makes recv return the datagram's real length, so truncation is seen.
         const ssize_t n = ::recv(fd, buffer_.data(), buffer_.size(), MSG_DONTWAIT | MSG_TRUNC);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
                 continue;
+            }
             return;  // EAGAIN: nothing (more) queued
         }
         const auto len = static_cast<std::size_t>(n);
@@ -179,14 +197,16 @@ void syslog_server::receive_datagrams(int fd, const char* transport, bool drain)
 
 void syslog_server::accept_tcp() {
     const int fd = ::accept4(tcp_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd >= 0)
+    if (fd >= 0) {
         tcp_conns_.emplace(fd, tcp_framer{});
+    }
 }
 
 bool syslog_server::read_tcp(int fd) {
     const ssize_t n = ::recv(fd, buffer_.data(), buffer_.size(), 0);
-    if (n < 0 && errno == EINTR)
+    if (n < 0 && errno == EINTR) {
         return true;
+    }
     auto& framer = tcp_conns_.at(fd);
     const bool open = n > 0;
     const auto frames =
@@ -216,8 +236,9 @@ void syslog_server::record(const char* transport, const std::string& raw, const 
         line.optional_bytes("msgid", m.msgid).optional_bytes("structured_data", m.structured_data);
     }
     line.bytes("msg", m.msg).bytes("raw", raw);
-    if (!m.error.empty())
+    if (!m.error.empty()) {
         line.text("error", m.error);
+    }
     log_.append(line.finish());
 }
 

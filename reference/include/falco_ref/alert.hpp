@@ -14,10 +14,10 @@ namespace falco_ref {
 // its outputs after a rule matched. `message` is the rule output already resolved, without the
 // time/priority prefix.
 struct alert {
-    std::int64_t time_ns = 0;      // event time, nanoseconds since the epoch (UTC)
+    std::int64_t time_ns = 0;  // event time, nanoseconds since the epoch (UTC)
     std::string rule;
     priority prio = priority::debug;
-    std::string priority_text;     // the priority as written in the input (legacy statistics)
+    std::string priority_text;  // the priority as written in the input (legacy statistics)
     std::string source = "syscall";
     std::vector<std::string> tags;  // as given; serialisers sort/deduplicate per profile
     std::string message;

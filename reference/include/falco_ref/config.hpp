@@ -76,7 +76,7 @@ struct config {
     bool log_syslog = true;
     log_level level = log_level::info;
 
-    std::string hostname;  // FALCO_HOSTNAME or gethostname()
+    std::string hostname;            // FALCO_HOSTNAME or gethostname()
     bool hostname_from_env = false;  // FALCO_HOSTNAME was set (0.44 logs it at INFO)
     bool has_config_file = true;     // legacy: false = "no configuration file found" defaults
 

@@ -34,6 +34,8 @@ std::optional<priority> parse_priority(std::string_view text);
 // (falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72).
 std::optional<priority> parse_priority_prefix(std::string_view text);
 
-inline int syslog_level(priority p) { return static_cast<int>(p); }
+inline int syslog_level(priority p) {
+    return static_cast<int>(p);
+}
 
 }  // namespace falco_ref

@@ -77,20 +77,27 @@ inline std::string compare_values(const json_value& a, const json_value& b,
 
 // Empty when both alerts are equal in every field.
 inline std::string compare_alerts(const alert& a, const alert& b) {
-    if (a.time_ns != b.time_ns)
+    if (a.time_ns != b.time_ns) {
         return "time_ns differs";
-    if (a.rule != b.rule)
+    }
+    if (a.rule != b.rule) {
         return "rule differs";
-    if (a.prio != b.prio)
+    }
+    if (a.prio != b.prio) {
         return "prio differs";
-    if (a.priority_text != b.priority_text)
+    }
+    if (a.priority_text != b.priority_text) {
         return "priority_text differs";
-    if (a.source != b.source)
+    }
+    if (a.source != b.source) {
         return "source differs";
-    if (a.tags != b.tags)
+    }
+    if (a.tags != b.tags) {
         return "tags differ";
-    if (a.message != b.message)
+    }
+    if (a.message != b.message) {
         return "message differs";
+    }
     return compare_values(json_value(a.output_fields), json_value(b.output_fields),
                           "output_fields");
 }

@@ -312,20 +312,27 @@ private:
     using frame = field_frame;
 
     static key classify(std::string_view name) {
-        if (name == "time")
+        if (name == "time") {
             return key::time;
-        if (name == "rule")
+        }
+        if (name == "rule") {
             return key::rule;
-        if (name == "priority")
+        }
+        if (name == "priority") {
             return key::priority;
-        if (name == "source")
+        }
+        if (name == "source") {
             return key::source;
-        if (name == "tags")
+        }
+        if (name == "tags") {
             return key::tags;
-        if (name == "message")
+        }
+        if (name == "message") {
             return key::message;
-        if (name == "output_fields")
+        }
+        if (name == "output_fields") {
             return key::output_fields;
+        }
         return key::other;
     }
 

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/conformance_app.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <mocks/dev_log_namespace.hpp>
+
+#include "app/cli_options.hpp"
+#include "cases/case_loader.hpp"
+#include "report/console_reporter.hpp"
+#include "report/json_reporter.hpp"
+#include "report/junit_reporter.hpp"
+#include "run/case_runner.hpp"
+#include "run/impl_command.hpp"
+#include "run/impl_process.hpp"
+#include "run/suite_runner.hpp"
+#include "select/glob.hpp"
+#include "util/file_util.hpp"
+
+#ifndef FALCO_GOLDEN_DIR
+#define FALCO_GOLDEN_DIR "golden"
+#endif
+#ifndef FALCO_CONFORMANCE_VERSION
+#define FALCO_CONFORMANCE_VERSION "0"
+#endif
+
+namespace conformance {
+
+namespace {
+
+constexpr int k_exit_passed = 0;
+constexpr int k_exit_failed = 1;
+constexpr int k_exit_harness = 2;
+
+// A usage or set-up problem: reported on stderr, exit 2.
+struct harness_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+bool has_any(const std::vector<std::string>& have, const std::vector<std::string>& wanted) {
+    return std::any_of(wanted.begin(), wanted.end(), [&](const auto& w) {
+        return std::find(have.begin(), have.end(), w) != have.end();
+    });
+}
+
+std::vector<golden_case> select_cases(std::vector<golden_case> all, const cli_options& o) {
+    for (const auto& pattern : o.cases) {
+        if (std::none_of(all.begin(), all.end(),
+                         [&](const auto& c) { return glob_match(pattern, c.id); })) {
+            throw harness_error("--case '" + pattern + "' matches no case of profile " + o.profile +
+                                " (ids look like " + o.profile + "/file/some_case; try --list)");
+        }
+    }
+    std::vector<golden_case> selected;
+    for (auto& c : all) {
+        const bool by_id =
+            o.cases.empty() || std::any_of(o.cases.begin(), o.cases.end(),
+                                           [&](const auto& p) { return glob_match(p, c.id); });
+        const bool by_tag = o.tags.empty() || has_any(c.tags, o.tags);
+        if (by_id && by_tag && !has_any(c.tags, o.exclude_tags)) {
+            selected.push_back(std::move(c));
+        }
+    }
+    return selected;
+}
+
+// Entries naming this profile's cases must match one (typo guard); entries for the other
+// profile are left alone, so one file can serve both.
+std::vector<listed_entry> read_known_failures(const cli_options& o,
+                                              const std::vector<golden_case>& all) {
+    if (o.known_failures.empty()) {
+        return {};
+    }
+    auto entries = read_listed_entries(o.known_failures);
+    std::vector<listed_entry> mine;
+    for (auto& e : entries) {
+        const auto first = e.key.substr(0, e.key.find('/'));
+        if ((first == "0.44" || first == "legacy") && first != o.profile) {
+            continue;
+        }
+        if (std::none_of(all.begin(), all.end(),
+                         [&](const auto& c) { return glob_match(e.key, c.id); })) {
+            throw harness_error(e.where + ": '" + e.key +
+                                "' matches no case (a typo, or the case was renamed)");
+        }
+        mine.push_back(std::move(e));
+    }
+    return mine;
+}
+
+int list_cases(const std::vector<golden_case>& cases, std::ostream& out) {
+    for (const auto& c : cases) {
+        out << c.id;
+        for (const auto& f : c.features()) {
+            out << ' ' << f;
+        }
+        if (!c.load_error.empty()) {
+            out << "  [schema error]";
+        }
+        out << '\n';
+    }
+    return k_exit_passed;
+}
+
+int check_cases(const std::vector<golden_case>& cases, std::ostream& out) {
+    std::size_t bad = 0;
+    for (const auto& c : cases) {
+        if (!c.load_error.empty()) {
+            out << c.load_error << '\n';
+            ++bad;
+        }
+    }
+    out << cases.size() - bad << " cases valid, " << bad << " with schema errors\n";
+    return bad ? k_exit_harness : k_exit_passed;
+}
+
+void write_baseline(const std::string& file, const run_report& report) {
+    std::string text =
+        "# known failures of: " + report.impl + " (profile " + report.profile +
+        ")\n# one line per case: CASE-ID  reason; remove a line when the case passes\n";
+    for (const auto& r : report.results) {
+        if (r.outcome == verdict::failed || r.outcome == verdict::expected_failure) {
+            const auto why =
+                r.outcome == verdict::expected_failure ? r.reason.substr(0, r.reason.rfind(" ("))
+                : r.failures.empty()
+                    ? std::string("fails")
+                    : "fails: [" + r.failures.front().what + "] " + r.failures.front().message;
+            text += r.id + "  " + why.substr(0, why.find('\n')) + "\n";
+        }
+    }
+    write_file(file, text);
+}
+
+int run_suite(const std::string& self, const cli_options& o, std::vector<golden_case> all,
+              std::ostream& out, std::ostream& err) {
+    const auto started = clock_type::now();
+    run_options ro;
+    try {
+        ro.impl = impl_command::parse(o.impl);
+    } catch (const std::invalid_argument& e) {
+        throw harness_error(std::string("--impl: ") + e.what());
+    }
+    ro.program = resolve_program(ro.impl.argv[0], std::getenv("PATH") ? std::getenv("PATH") : "");
+    if (ro.program.empty()) {
+        throw harness_error("--impl: '" + ro.impl.argv[0] +
+                            "' is not an executable file (nor found in PATH)");
+    }
+    ro.impl_text = o.impl;
+    ro.profile = o.profile;
+    ro.harness = self;
+    ro.golden_arg = o.golden;
+    ro.keep_workdir = o.keep_workdir;
+    if (o.timeout_ms) {
+        ro.timeout = std::chrono::milliseconds(*o.timeout_ms);
+    }
+    std::string no_namespace;
+    if (const auto why = mocks::private_dev_log_unavailable()) {
+        no_namespace = *why;
+        ro.private_dev_log = false;
+        err << "falco-conformance: no private /dev/log (" << no_namespace
+            << "): syslog cases are skipped, the others run without it\n";
+    }
+
+    auto known = read_known_failures(o, all);
+    std::vector<listed_entry> lacking;
+    for (auto& entry : o.capabilities.empty() ? std::vector<listed_entry>{}
+                                              : read_listed_entries(o.capabilities)) {
+        if (const auto alias = value_alias::parse(entry.key)) {
+            ro.aliases.push_back(*alias);
+        } else if (entry.key == "exit-77-not-applicable") {
+            ro.exit_77_not_applicable = true;
+        } else if (entry.key.starts_with("alias:")) {
+            throw harness_error(entry.where + ": an alias is alias:<key>:<from>=<to>");
+        } else {
+            lacking.push_back(std::move(entry));
+        }
+    }
+    const auto selected = select_cases(std::move(all), o);
+    if (selected.empty()) {
+        throw harness_error("no case selected (profile " + o.profile + ", golden " +
+                            (o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden) + ")");
+    }
+
+    const case_runner runner(ro);
+    suite_runner suite(runner, known, lacking, no_namespace);
+    console_reporter console(out);
+    run_report report;
+    report.profile = o.profile;
+    report.impl = o.impl;
+    report.golden_dir = o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden;
+    report.results =
+        suite.run(selected, o.jobs, o.repeat, [&](const case_result& r) { console.on_result(r); });
+    for (const auto& r : report.results) {
+        report.counts.add(r.outcome);
+    }
+    for (const auto& l : lacking) {
+        if (!l.used) {
+            report.warnings.push_back(l.where + ": feature '" + l.key +
+                                      "' is needed by no selected case");
+        }
+    }
+    report.duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started);
+    report.exit_code = report.counts.failed   ? k_exit_failed
+                       : report.counts.errors ? k_exit_harness
+                                              : k_exit_passed;
+    if (!o.junit.empty()) {
+        write_junit_report(o.junit, report);
+    }
+    if (!o.json.empty()) {
+        write_json_report(o.json, report);
+    }
+    if (!o.write_known_failures.empty()) {
+        write_baseline(o.write_known_failures, report);
+    }
+    console.summary(report);
+    return report.exit_code;
+}
+
+}  // namespace
+
+int run_app(const std::string& self, const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err) {
+    try {
+        const auto o = cli_options::parse(args);
+        if (o.help) {
+            out << cli_options::usage();
+            return k_exit_passed;
+        }
+        if (o.version) {
+            out << "falco-conformance " << FALCO_CONFORMANCE_VERSION << '\n';
+            return k_exit_passed;
+        }
+        const case_loader loader(o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden);
+        auto all = loader.load_profile(o.profile);
+        if (o.check) {
+            return check_cases(select_cases(std::move(all), o), out);
+        }
+        if (o.list) {
+            return list_cases(select_cases(std::move(all), o), out);
+        }
+        return run_suite(self, o, std::move(all), out, err);
+    } catch (const std::exception& e) {
+        err << "falco-conformance: " << e.what() << '\n';
+        return k_exit_harness;
+    }
+}
+
+}  // namespace conformance

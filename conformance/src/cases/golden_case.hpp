@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cases/line_generator.hpp"
+
+namespace conformance {
+
+// One step of a case (golden/README.md, "Steps"). A flat struct rather than a variant: most
+// kinds share the channel/path/count fields, and the executor switches on `kind` anyway.
+struct step {
+    enum class kind {
+        send,
+        send_raw,
+        send_file,
+        send_generated,
+        wait,
+        quiet,
+        check,
+        rename,
+        remove,
+        mkdir,
+        chmod,
+        signal,
+        close_stdin,
+        wait_exit,
+    };
+    kind what = kind::send;
+    std::string label;  // "steps[3] (wait)": used in every message about the step
+
+    std::vector<int> lines;    // send: 1-based line numbers of alerts.jsonl, empty = all
+    std::string text;          // send_raw: untemplated text; send_file: file name
+    generator_spec generated;  // send_generated
+
+    std::string channel;                 // wait, quiet, check
+    std::string path;                    // file channel, rename source, remove/mkdir/chmod target
+    std::optional<std::string> pattern;  // wait: regex a record must match to count
+    std::string unit;                    // program channel: reads (default), processes, eof
+    std::uint64_t count = 0;             // wait: at least; quiet: at most
+    std::optional<std::chrono::milliseconds> timeout;  // wait, wait_exit, send_generated
+    std::chrono::milliseconds window{0};               // quiet
+    std::string equals;                                // check: expected file
+
+    std::string to;                // rename destination
+    std::optional<unsigned> mode;  // mkdir, chmod
+    std::string signal_name;       // USR1, TERM, INT, HUP
+    bool to_group = false;         // signal target: group
+    std::optional<int> exit_code;  // wait_exit
+};
+
+struct http_mock_spec {
+    std::string tls = "false";  // false, true, untrusted, mtls
+    std::vector<std::string> faults;
+    std::optional<std::string> response_body;  // mock-http --response-body
+};
+
+// Expected bytes of a channel: a file of the case, or (`generate:`) lines built by the
+// generator of `send_generated`, for contents too large to commit (a 10 MiB line).
+struct expected_content {
+    std::string file;                       // relative to the case dir; empty when generated
+    std::vector<generator_spec> generated;  // concatenated in order
+    std::string label() const { return file.empty() ? "the generated content" : file; }
+};
+
+// `expect.delivery` (golden/README.md): black-box accounting of sequence-numbered alerts.
+struct delivery_spec {
+    enum class loss_rule { none, allowed, required };
+    std::uint64_t sent = 0;             // the alerts carry seq 1..sent
+    std::string pattern;                // regex; group 1 is the seq of a record
+    std::vector<std::string> channels;  // stdout, file:<path>, syslog, http, program
+    loss_rule loss = loss_rule::none;
+    // Expected text of each record for its seq (a generator template without {{fill}}), by
+    // channel name, "*" for every channel not named. Empty: only the numbers are checked.
+    std::map<std::string, std::string> records;
+};
+
+// The `expect:` block (golden/README.md, "Expectations"). Paths are relative to the case dir.
+struct expectations {
+    int exit_code = 0;
+    std::optional<expected_content> stdout_content;
+    std::optional<expected_content> stdout_tail;  // stdout ends with these bytes
+    bool stdout_stats_unordered = false;
+    bool stdout_empty = false;
+    std::vector<std::string> stderr_patterns;
+    std::vector<std::string> stderr_absent;
+    std::vector<std::pair<std::string, expected_content>> files;  // work path, expected
+    std::vector<std::string> files_absent;
+    std::optional<std::string> syslog_file;
+    std::optional<std::string> program_file;
+    std::optional<std::string> http_file;
+    std::optional<std::uint64_t> http_connections;
+    std::vector<std::pair<std::string, std::uint64_t>> counts;  // channel key, records
+    std::optional<delivery_spec> delivery;
+};
+
+struct golden_case {
+    std::string id;  // e.g. 0.44/file/keep_alive_false
+    std::filesystem::path dir;
+    std::string profile;
+    std::string channel;  // the area directory, an implicit tag
+    std::string description;
+    std::vector<std::string> provenance;
+    std::vector<std::string> tags;               // as written, plus the channel
+    std::vector<std::string> requires_features;  // extension `requires:`
+    std::vector<std::string> alert_features;     // derived from alerts.jsonl (alert_features.hpp)
+    std::vector<std::pair<std::string, std::string>> env;  // untemplated
+    std::vector<std::string> args;                         // untemplated
+    bool input_fifo = false;  // `input: fifo`: alerts through --alerts <work>/alerts.fifo
+    bool daemon = false;      // `daemon: true`: -d -P <work>/falco.pid
+    bool syslog_mock = false;
+    std::optional<http_mock_spec> http_mock;
+    std::optional<std::string> config;  // untemplated; absent: no falco.yaml is written
+    std::vector<step> setup;  // extension `setup:` file actions before the implementation starts
+    std::vector<step> steps;
+    expectations expect;
+    std::optional<std::chrono::milliseconds> timeout;  // extension `timeout_ms:`
+
+    // Non-empty when case.yaml broke the schema: "golden/.../case.yaml:12: steps[2].wait: ...".
+    // Such a case is reported as an error, never run.
+    std::string load_error;
+
+    // Tags, the channel and the features the case needs, for --tag and --capabilities.
+    std::vector<std::string> features() const;
+};
+
+}  // namespace conformance

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/json_reporter.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "judge/line_diff.hpp"
+#include "util/file_util.hpp"
+
+namespace conformance {
+
+void write_json_report(const std::filesystem::path& file, const run_report& report) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    // Strings go through visible_text: the report stays valid UTF-8 whatever the bytes were.
+    const auto str = [&](std::string_view key, std::string_view value) {
+        w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+        const auto v = visible_text(value);
+        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    };
+    const auto num = [&](const char* key, std::uint64_t value) {
+        w.Key(key);
+        w.Uint64(value);
+    };
+    w.StartObject();
+    str("tool", "falco-conformance");
+    str("profile", report.profile);
+    str("impl", report.impl);
+    str("golden", report.golden_dir);
+    num("duration_ms", static_cast<std::uint64_t>(report.duration.count()));
+    num("exit_code", static_cast<std::uint64_t>(report.exit_code));
+    w.Key("counts");
+    w.StartObject();
+    const auto& c = report.counts;
+    num("passed", c.passed);
+    num("failed", c.failed);
+    num("skipped", c.skipped);
+    num("not_applicable", c.not_applicable);
+    num("expected_failures", c.expected_failures);
+    num("errors", c.errors);
+    w.EndObject();
+    w.Key("warnings");
+    w.StartArray();
+    for (const auto& warning : report.warnings) {
+        w.String(warning.c_str());
+    }
+    w.EndArray();
+    w.Key("cases");
+    w.StartArray();
+    for (const auto& r : report.results) {
+        w.StartObject();
+        str("id", r.id);
+        str("verdict", verdict_name(r.outcome));
+        num("duration_ms", static_cast<std::uint64_t>(r.duration.count()));
+        if (!r.reason.empty()) {
+            str("reason", r.reason);
+        }
+        if (!r.failures.empty()) {
+            w.Key("failures");
+            w.StartArray();
+            for (const auto& f : r.failures) {
+                w.StartObject();
+                str("what", f.what);
+                str("message", f.message);
+                if (!f.detail.empty()) {
+                    str("detail", f.detail);
+                }
+                w.EndObject();
+            }
+            w.EndArray();
+        }
+        if (!r.stderr_tail.empty()) {
+            str("stderr_tail", r.stderr_tail);
+        }
+        if (!r.workdir.empty()) {
+            str("workdir", r.workdir);
+        }
+        if (r.outcome == verdict::failed || r.outcome == verdict::error) {
+            str("reproduce", r.reproduce);
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    write_file(file, std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+}
+
+}  // namespace conformance

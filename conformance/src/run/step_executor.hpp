@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "cases/golden_case.hpp"
+#include "cases/send_payload.hpp"
+#include "cases/templater.hpp"
+#include "judge/expectation_checker.hpp"
+#include "run/channel_reader.hpp"
+#include "run/impl_process.hpp"
+
+namespace conformance {
+
+// How the implementation was started, as far as steps care.
+struct run_mode {
+    std::optional<std::filesystem::path> pidfile;  // from `-P FILE`: signals go to that PID
+    bool daemon = false;                           // `-d`: the real process is the daemon child
+};
+
+// A file action step (rename, delete, mkdir, chmod) on the work directory; also what `setup:`
+// runs before the implementation starts. Returns nullopt when it worked.
+std::optional<failure> apply_file_action(const std::filesystem::path& work, const step& s);
+
+// Executes the steps of a case against a running implementation (golden/README.md, "Steps").
+// Every wait polls a condition until a deadline, the earlier of the step's and the case's;
+// `quiet` is the only explicit time window.
+class step_executor {
+public:
+    step_executor(const golden_case& c, impl_process& process, const channel_reader& channels,
+                  const expectation_checker& checker, const templater& values, run_mode mode,
+                  clock_type::time_point case_deadline)
+        : case_(c),
+          process_(process),
+          channels_(channels),
+          checker_(checker),
+          values_(values),
+          payloads_(c, values),
+          mode_(std::move(mode)),
+          case_deadline_(case_deadline) {}
+
+    // Runs one step; returns nullopt when it passed, else what went wrong.
+    std::optional<failure> run(const step& s);
+
+    // The end of every case: close the input, wait for the exit until `end` (at most the case
+    // deadline). Returns a failure when the implementation does not exit in time.
+    std::optional<failure> finish(clock_type::time_point end);
+
+    // For daemon mode: the implementation's real process, once known from the pidfile.
+    std::optional<pid_t> daemon_pid() const { return daemon_pid_; }
+
+private:
+    std::optional<failure> send(const step& s);
+    std::optional<failure> wait(const step& s);
+    std::optional<failure> quiet(const step& s);
+    std::optional<failure> signal(const step& s);
+    std::optional<failure> wait_exit(const step& s);
+
+    std::size_t count(const step& s) const;
+    clock_type::time_point deadline(std::optional<std::chrono::milliseconds> step_timeout,
+                                    std::chrono::milliseconds fallback) const;
+    // Daemon mode: wait for the parent's exit and adopt the daemon named by the pidfile.
+    std::optional<failure> follow_daemon(clock_type::time_point deadline);
+    pid_t signal_target();
+
+    const golden_case& case_;
+    impl_process& process_;
+    const channel_reader& channels_;
+    const expectation_checker& checker_;
+    const templater& values_;
+    send_payloads payloads_;
+    run_mode mode_;
+    clock_type::time_point case_deadline_;
+    std::optional<pid_t> daemon_pid_;
+};
+
+}  // namespace conformance
