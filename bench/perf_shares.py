@@ -2,7 +2,7 @@
 """Shares of a `perf record --call-graph dwarf` profile of falco-outputs-ref, per thread and
 per function of the binary: each sample goes to the innermost frame that lies in the binary
 (so a malloc, a system call or a libc memcpy counts for the function that called it). Used
-for bench/RESULTS.md section 4.
+for bench/RESULTS.md, "Where the time goes".
 
     bench/perf_shares.py BINARY PERF_DATA [ROWS]
 

@@ -153,6 +153,35 @@ std::size_t field_bytes(const sample_field& f) {
     return s.size() + 1;  // the separating comma
 }
 
+// Field number `k` of alert `index`: the realistic set first, then long argument fields that
+// fill up the size (a large alert is mostly long command lines and paths).
+sample_field make_field(std::size_t k, std::uint64_t index) {
+    const auto& templates = field_templates();
+    sample_field f;
+    if (k < templates.size()) {
+        f.name = templates[k].name;
+        f.value = templates[k].make(index);
+    } else {
+        f.name = "evt.arg.arg" + std::to_string(k - templates.size());
+        f.value = repeat_to(
+            "--config=/var/lib/app/conf.d/" + std::to_string(index % 97) + "/settings.yaml ", 96);
+    }
+    return f;
+}
+
+// How many fields make `fields_bytes` of JSON, sized with the widest values any alert gets
+// (5-digit pids, 3-digit file numbers), so that every alert of a size carries the same fields,
+// as every alert of one Falco rule does.
+std::size_t field_count(std::size_t fields_bytes) {
+    constexpr std::uint64_t widest_index = 59999;
+    std::size_t size = 2;  // braces
+    std::size_t count = 0;
+    while (size < fields_bytes) {
+        size += field_bytes(make_field(count++, widest_index));
+    }
+    return count;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -197,29 +226,17 @@ sample_alert make_sample_alert(std::size_t fields_bytes, std::uint64_t index) {
     a.priority = r.priority;
     a.tags = r.tags;
 
-    std::size_t size = 2;  // braces
-    std::string details;
-    const auto& templates = field_templates();
-    for (std::size_t k = 0; size < fields_bytes; ++k) {
-        sample_field f;
-        if (k < templates.size()) {
-            f.name = templates[k].name;
-            f.value = templates[k].make(index);
-        } else {
-            // Past the realistic set, long argument fields fill up the size (a large alert
-            // is mostly long command lines and paths).
-            f.name = "evt.arg.arg" + std::to_string(k - templates.size());
-            f.value = repeat_to(
-                "--config=/var/lib/app/conf.d/" + std::to_string(index % 97) + "/settings.yaml ",
-                96);
-        }
-        size += field_bytes(f);
+    std::string details, references;
+    for (std::size_t k = 0, count = field_count(fields_bytes); k < count; ++k) {
+        sample_field f = make_field(k, index);
         details += (details.empty() ? "" : " ") + f.name + "=" + text_of(f.value);
+        references += (references.empty() ? "" : " ") + f.name + "=%" + f.name;
         a.fields.push_back(std::move(f));
     }
     std::sort(a.fields.begin(), a.fields.end(),
               [](const sample_field& x, const sample_field& y) { return x.name < y.name; });
     a.message = std::string(r.description) + " (" + details + ")";
+    a.output_template = std::string(r.description) + " (" + references + ")";
     return a;
 }
 
@@ -236,7 +253,7 @@ std::string fields_json(const sample_alert& alert) {
     return out + "}";
 }
 
-std::string to_contract_line(const sample_alert& alert) {
+std::string to_contract_line(const sample_alert& alert, bool with_template) {
     std::string out = "{\"time\":" + std::to_string(alert.time_ns) + ",\"rule\":";
     append_json_string(out, alert.rule);
     out += ",\"priority\":";
@@ -252,7 +269,12 @@ std::string to_contract_line(const sample_alert& alert) {
     }
     out += "],\"message\":";
     append_json_string(out, alert.message);
-    out += ",\"output_fields\":" + fields_json(alert) + "}\n";
+    out += ",\"output_fields\":" + fields_json(alert);
+    if (with_template) {
+        out += ",\"output_template\":";
+        append_json_string(out, alert.output_template);
+    }
+    out += "}\n";
     return out;
 }
 

@@ -29,16 +29,20 @@ struct sample_alert {
     std::vector<std::string> tags;
     std::string message;
     std::vector<sample_field> fields;  // sorted by name, unique
+    // The rule output with %field references that renders to `message` (PROTOCOL.md section
+    // 2, `output_template`): one per rule and size, as a Falco rule has one output.
+    std::string output_template;
 };
 
 // Deterministic alert number `index` whose output_fields serialise to about `fields_bytes`
-// bytes of JSON (at least a few fields; realistic Falco field names and kinds). The message is
-// the rule output with the field values in it, as a resolved Falco rule output is, so it grows
-// with the fields.
+// bytes of JSON (at least a few fields; realistic Falco field names and kinds). Every alert of
+// one size has the same fields. The message is the rule output with the field values in it, as
+// a resolved Falco rule output is, so it grows with the fields.
 sample_alert make_sample_alert(std::size_t fields_bytes, std::uint64_t index);
 
-// The alert as one contract line (JSON object + '\n').
-std::string to_contract_line(const sample_alert& alert);
+// The alert as one contract line (JSON object + '\n'), with its `output_template` when asked
+// (adapters that drive a real Falco need it; see conformance/replay).
+std::string to_contract_line(const sample_alert& alert, bool with_template = false);
 
 // The compact JSON object of the fields alone (used to report the real size).
 std::string fields_json(const sample_alert& alert);

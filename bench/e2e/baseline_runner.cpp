@@ -222,6 +222,9 @@ run_measure run_baseline(baseline_kind kind, const baseline_target& target,
         case baseline_kind::curl_new_handle:
             m.error = post_lines(target, payloads, false);
             break;
+        case baseline_kind::none:
+            m.error = "no baseline loop for this channel";
+            break;
     }
     auto end = std::chrono::steady_clock::now();
     ::getrusage(RUSAGE_THREAD, &self1);

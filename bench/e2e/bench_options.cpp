@@ -7,29 +7,41 @@
 
 namespace falco_bench {
 
-const char* const usage_text = R"(usage: falco-bench --impl "CMD [ARGS]" [options]
+const char* const usage_text =
+    R"(usage: falco-bench --impl "CMD [ARGS]" [--vs "CMD [ARGS]"] [options]
 
 Runs an output implementation (conformance/PROTOCOL.md) once per channel configuration with N
 pre-generated alerts on stdin, counts every alert at the receiving end, and compares its
-throughput with a minimal loop writing the same lines to the same sink.
+throughput with a minimal loop writing the same lines to the same sink. The alerts are also
+in a file named by $FALCO_CONFORMANCE_ALERTS (PROTOCOL.md "Alerts file for adapters").
 
   --impl "CMD [ARGS]"     implementation command prefix (required); `-c falco.yaml` is appended
+  --vs "CMD [ARGS]"       a second implementation (B; --impl is A), run on the same alerts and
+                          sinks, A then B in every round; reports the A/B ratio per channel
   --profile 0.44|legacy   config dialect and HTTP baseline (default 0.44); the profile flag of
                           the implementation itself belongs in --impl
   --alerts N              alerts per run (default 200000)
   --cap CHANNEL=N         alerts for one channel (defaults: program_nokeep=2000, http=50000)
   --channels A,B,...      stdout, stdout_unbuffered, file, file_unbuffered, file_nokeep, syslog,
-                          program, program_unbuffered, program_nokeep, http
-                          (default stdout,file,file_nokeep,syslog,program,program_nokeep,http)
+                          program, program_unbuffered, program_nokeep, http, null
+                          (default stdout,file,file_nokeep,syslog,program,program_nokeep,http;
+                          null: file_output to /dev/null, counted from the statistics: the
+                          implementation's ceiling without a sink cost, no baseline)
   --format text|json      json_output false/true (default text)
-  --fields-bytes B        output_fields size per alert in bytes (default 120: 6 fields,
-                          ~500 B input lines, ~280 B text output lines)
-  --repeat R              runs per channel and side; medians and min-max reported (default 1)
+  --buffered-outputs true|false
+                          buffered_outputs for every channel (default: each channel's own)
+  --output-template       alerts carry output_template (PROTOCOL.md section 2), which adapters
+                          driving a real Falco (falco-replay) need for exact JSON output_fields
+  --fields-bytes B        output_fields size per alert in bytes (default 120: 5 fields,
+                          ~453 B input lines, ~170 B text output lines)
+  --repeat R              rounds per channel (each: A, B with --vs, baseline); medians and
+                          min-max reported (default 1)
   --timeout S             kill an implementation run after S seconds (default 300)
   --no-baseline           skip the baseline loops
   --json FILE             machine-readable results
   --markdown FILE         Markdown table
-  --svg FILE              bar chart of throughput per channel (implementation vs baseline)
+  --svg FILE              bar chart of throughput per channel (implementation, the --vs
+                          one, baseline)
   --work-dir DIR          where runs happen (default: new directory under $TMPDIR or /tmp)
   --keep-work             keep the run directories (with each run's falco.yaml)
   --dump-alerts FILE      write the --alerts N generated alerts to FILE and exit (to profile
@@ -67,6 +79,24 @@ std::vector<std::string> split_list(const std::string& text) {
         start = comma + 1;
     }
     return out;
+}
+
+// `value` when it is `a` or `b`.
+std::string one_of(const std::string& option, const std::string& value, const char* a,
+                   const char* b) {
+    if (value != a && value != b) {
+        throw usage_error(option + ": expected " + a + " or " + b + ", got '" + value + "'");
+    }
+    return value;
+}
+
+// The words of a command option (--impl, --vs), never empty.
+std::vector<std::string> command_words(const std::string& option, const std::string& text) {
+    std::vector<std::string> words = split_command(text);
+    if (words.empty()) {
+        throw usage_error(option + ": empty command");
+    }
+    return words;
 }
 
 }  // namespace
@@ -109,7 +139,7 @@ std::vector<std::string> split_command(const std::string& text) {
         }
     }
     if (quote) {
-        throw usage_error("--impl: unterminated quote");
+        throw usage_error("unterminated quote in command '" + text + "'");
     }
     if (in_word) {
         words.push_back(std::move(word));
@@ -138,15 +168,16 @@ bench_options parse_options(const std::vector<std::string>& args) {
         };
         if (name == "--impl") {
             o.impl_text = value();
-            o.impl = split_command(o.impl_text);
-            if (o.impl.empty()) {
-                throw usage_error("--impl: empty command");
-            }
+            o.impl = command_words(name, o.impl_text);
+        } else if (name == "--vs") {
+            o.vs_impl_text = value();
+            o.vs_impl = command_words(name, o.vs_impl_text);
+        } else if (name == "--buffered-outputs") {
+            o.buffered_outputs = one_of(name, value(), "true", "false") == "true";
+        } else if (name == "--output-template") {
+            o.output_templates = true;
         } else if (name == "--profile") {
-            o.profile = value();
-            if (o.profile != "0.44" && o.profile != "legacy") {
-                throw usage_error("--profile: expected 0.44 or legacy, got '" + o.profile + "'");
-            }
+            o.profile = one_of(name, value(), "0.44", "legacy");
         } else if (name == "--alerts") {
             o.alerts = parse_count("--alerts", value(), 1, 100000000);
         } else if (name == "--cap") {
@@ -160,11 +191,7 @@ bench_options parse_options(const std::vector<std::string>& args) {
             o.channels = split_list(value());
             channels_given = true;
         } else if (name == "--format") {
-            std::string f = value();
-            if (f != "text" && f != "json") {
-                throw usage_error("--format: expected text or json, got '" + f + "'");
-            }
-            o.json_format = f == "json";
+            o.json_format = one_of(name, value(), "text", "json") == "json";
         } else if (name == "--fields-bytes") {
             o.fields_bytes = parse_count("--fields-bytes", value(), 16, 1 << 20);
         } else if (name == "--repeat") {

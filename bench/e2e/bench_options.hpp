@@ -19,14 +19,22 @@ public:
 struct bench_options {
     std::vector<std::string> impl;  // the implementation's command prefix, split
     std::string impl_text;          // as given, for the report
+    // A second implementation run on the same alerts and sinks, alternating with the first
+    // (--vs); empty when there is none.
+    std::vector<std::string> vs_impl;
+    std::string vs_impl_text;
     std::string profile = "0.44";
     std::uint64_t alerts = 200000;
     // Per-channel alert counts that override `alerts` (slow channels would take minutes).
     std::map<std::string, std::uint64_t> caps{{"program_nokeep", 2000}, {"http", 50000}};
     std::vector<std::string> channels{"stdout",  "file",           "file_nokeep", "syslog",
                                       "program", "program_nokeep", "http"};
-    bool json_format = false;        // json_output: true
-    std::size_t fields_bytes = 120;  // output_fields of each alert: 6 fields, ~500 B lines
+    bool json_format = false;  // json_output: true
+    // buffered_outputs for every channel; unset: each channel's own (stdout vs
+    // stdout_unbuffered, ...).
+    std::optional<bool> buffered_outputs;
+    bool output_templates = false;   // contract lines carry output_template (for adapters)
+    std::size_t fields_bytes = 120;  // output_fields of each alert: 5 fields, ~453 B lines
     unsigned repeat = 1;             // runs per channel and side; medians reported
     unsigned timeout_s = 300;        // per implementation run; SIGKILL after
     std::optional<std::string> json_path, markdown_path, svg_path;
@@ -38,6 +46,7 @@ struct bench_options {
     std::optional<std::string> dump_alerts_path;
 
     std::uint64_t alerts_for(const std::string& channel) const;
+    bool has_vs() const { return !vs_impl.empty(); }
 };
 
 // Throws usage_error.

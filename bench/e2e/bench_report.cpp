@@ -6,6 +6,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -122,14 +123,19 @@ void write_summary(writer_t& w, const run_summary& s) {
     w.EndObject();
 }
 
-std::string status_of(const channel_summary& s) {
+std::string status_of(const channel_summary& s, bool vs) {
     const channel_result& r = *s.result;
     if (!r.skipped.empty()) {
         return "skipped";
     }
     for (const auto& m : r.impl_runs) {
         if (!m.complete()) {
-            return "**FAILED**: " + m.error;
+            return std::string(vs ? "**A FAILED**: " : "**FAILED**: ") + m.error;
+        }
+    }
+    for (const auto& m : r.vs_runs) {
+        if (!m.complete()) {
+            return "**B FAILED**: " + m.error;
         }
     }
     for (const auto& m : r.baseline_runs) {
@@ -138,6 +144,48 @@ std::string status_of(const channel_summary& s) {
         }
     }
     return "all " + std::to_string(r.alerts) + " delivered";
+}
+
+std::string optional_ratio(const std::optional<double>& v) {
+    return v ? fmt("%.2f", *v) : "-";
+}
+
+// "1.53 M [1.52 M-1.64 M]", or "-" without runs.
+std::string rate_cell(const run_summary& s) {
+    if (!s.runs) {
+        return "-";
+    }
+    return human(s.alerts_per_s) + " [" + human(s.alerts_per_s_min) + "-" +
+           human(s.alerts_per_s_max) + "]";
+}
+
+std::string ab_cell(const std::optional<round_ratio>& ab) {
+    if (!ab) {
+        return "-";
+    }
+    return fmt("%.2f", ab->median) + " [" + fmt("%.2f", ab->min) + "-" + fmt("%.2f", ab->max) + "]";
+}
+
+// MB/s of a side; the `null` channel has no sink to count bytes at.
+std::string mb_cell(const channel_result& r, const run_summary& s) {
+    return r.spec.sink == sink_kind::discarded ? "-" : fmt("%.1f", s.mb_per_s);
+}
+
+constexpr double k_at_ceiling = 0.9;
+
+std::string ceiling_cell(const std::optional<double>& share) {
+    if (!share) {
+        return "-";
+    }
+    return fmt("%.2f", *share) + (*share >= k_at_ceiling ? " (at ceiling)" : "");
+}
+
+std::string buffering_text(const bench_options& o) {
+    if (!o.buffered_outputs) {
+        return "buffered_outputs as each channel says";
+    }
+    return std::string("buffered_outputs: ") + (*o.buffered_outputs ? "true" : "false") +
+           " for every channel";
 }
 
 }  // namespace
@@ -168,38 +216,72 @@ std::string machine_info::loadavg() {
     return read_first_line("/proc/loadavg");
 }
 
-channel_summary channel_summary::of(const channel_result& r) {
+std::optional<round_ratio> round_ratio::of(const std::vector<run_measure>& a,
+                                           const std::vector<run_measure>& b) {
+    round_ratio r;
+    for (std::size_t k = 0; k < a.size() && k < b.size(); ++k) {
+        if (a[k].alerts_per_s() > 0 && b[k].alerts_per_s() > 0) {
+            r.per_round.push_back(a[k].alerts_per_s() / b[k].alerts_per_s());
+        }
+    }
+    if (r.per_round.empty()) {
+        return std::nullopt;
+    }
+    std::vector<double> sorted = r.per_round;
+    std::sort(sorted.begin(), sorted.end());
+    std::size_t n = sorted.size();
+    r.median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    r.min = sorted.front();
+    r.max = sorted.back();
+    return r;
+}
+
+channel_summary channel_summary::of(const channel_result& r, const channel_result* ceiling) {
     channel_summary s;
     s.result = &r;
     s.impl = run_summary::of(r.impl_runs);
+    s.vs = run_summary::of(r.vs_runs);
     s.baseline = run_summary::of(r.baseline_runs);
-    if (s.impl.runs && s.baseline.runs && s.baseline.alerts_per_s > 0) {
-        s.ratio = s.impl.alerts_per_s / s.baseline.alerts_per_s;
-        if (r.spec.target) {
-            s.target_met = s.impl.complete && *s.ratio >= *r.spec.target;
+    auto share = [](const run_summary& x, const run_summary& of) -> std::optional<double> {
+        if (!x.runs || !of.runs || of.alerts_per_s <= 0) {
+            return std::nullopt;
         }
+        return x.alerts_per_s / of.alerts_per_s;
+    };
+    s.ratio = share(s.impl, s.baseline);
+    s.vs_ratio = share(s.vs, s.baseline);
+    if (s.ratio && r.spec.target) {
+        s.target_met = s.impl.complete && *s.ratio >= *r.spec.target;
+    }
+    s.ab = round_ratio::of(r.impl_runs, r.vs_runs);
+    if (ceiling) {
+        s.impl_of_ceiling = share(s.impl, run_summary::of(ceiling->impl_runs));
+        s.vs_of_ceiling = share(s.vs, run_summary::of(ceiling->vs_runs));
     }
     return s;
 }
 
 std::vector<channel_summary> bench_report::summaries() const {
+    const channel_result* ceiling = nullptr;
+    for (const auto& r : results) {
+        if (r.spec.sink == sink_kind::discarded && r.skipped.empty()) {
+            ceiling = &r;
+        }
+    }
     std::vector<channel_summary> out;
     for (const auto& r : results) {
-        out.push_back(channel_summary::of(r));
+        out.push_back(channel_summary::of(r, ceiling));
     }
     return out;
 }
 
 bool bench_report::all_complete() const {
     for (const auto& r : results) {
-        for (const auto& m : r.impl_runs) {
-            if (!m.complete()) {
-                return false;
-            }
-        }
-        for (const auto& m : r.baseline_runs) {
-            if (!m.complete()) {
-                return false;
+        for (const auto* runs : {&r.impl_runs, &r.vs_runs, &r.baseline_runs}) {
+            for (const auto& m : *runs) {
+                if (!m.complete()) {
+                    return false;
+                }
             }
         }
     }
@@ -212,8 +294,16 @@ std::string bench_report::json() const {
     w.StartObject();
     write_field(w, "tool", "falco-bench");
     write_field(w, "impl", opts->impl_text);
+    w.Key("vs_impl");
+    if (opts->has_vs()) {
+        write_value(w, opts->vs_impl_text);
+    } else {
+        w.Null();
+    }
     write_field(w, "profile", opts->profile);
     write_field(w, "format", opts->json_format ? "json" : "text");
+    write_optional(w, "buffered_outputs", opts->buffered_outputs);
+    write_field(w, "output_templates", opts->output_templates);
     write_field(w, "alerts", opts->alerts);
     write_field(w, "fields_bytes", opts->fields_bytes);
     write_field(w, "input_bytes_per_alert", input_bytes_per_alert);
@@ -237,11 +327,32 @@ std::string bench_report::json() const {
         write_field(w, "name", r.spec.name);
         write_field(w, "description", r.spec.description);
         write_field(w, "alerts", r.alerts);
+        write_field(w, "buffered", r.buffered);
         write_field(w, "skipped", r.skipped);
         w.Key("impl");
         write_summary(w, s.impl);
         w.Key("impl_runs");
         write_runs(w, r.impl_runs);
+        w.Key("vs");
+        write_summary(w, s.vs);
+        w.Key("vs_runs");
+        write_runs(w, r.vs_runs);
+        w.Key("ab_ratio");
+        if (s.ab) {
+            w.StartObject();
+            write_field(w, "median", s.ab->median);
+            write_field(w, "min", s.ab->min);
+            write_field(w, "max", s.ab->max);
+            w.Key("per_round");
+            w.StartArray();
+            for (double v : s.ab->per_round) {
+                w.Double(v);
+            }
+            w.EndArray();
+            w.EndObject();
+        } else {
+            w.Null();
+        }
         write_field(w, "baseline_kind", baseline_name(r.spec.baseline));
         write_field(w, "baseline_description", r.spec.baseline_description);
         w.Key("baseline");
@@ -249,8 +360,11 @@ std::string bench_report::json() const {
         w.Key("baseline_runs");
         write_runs(w, r.baseline_runs);
         write_optional(w, "ratio", s.ratio);
+        write_optional(w, "vs_ratio", s.vs_ratio);
         write_optional(w, "target", r.spec.target);
         write_optional(w, "target_met", s.target_met);
+        write_optional(w, "impl_of_ceiling", s.impl_of_ceiling);
+        write_optional(w, "vs_of_ceiling", s.vs_of_ceiling);
         w.EndObject();
     }
     w.EndArray();
@@ -258,20 +372,36 @@ std::string bench_report::json() const {
     return std::string(buf.GetString()) + "\n";
 }
 
-std::string bench_report::markdown() const {
+std::string bench_report::markdown_header() const {
     std::ostringstream md;
-    md << "### falco-bench: `" << opts->impl_text << "`\n\n"
-       << "Profile " << opts->profile << ", " << (opts->json_format ? "JSON" : "text")
-       << " alerts, " << opts->alerts << " alerts per run (caps per channel below), ~"
-       << input_bytes_per_alert << " B per input line, " << opts->repeat
-       << " run(s) per side, median [min-max].\n"
-       << "Machine: " << machine.nproc << " CPU " << machine.cpu_model << ", " << machine.kernel
+    if (opts->has_vs()) {
+        md << "### falco-bench: A = `" << opts->impl_text << "`, B = `" << opts->vs_impl_text
+           << "`\n\n";
+    } else {
+        md << "### falco-bench: `" << opts->impl_text << "`\n\n";
+    }
+    md << "Profile " << opts->profile << ", " << (opts->json_format ? "JSON" : "text") << " alerts"
+       << (opts->output_templates ? " (with output_template)" : "") << ", " << buffering_text(*opts)
+       << ", " << opts->alerts << " alerts per run (caps per channel below), ~"
+       << input_bytes_per_alert << " B per input line, " << opts->repeat << " round(s)";
+    if (opts->has_vs()) {
+        md << " (each: A, B, then the baseline); alerts/s median [min-max] over the rounds; A/B "
+              "is the median of the per-round ratios [their min-max].\n";
+    } else {
+        md << ", median [min-max].\n";
+    }
+    md << "Machine: " << machine.nproc << " CPU " << machine.cpu_model << ", " << machine.kernel
        << "; loadavg before `" << machine.loadavg_before << "`, after `" << machine.loadavg_after
        << "`; started " << machine.started_utc << ".\n"
        << "Peak RSS is ru_maxrss of the implementation (floor: `/bin/true` started the same way "
           "shows "
-       << fmt("%.1f", double(rss_floor_kb) / 1024) << " MB).\n\n"
-       << "| channel | alerts | impl alerts/s | impl MB/s | impl CPU µs/alert | impl peak RSS MB "
+       << fmt("%.1f", double(rss_floor_kb) / 1024) << " MB).\n\n";
+    return md.str();
+}
+
+std::string bench_report::markdown_single() const {
+    std::ostringstream md;
+    md << "| channel | alerts | impl alerts/s | impl MB/s | impl CPU µs/alert | impl peak RSS MB "
           "| baseline | baseline alerts/s | ratio | target | delivery |\n"
        << "|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n";
     for (const auto& s : summaries()) {
@@ -282,38 +412,95 @@ std::string bench_report::markdown() const {
                << " | - | - | - | skipped: " << r.skipped << " |\n";
             continue;
         }
-        md << human(s.impl.alerts_per_s) << " [" << human(s.impl.alerts_per_s_min) << "-"
-           << human(s.impl.alerts_per_s_max) << "] | " << fmt("%.1f", s.impl.mb_per_s) << " | "
+        md << rate_cell(s.impl) << " | " << mb_cell(r, s.impl) << " | "
            << fmt("%.2f", s.impl.cpu_us_per_alert) << " | "
            << (s.impl.max_rss_mb ? fmt("%.1f", *s.impl.max_rss_mb) : "-") << " | "
-           << baseline_name(r.spec.baseline) << " | ";
-        if (s.baseline.runs) {
-            md << human(s.baseline.alerts_per_s) << " [" << human(s.baseline.alerts_per_s_min)
-               << "-" << human(s.baseline.alerts_per_s_max) << "] | ";
-        } else {
-            md << "- | ";
-        }
-        md << (s.ratio ? fmt("%.2f", *s.ratio) : "-") << " | ";
+           << baseline_name(r.spec.baseline) << " | " << rate_cell(s.baseline) << " | "
+           << optional_ratio(s.ratio) << " | ";
         if (r.spec.target) {
             md << "≥ " << fmt("%.2f", *r.spec.target) << " "
                << (s.target_met ? (*s.target_met ? "met" : "**missed**") : "-");
         } else {
             md << "-";
         }
-        md << " | " << status_of(s) << " |\n";
+        md << " | " << status_of(s, false) << " |\n";
     }
-    md << "\nBaselines: ";
+    return md.str();
+}
+
+std::string bench_report::markdown_vs() const {
+    std::ostringstream md;
+    md << "| channel | alerts | buffered | A alerts/s | A CPU µs/alert | B alerts/s | B CPU "
+          "µs/alert "
+          "| A/B | baseline | baseline alerts/s | A/baseline | B/baseline | delivery |\n"
+       << "|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|\n";
+    for (const auto& s : summaries()) {
+        const channel_result& r = *s.result;
+        md << "| " << r.spec.name << " | " << r.alerts << " | " << (r.buffered ? "yes" : "no")
+           << " | ";
+        if (!r.skipped.empty()) {
+            md << "- | - | - | - | - | " << baseline_name(r.spec.baseline)
+               << " | - | - | - | skipped: " << r.skipped << " |\n";
+            continue;
+        }
+        md << rate_cell(s.impl) << " | " << fmt("%.2f", s.impl.cpu_us_per_alert) << " | "
+           << rate_cell(s.vs) << " | " << fmt("%.2f", s.vs.cpu_us_per_alert) << " | "
+           << ab_cell(s.ab) << " | " << baseline_name(r.spec.baseline) << " | "
+           << rate_cell(s.baseline) << " | " << optional_ratio(s.ratio) << " | "
+           << optional_ratio(s.vs_ratio) << " | " << status_of(s, true) << " |\n";
+    }
+    return md.str();
+}
+
+std::string bench_report::markdown_ceiling() const {
+    const auto rows = summaries();
+    bool any = false;
+    for (const auto& s : rows) {
+        any = any || s.impl_of_ceiling || s.vs_of_ceiling;
+    }
+    if (!any) {
+        return "";
+    }
+    std::ostringstream md;
+    md << "\nEach channel's median as a share of the same implementation's `null` channel (its "
+          "ceiling: input, formatting and queue without a sink cost). A figure at "
+       << fmt("%.2f", k_at_ceiling)
+       << " or more of it is the limit of the implementation's input side (for `falco-replay`: "
+          "the replay plugin and Falco's engine), not of the channel.\n\n";
+    if (opts->has_vs()) {
+        md << "| channel | A of ceiling | B of ceiling |\n|---|---:|---:|\n";
+    } else {
+        md << "| channel | of ceiling |\n|---|---:|\n";
+    }
+    for (const auto& s : rows) {
+        if (s.result->spec.sink == sink_kind::discarded) {
+            continue;
+        }
+        md << "| " << s.result->spec.name << " | " << ceiling_cell(s.impl_of_ceiling);
+        if (opts->has_vs()) {
+            md << " | " << ceiling_cell(s.vs_of_ceiling);
+        }
+        md << " |\n";
+    }
+    return md.str();
+}
+
+std::string bench_report::markdown() const {
+    std::ostringstream md;
+    md << markdown_header() << (opts->has_vs() ? markdown_vs() : markdown_single())
+       << "\nBaselines: ";
     bool first = true;
     for (const auto& r : results) {
         md << (first ? "" : "; ") << "`" << r.spec.name << "` " << r.spec.baseline_description;
         first = false;
     }
-    md << ".\n";
+    md << ".\n" << markdown_ceiling();
     return md.str();
 }
 
 std::string bench_report::console() const {
     std::ostringstream out;
+    const bool vs = opts->has_vs();
     for (const auto& s : summaries()) {
         const channel_result& r = *s.result;
         out << r.spec.name << ": ";
@@ -321,22 +508,37 @@ std::string bench_report::console() const {
             out << "skipped (" << r.skipped << ")\n";
             continue;
         }
-        out << human(s.impl.alerts_per_s) << " alerts/s, " << fmt("%.1f", s.impl.mb_per_s)
-            << " MB/s, CPU " << fmt("%.2f", s.impl.cpu_us_per_alert) << " µs/alert";
-        if (s.impl.max_rss_mb) {
-            out << ", RSS " << fmt("%.1f", *s.impl.max_rss_mb) << " MB";
+        out << (vs ? "A " : "") << human(s.impl.alerts_per_s) << " alerts/s, CPU "
+            << fmt("%.2f", s.impl.cpu_us_per_alert) << " µs/alert";
+        if (!vs) {
+            out << ", " << mb_cell(r, s.impl) << " MB/s";
+            if (s.impl.max_rss_mb) {
+                out << ", RSS " << fmt("%.1f", *s.impl.max_rss_mb) << " MB";
+            }
+        } else {
+            out << " | B " << human(s.vs.alerts_per_s) << " alerts/s, CPU "
+                << fmt("%.2f", s.vs.cpu_us_per_alert) << " µs/alert | A/B " << ab_cell(s.ab);
         }
         if (s.baseline.runs) {
             out << " | baseline " << human(s.baseline.alerts_per_s) << " alerts/s";
         }
         if (s.ratio) {
-            out << " | ratio " << fmt("%.2f", *s.ratio);
+            out << " | " << (vs ? "A/baseline " : "ratio ") << fmt("%.2f", *s.ratio);
         }
-        if (r.spec.target && s.target_met) {
+        if (s.vs_ratio) {
+            out << ", B/baseline " << fmt("%.2f", *s.vs_ratio);
+        }
+        if (!vs && r.spec.target && s.target_met) {
             out << " (target " << fmt("%.2f", *r.spec.target) << " "
                 << (*s.target_met ? "met" : "MISSED") << ")";
         }
-        out << " | " << status_of(s) << "\n";
+        if (s.impl_of_ceiling) {
+            out << " | " << (vs ? "A " : "") << "of ceiling " << fmt("%.2f", *s.impl_of_ceiling);
+        }
+        if (s.vs_of_ceiling) {
+            out << ", B " << fmt("%.2f", *s.vs_of_ceiling);
+        }
+        out << " | " << status_of(s, vs) << "\n";
     }
     return out.str();
 }

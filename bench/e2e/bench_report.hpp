@@ -22,14 +22,31 @@ struct machine_info {
     static std::string loadavg();
 };
 
+// The ratio of two implementations run in the same rounds: the median of the per-round ratios
+// A/B, and their min and max.
+struct round_ratio {
+    double median = 0, min = 0, max = 0;
+    std::vector<double> per_round;
+
+    // nullopt when no round has a throughput on both sides.
+    static std::optional<round_ratio> of(const std::vector<run_measure>& a,
+                                         const std::vector<run_measure>& b);
+};
+
 // One channel's line in the reports.
 struct channel_summary {
     const channel_result* result = nullptr;
-    run_summary impl, baseline;
-    std::optional<double> ratio;  // impl median / baseline median
+    run_summary impl, vs, baseline;  // vs: the second implementation (--vs), 0 runs without
+    std::optional<double> ratio;     // impl median / baseline median
+    std::optional<double> vs_ratio;  // vs median / baseline median
+    std::optional<round_ratio> ab;   // impl / vs, per round
     std::optional<bool> target_met;
+    // Median throughput as a share of the same implementation's `null` channel median (its
+    // ceiling without a sink cost), when that channel was run.
+    std::optional<double> impl_of_ceiling, vs_of_ceiling;
 
-    static channel_summary of(const channel_result& r);
+    // `ceiling`: the `null` channel's result of the same run, if any.
+    static channel_summary of(const channel_result& r, const channel_result* ceiling);
 };
 
 struct bench_report {
@@ -45,6 +62,12 @@ struct bench_report {
     std::string json() const;
     std::string markdown() const;
     std::string console() const;
+
+private:
+    std::string markdown_header() const;
+    std::string markdown_single() const;   // one implementation against the baseline
+    std::string markdown_vs() const;       // A and B side by side, with the baseline
+    std::string markdown_ceiling() const;  // shares of the `null` channel, when it was run
 };
 
 }  // namespace falco_bench

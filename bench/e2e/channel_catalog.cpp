@@ -38,6 +38,11 @@ std::vector<channel_spec> channel_catalog(const std::string& profile) {
             : channel_spec{"http", "http_output (one easy handle: connection reuse)",
                            sink_kind::http, true, true, baseline_kind::curl_reuse,
                            "libcurl POST per line, one reused easy handle, same mock-http", 0.7},
+        {"null",
+         "file_output to /dev/null, keep_alive true, buffered: no sink cost; alerts counted from "
+         "the implementation's statistics (Events detected)",
+         sink_kind::discarded, true, true, baseline_kind::none, "none (the sink costs nothing)",
+         std::nullopt},
     };
 }
 
@@ -66,6 +71,8 @@ std::string baseline_name(baseline_kind kind) {
             return "curl_reuse";
         case baseline_kind::curl_new_handle:
             return "curl_new_handle";
+        case baseline_kind::none:
+            return "none";
     }
     return "?";
 }

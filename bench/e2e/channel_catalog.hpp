@@ -7,8 +7,10 @@
 
 namespace falco_bench {
 
-// Where a channel's alerts are counted at the receiving end.
-enum class sink_kind { stdout_file, file, syslog, program, http };
+// Where a channel's alerts are counted at the receiving end. `discarded`: file_output to
+// /dev/null, which receives nothing countable; its alerts are taken from the implementation's
+// end-of-run statistics instead (the `null` channel: the implementation's own ceiling).
+enum class sink_kind { stdout_file, file, syslog, program, http, discarded };
 
 // The minimal loop that writes the same pre-rendered lines to the same kind of sink: the
 // physical cost an implementation is compared with.
@@ -20,6 +22,7 @@ enum class baseline_kind {
     popen_per_line,    // popen, write, pclose per line
     curl_reuse,        // libcurl POST per line, one easy handle for the whole run
     curl_new_handle,   // libcurl POST per line, a new easy handle (connection) per line
+    none,              // no loop: the sink costs nothing (the `null` channel)
 };
 
 // One benchmarked output configuration.

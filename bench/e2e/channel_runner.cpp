@@ -99,6 +99,8 @@ std::string sink_path(sink_kind kind, const std::string& dir, const running_mock
             return dir + "/events.txt";
         case sink_kind::program:
             return dir + "/program_counts.txt";
+        case sink_kind::discarded:
+            return dir + "/stdout.txt";  // the statistics
         case sink_kind::syslog:
         case sink_kind::http:
             return mock.records;
@@ -153,13 +155,27 @@ channel_runner::channel_runner(const bench_options& opts, std::string root_dir,
       alerts_(alerts),
       renderer_(opts.profile, opts.json_format, bench_hostname) {
     for (const auto& a : alerts_) {
-        input_ += to_contract_line(a);
+        input_ += to_contract_line(a, opts_.output_templates);
         line_ends_.push_back(input_.size());
     }
 }
 
 std::string channel_runner::input_for(std::uint64_t n) const {
     return input_.substr(0, line_ends_[n - 1]);
+}
+
+const std::string& channel_runner::alerts_file_for(std::uint64_t n) {
+    auto it = alerts_files_.find(n);
+    if (it != alerts_files_.end()) {
+        return it->second;
+    }
+    std::string path = root_dir_ + "/alerts-" + std::to_string(n) + ".jsonl";
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(input_.data(), std::streamsize(line_ends_[n - 1]));
+    if (!out.flush()) {
+        throw std::runtime_error("cannot write " + path);
+    }
+    return alerts_files_.emplace(n, std::move(path)).first->second;
 }
 
 std::vector<std::string> channel_runner::payloads_for(const channel_spec& spec,
@@ -181,12 +197,20 @@ std::vector<std::string> channel_runner::payloads_for(const channel_spec& spec,
     return out;
 }
 
-std::vector<std::string> channel_runner::environment(const std::string& dir) const {
+std::vector<std::string> channel_runner::environment(const std::string& dir,
+                                                     const std::string& alerts_file) const {
     const char* path = std::getenv("PATH");
     const char* home = std::getenv("HOME");
-    return {"TZ=UTC0", std::string("FALCO_HOSTNAME=") + bench_hostname,
+    return {"TZ=UTC0",
+            std::string("FALCO_HOSTNAME=") + bench_hostname,
             std::string("PATH=") + (path ? path : "/usr/local/bin:/usr/bin:/bin"),
-            std::string("HOME=") + (home ? home : "/"), "CAPTURE_LOG=" + dir + "/capture.jsonl"};
+            std::string("HOME=") + (home ? home : "/"),
+            "CAPTURE_LOG=" + dir + "/capture.jsonl",
+            "FALCO_CONFORMANCE_ALERTS=" + alerts_file};
+}
+
+bool channel_runner::buffered(const channel_spec& spec) const {
+    return opts_.buffered_outputs.value_or(spec.buffered);
 }
 
 std::string channel_runner::config_yaml(const channel_spec& spec, const std::string& dir,
@@ -196,7 +220,7 @@ std::string channel_runner::config_yaml(const channel_spec& spec, const std::str
     y << "# falco-bench: channel " << spec.name << " (" << spec.description << ")\n"
       << "json_output: " << flag(opts_.json_format) << "\n"
       << "priority: debug\n"
-      << "buffered_outputs: " << flag(spec.buffered) << "\n"
+      << "buffered_outputs: " << flag(buffered(spec)) << "\n"
       << "log_stderr: true\n"
       << "log_syslog: false\n"
       << "log_level: warning\n";
@@ -212,9 +236,11 @@ std::string channel_runner::config_yaml(const channel_spec& spec, const std::str
     }
     y << "stdout_output:\n  enabled: " << flag(spec.sink == sink_kind::stdout_file) << "\n"
       << "syslog_output:\n  enabled: " << flag(spec.sink == sink_kind::syslog) << "\n"
-      << "file_output:\n  enabled: " << flag(spec.sink == sink_kind::file) << "\n"
+      << "file_output:\n  enabled: "
+      << flag(spec.sink == sink_kind::file || spec.sink == sink_kind::discarded) << "\n"
       << "  keep_alive: " << flag(spec.keep_alive) << "\n"
-      << "  filename: ./events.txt\n"
+      << "  filename: " << (spec.sink == sink_kind::discarded ? "/dev/null" : "./events.txt")
+      << "\n"
       << "program_output:\n  enabled: " << flag(spec.sink == sink_kind::program) << "\n"
       << "  keep_alive: " << flag(spec.keep_alive) << "\n"
       << "  program: \"" << program_command(dir) << "\"\n"
@@ -223,7 +249,8 @@ std::string channel_runner::config_yaml(const channel_spec& spec, const std::str
     return y.str();
 }
 
-run_measure channel_runner::run_impl_once(const channel_spec& spec, std::uint64_t n,
+run_measure channel_runner::run_impl_once(const std::vector<std::string>& impl,
+                                          const channel_spec& spec, std::uint64_t n,
                                           const std::string& dir) {
     running_mock mock = start_mock(spec.sink, dir);
     {
@@ -231,10 +258,10 @@ run_measure channel_runner::run_impl_once(const channel_spec& spec, std::uint64_
         cfg << config_yaml(spec, dir, mock.url);
     }
     impl_launch launch;
-    launch.argv = opts_.impl;
+    launch.argv = impl;
     launch.argv.insert(launch.argv.end(), {"-c", "falco.yaml"});
     launch.work_dir = dir;
-    launch.env = environment(dir);
+    launch.env = environment(dir, alerts_file_for(n));
     launch.stdout_path = dir + "/stdout.txt";
     launch.stderr_path = dir + "/stderr.txt";
     if (spec.sink == sink_kind::syslog) {
@@ -288,23 +315,31 @@ channel_result channel_runner::run(const channel_spec& spec) {
             return r;
         }
     }
+    r.buffered = buffered(spec);
+    // A fresh directory per run, removed after it unless the work is kept.
+    auto in_dir = [&](const std::string& side, unsigned round, auto&& run_in) {
+        std::string dir = root_dir_ + "/" + spec.name + "-" + side + "-" + std::to_string(round);
+        fs::create_directories(dir);
+        run_measure m = guarded(r.alerts, [&] { return run_in(dir); });
+        if (!opts_.keep_work) {
+            fs::remove_all(dir);
+        }
+        return m;
+    };
+    const bool baseline = !opts_.skip_baseline && spec.baseline != baseline_kind::none;
     for (unsigned k = 1; k <= opts_.repeat; ++k) {
-        std::string impl_dir = root_dir_ + "/" + spec.name + "-impl-" + std::to_string(k);
-        fs::create_directories(impl_dir);
-        r.impl_runs.push_back(
-            guarded(r.alerts, [&] { return run_impl_once(spec, r.alerts, impl_dir); }));
-        if (!opts_.keep_work) {
-            fs::remove_all(impl_dir);
+        r.impl_runs.push_back(in_dir("impl", k, [&](const std::string& dir) {
+            return run_impl_once(opts_.impl, spec, r.alerts, dir);
+        }));
+        if (opts_.has_vs()) {
+            r.vs_runs.push_back(in_dir("vs", k, [&](const std::string& dir) {
+                return run_impl_once(opts_.vs_impl, spec, r.alerts, dir);
+            }));
         }
-        if (opts_.skip_baseline) {
-            continue;
-        }
-        std::string base_dir = root_dir_ + "/" + spec.name + "-baseline-" + std::to_string(k);
-        fs::create_directories(base_dir);
-        r.baseline_runs.push_back(
-            guarded(r.alerts, [&] { return run_baseline_once(spec, r.alerts, base_dir); }));
-        if (!opts_.keep_work) {
-            fs::remove_all(base_dir);
+        if (baseline) {
+            r.baseline_runs.push_back(in_dir("baseline", k, [&](const std::string& dir) {
+                return run_baseline_once(spec, r.alerts, dir);
+            }));
         }
     }
     return r;

@@ -9,9 +9,11 @@ namespace falco_bench {
 
 // Renders the lines a conforming implementation delivers for an alert, so the baseline loops
 // write bytes of the same size and shape. TZ is UTC0 and the hostname fixed (falco-bench sets
-// both for the implementation too). The text line follows profile-0.44.md 1.a, the JSON object
-// 1.b (legacy: legacy-profile.md 2.b). Only the sizes matter for the baselines; exactness is
-// the conformance suite's job.
+// both for the implementation too). The text line is Falco's time, priority and message
+// (falco@0.44.1:userspace/engine/formats.cpp:47-77), the JSON object Falco's
+// (falco@0.44.1:userspace/engine/formats.cpp:94-161; legacy:
+// falco@0.15.3:userspace/engine/formats.cpp:214-262); docs/spec/0.44.md has both. Only the
+// sizes matter for the baselines; exactness is the conformance suite's job.
 class line_renderer {
 public:
     line_renderer(std::string profile, bool json, std::string hostname);

@@ -47,7 +47,7 @@ int run(const falco_bench::bench_options& opts) {
     if (opts.dump_alerts_path) {
         std::ofstream out(*opts.dump_alerts_path, std::ios::binary);
         for (std::uint64_t i = 0; i < opts.alerts; ++i) {
-            out << to_contract_line(make_sample_alert(opts.fields_bytes, i));
+            out << to_contract_line(make_sample_alert(opts.fields_bytes, i), opts.output_templates);
         }
         if (!out) {
             throw std::runtime_error("cannot write " + *opts.dump_alerts_path);
@@ -64,7 +64,7 @@ int run(const falco_bench::bench_options& opts) {
     std::size_t input_bytes = 0;
     for (std::uint64_t i = 0; i < max_alerts; ++i) {
         alerts.push_back(make_sample_alert(opts.fields_bytes, i));
-        input_bytes += to_contract_line(alerts.back()).size();
+        input_bytes += to_contract_line(alerts.back(), opts.output_templates).size();
     }
 
     bench_report report;

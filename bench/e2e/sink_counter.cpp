@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -95,6 +96,16 @@ sink_count count_sink(sink_kind kind, const std::string& path) {
                 ++c.alerts;
                 c.bytes += r.body.size();
             }
+            break;
+        case sink_kind::discarded:
+            // PROTOCOL.md section 3: the statistics end the implementation's stdout.
+            for_each_line(path, [&](std::string_view l) {
+                constexpr std::string_view key = "Events detected: ";
+                if (l.substr(0, key.size()) == key) {
+                    c.alerts =
+                        std::strtoull(std::string(l.substr(key.size())).c_str(), nullptr, 10);
+                }
+            });
             break;
     }
     return c;

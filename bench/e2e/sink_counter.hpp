@@ -8,7 +8,8 @@
 
 namespace falco_bench {
 
-// What arrived at a sink: counted there, never taken from the sender's word.
+// What arrived at a sink: counted there, never taken from the sender's word (but for the
+// `discarded` sink, which has nothing to count).
 struct sink_count {
     std::uint64_t alerts = 0;
     std::uint64_t bytes = 0;
@@ -21,6 +22,8 @@ struct sink_count {
 //   program      the sum of the "LINES BYTES" lines that `wc -lc` children appended
 //   syslog       mock-syslog records that parsed (not "malformed")
 //   http         mock-http POST requests
+//   discarded    no sink to count at: the number of the implementation's "Events detected: N"
+//                statistics line on its stdout (PROTOCOL.md section 3); no bytes
 // A missing file counts zero. Throws std::runtime_error on an unreadable record file.
 sink_count count_sink(sink_kind kind, const std::string& path);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <sstream>
 
 #include "mocks/xml_escape.hpp"
@@ -23,18 +24,69 @@ std::string label(double v) {
     return buf;
 }
 
+// One bar of every channel's group: the implementation, the second one (--vs), the baseline.
+struct series {
+    std::string legend;
+    const char* color;
+    std::function<const run_summary&(const channel_summary&)> of;
+};
+
+std::vector<series> series_of(const bench_report& report) {
+    const bench_options& o = *report.opts;
+    std::vector<series> out;
+    out.push_back({(o.has_vs() ? "A: " : "implementation: ") + o.impl_text, "#2b6cb0",
+                   [](const channel_summary& s) -> const run_summary& { return s.impl; }});
+    if (o.has_vs()) {
+        out.push_back({"B: " + o.vs_impl_text, "#dd6b20",
+                       [](const channel_summary& s) -> const run_summary& { return s.vs; }});
+    }
+    if (!o.skip_baseline) {
+        out.push_back({"baseline (minimal loop, same sink)", "#a0aec0",
+                       [](const channel_summary& s) -> const run_summary& { return s.baseline; }});
+    }
+    return out;
+}
+
+// The ratio text under a channel's name.
+std::string ratio_text(const channel_summary& s, bool vs) {
+    char buf[96];
+    if (vs) {
+        if (!s.ab) {
+            return "";
+        }
+        std::snprintf(buf, sizeof buf, "A/B %.2f [%.2f-%.2f]", s.ab->median, s.ab->min, s.ab->max);
+        return buf;
+    }
+    if (!s.ratio) {
+        return "";
+    }
+    std::snprintf(buf, sizeof buf, "ratio %.2f", *s.ratio);
+    std::string text = buf;
+    if (s.result->spec.target) {
+        std::snprintf(buf, sizeof buf, " (target %.2f)", *s.result->spec.target);
+        text += buf;
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string svg_chart(const bench_report& report) {
     const auto rows = report.summaries();
-    const int left = 190, right = 150, top = 70, row_h = 50, bar_h = 18, width = 960;
+    const auto bars = series_of(report);
+    const bool vs = report.opts->has_vs();
+    const int left = 190, right = 150, bar_h = 18, gap = 2, width = 960;
+    const int legend_top = 48, legend_h = 16;
+    const int top = legend_top + int(bars.size()) * legend_h + 12;
+    const int row_h = int(bars.size()) * (bar_h + gap) + 14;
     const int plot_w = width - left - right;
     const int height = top + int(rows.size()) * row_h + 50;
 
     // Axis: whole decades around the data.
     double lo = 1e9, hi = 1;
     for (const auto& s : rows) {
-        for (double v : {s.impl.alerts_per_s, s.baseline.alerts_per_s}) {
+        for (const auto& b : bars) {
+            double v = b.of(s).alerts_per_s;
             if (v > 0) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
@@ -60,16 +112,17 @@ std::string svg_chart(const bench_report& report) {
         << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         << "<text x=\"" << left << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">"
         << "Alert throughput per channel (alerts/s, log scale)</text>\n"
-        << "<text x=\"" << left << "\" y=\"40\" fill=\"#555\">"
-        << mocks::xml_escape(report.opts->impl_text) << " - profile " << report.opts->profile
+        << "<text x=\"" << left << "\" y=\"40\" fill=\"#555\">profile " << report.opts->profile
         << ", " << (report.opts->json_format ? "JSON" : "text") << ", median of "
-        << report.opts->repeat << " run(s)</text>\n"
-        << "<rect x=\"" << left << "\" y=\"48\" width=\"12\" height=\"10\" fill=\"#2b6cb0\"/>"
-        << "<text x=\"" << left + 16 << "\" y=\"57\">implementation</text>\n"
-        << "<rect x=\"" << left + 130
-        << "\" y=\"48\" width=\"12\" height=\"10\" "
-           "fill=\"#a0aec0\"/><text x=\""
-        << left + 146 << "\" y=\"57\">baseline (minimal loop, same sink)</text>\n";
+        << report.opts->repeat << " round(s)"
+        << (vs ? "; A/B: median of the per-round ratios [min-max]" : "") << "</text>\n";
+    int ly = legend_top;
+    for (const auto& b : bars) {
+        svg << "<rect class=\"legend\" x=\"" << left << "\" y=\"" << ly << "\" width=\"12\" "
+            << "height=\"10\" fill=\"" << b.color << "\"/><text x=\"" << left + 16 << "\" y=\""
+            << ly + 9 << "\">" << mocks::xml_escape(b.legend) << "</text>\n";
+        ly += legend_h;
+    }
 
     for (int d = d0; d <= d1; ++d) {
         double gx = x(std::pow(10.0, d));
@@ -86,36 +139,31 @@ std::string svg_chart(const bench_report& report) {
         svg << "<text x=\"" << left - 8 << "\" y=\"" << y + 14
             << "\" text-anchor=\"end\" font-weight=\"bold\">" << mocks::xml_escape(r.spec.name)
             << "</text>\n";
-        auto bar = [&](double v, int by, const char* color, bool complete) {
-            if (v <= 0) {
-                return;
-            }
-            double w = x(v) - left;
-            svg << "<rect x=\"" << left << "\" y=\"" << by << "\" width=\"" << w << "\" height=\""
-                << bar_h << "\" fill=\"" << color << "\"/>\n"
-                << "<text x=\"" << left + w + 4 << "\" y=\"" << by + 13 << "\">" << label(v)
-                << (complete ? "" : " (LOST ALERTS)") << "</text>\n";
-        };
         if (!r.skipped.empty()) {
             svg << "<text x=\"" << left + 4 << "\" y=\"" << y + bar_h + 4
                 << "\" fill=\"#c53030\">skipped</text>\n";
-        } else {
-            bar(s.impl.alerts_per_s, y, "#2b6cb0", s.impl.complete);
-            bar(s.baseline.alerts_per_s, y + bar_h + 2, "#a0aec0",
-                s.baseline.complete || !s.baseline.runs);
-            if (s.ratio) {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "ratio %.2f", *s.ratio);
-                std::string text = buf;
-                if (r.spec.target) {
-                    std::snprintf(buf, sizeof buf, " (target %.2f)", *r.spec.target);
-                    text += buf;
-                }
-                svg << "<text x=\"" << left - 8 << "\" y=\"" << y + bar_h + 15
-                    << "\" text-anchor=\"end\" font-size=\"11\" fill=\""
-                    << (s.target_met && !*s.target_met ? "#c53030" : "#2f855a") << "\">" << text
-                    << "</text>\n";
+            y += row_h;
+            continue;
+        }
+        int by = y;
+        for (const auto& b : bars) {
+            const run_summary& side = b.of(s);
+            double v = side.alerts_per_s;
+            if (v > 0) {
+                double w = x(v) - left;
+                svg << "<rect class=\"bar\" x=\"" << left << "\" y=\"" << by << "\" width=\"" << w
+                    << "\" height=\"" << bar_h << "\" fill=\"" << b.color << "\"/>\n"
+                    << "<text x=\"" << left + w + 4 << "\" y=\"" << by + 13 << "\">" << label(v)
+                    << (side.complete ? "" : " (LOST ALERTS)") << "</text>\n";
             }
+            by += bar_h + gap;
+        }
+        std::string text = ratio_text(s, vs);
+        if (!text.empty()) {
+            const bool missed = !vs && s.target_met && !*s.target_met;
+            svg << "<text x=\"" << left - 8 << "\" y=\"" << y + bar_h + 15
+                << "\" text-anchor=\"end\" font-size=\"11\" fill=\""
+                << (missed ? "#c53030" : "#2f855a") << "\">" << text << "</text>\n";
         }
         y += row_h;
     }

@@ -9,7 +9,8 @@
 namespace falco_bench {
 
 // The JSON peer: what Falco 0.44.1 does for a rule alert, written the straightforward way
-// with nlohmann::json (profile-0.44.md 1.b): a std::map-backed object with hostname, output
+// with nlohmann::json (falco@0.44.1:userspace/engine/formats.cpp:94-161; docs/spec/0.44.md):
+// a std::map-backed object with hostname, output
 // (the text line), output_fields (the fields plus evt.time), priority, rule, source, tags (a
 // std::set: sorted, unique) and time, then dump(-1, ' ', false, replace).
 //
