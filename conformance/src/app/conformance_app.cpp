@@ -5,6 +5,8 @@
 #include <set>
 
 #include <mocks/dev_log_namespace.hpp>
+#include <mocks/install_layout.hpp>
+#include <mocks/mock_process.hpp>
 
 #include "app/cli_options.hpp"
 #include "app/report_commands.hpp"
@@ -27,6 +29,9 @@
 #ifndef FALCO_CONFORMANCE_VERSION
 #define FALCO_CONFORMANCE_VERSION "0"
 #endif
+#ifndef FALCO_CONFORMANCE_INSTALLED_GOLDEN
+#define FALCO_CONFORMANCE_INSTALLED_GOLDEN "share/falco-conformance/golden"
+#endif
 
 namespace conformance {
 
@@ -40,9 +45,11 @@ struct harness_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// --golden, else the source tree's, compiled in.
+// --golden, else the golden cases installed next to the harness, else the source tree's.
 std::string golden_dir(const cli_options& o) {
-    return o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden;
+    return o.golden.empty()
+               ? mocks::installed_or_built(FALCO_CONFORMANCE_INSTALLED_GOLDEN, FALCO_GOLDEN_DIR)
+               : o.golden;
 }
 
 // The selection's arguments as given, recorded in the reports (shards of one run share them).
@@ -272,7 +279,10 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
             return k_exit_passed;
         }
         if (o.version) {
-            out << "falco-conformance " << FALCO_CONFORMANCE_VERSION << '\n';
+            // Where this copy finds its data: the installed tree, or the build tree.
+            out << "falco-conformance " << FALCO_CONFORMANCE_VERSION
+                << "\ngolden: " << golden_dir(o) << "\nmocks: " << mocks::mock_syslog_path() << ' '
+                << mocks::mock_http_path() << ' ' << mocks::capture_path() << '\n';
             return k_exit_passed;
         }
         const case_loader loader(golden_dir(o));
