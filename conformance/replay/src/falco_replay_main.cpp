@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include <mocks/install_layout.hpp>
+
 #include "falco_invocation.hpp"
 #include "output_config_probe.hpp"
 #include "replay_planner.hpp"
@@ -86,10 +88,13 @@ options parse(int argc, char** argv) {
         o.alerts_file = std::getenv(k_alerts_env);
     }
     if (o.plugin.empty()) {
-        // Next to the adapter, as the build lays it out.
+        // Installed beside the adapter (<prefix>/libexec/falco-conformance), else where the
+        // build lays it out (plugin/ next to the adapter).
         std::error_code ec;
         const auto self = fs::read_symlink("/proc/self/exe", ec);
-        o.plugin = (self.parent_path() / "plugin" / "libfalco_replay.so").string();
+        o.plugin = mocks::installed_or_built(
+            FALCO_REPLAY_INSTALLED_PLUGIN,
+            (self.parent_path() / "plugin" / "libfalco_replay.so").string());
     }
     return o;
 }

@@ -42,6 +42,8 @@ Runs the golden cases against an implementation of Falco's output channels and g
                         (also alias:KEY:FROM=TO and exit-77-not-applicable: README.md)
   --junit FILE          write a JUnit XML report
   --json FILE           write a JSON report
+  --html FILE           write a self-contained HTML report
+  --shard K/N           run shard K of N of the selected cases (by a hash of the case id)
   --write-known-failures F  write the failing cases as a known-failures baseline
   --timeout-ms N        per-case timeout (default: the case's timeout_ms, else 20000)
   -j N, --jobs N        run N cases at once (default 1)
@@ -50,6 +52,11 @@ Runs the golden cases against an implementation of Falco's output channels and g
   --list                print the selected case ids and tags, run nothing
   --check               validate the golden cases (schema), run nothing
   --help, --version
+
+  falco-conformance merge REPORT.json... [--json F] [--junit F] [--html F]
+                        merge the JSON reports of the shards of one run
+  falco-conformance matrix REPORT.json... --html F
+                        implementations x cases grid, disagreements first
 
 Exit: 0 every applicable case passed; 1 the implementation failed a case (or a known failure
 passed); 2 the harness could not run (bad arguments, unreadable golden dir, a case it could
@@ -67,6 +74,7 @@ cli_options cli_options::parse(const std::vector<std::string>& args) {
         {"--capabilities", &o.capabilities},
         {"--junit", &o.junit},
         {"--json", &o.json},
+        {"--html", &o.html},
         {"--write-known-failures", &o.write_known_failures},
     };
     const std::map<std::string, std::vector<std::string>*> lists{
@@ -106,6 +114,8 @@ cli_options cli_options::parse(const std::vector<std::string>& args) {
             o.jobs = static_cast<unsigned>(parse_number(name, take(), 1));
         } else if (name == "--repeat") {
             o.repeat = static_cast<unsigned>(parse_number(name, take(), 1));
+        } else if (name == "--shard") {
+            o.shard = shard_spec::parse(take());
         } else if (name == "--timeout-ms") {
             o.timeout_ms = parse_number(name, take(), 1);
         } else {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "select/shard.hpp"
+
 namespace conformance {
 
 // The command line of falco-conformance (conformance/README.md).
@@ -14,7 +16,8 @@ struct cli_options {
     std::string golden;              // empty: the compiled-in FALCO_GOLDEN_DIR
     std::vector<std::string> cases;  // --case globs
     std::vector<std::string> tags, exclude_tags;
-    std::string known_failures, capabilities, junit, json, write_known_failures;
+    std::string known_failures, capabilities, junit, json, html, write_known_failures;
+    std::optional<shard_spec> shard;  // --shard K/N
     std::optional<long> timeout_ms;
     unsigned jobs = 1;
     unsigned repeat = 1;

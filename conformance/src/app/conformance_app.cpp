@@ -5,10 +5,14 @@
 #include <set>
 
 #include <mocks/dev_log_namespace.hpp>
+#include <mocks/install_layout.hpp>
+#include <mocks/mock_process.hpp>
 
 #include "app/cli_options.hpp"
+#include "app/report_commands.hpp"
 #include "cases/case_loader.hpp"
 #include "report/console_reporter.hpp"
+#include "report/html_reporter.hpp"
 #include "report/json_reporter.hpp"
 #include "report/junit_reporter.hpp"
 #include "run/case_runner.hpp"
@@ -16,6 +20,7 @@
 #include "run/impl_process.hpp"
 #include "run/suite_runner.hpp"
 #include "select/glob.hpp"
+#include "util/content_hash.hpp"
 #include "util/file_util.hpp"
 
 #ifndef FALCO_GOLDEN_DIR
@@ -24,19 +29,48 @@
 #ifndef FALCO_CONFORMANCE_VERSION
 #define FALCO_CONFORMANCE_VERSION "0"
 #endif
+#ifndef FALCO_CONFORMANCE_INSTALLED_GOLDEN
+#define FALCO_CONFORMANCE_INSTALLED_GOLDEN "share/falco-conformance/golden"
+#endif
 
 namespace conformance {
 
 namespace {
 
 constexpr int k_exit_passed = 0;
-constexpr int k_exit_failed = 1;
 constexpr int k_exit_harness = 2;
 
 // A usage or set-up problem: reported on stderr, exit 2.
 struct harness_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// --golden, else the golden cases installed next to the harness, else the source tree's.
+std::string golden_dir(const cli_options& o) {
+    return o.golden.empty()
+               ? mocks::installed_or_built(FALCO_CONFORMANCE_INSTALLED_GOLDEN, FALCO_GOLDEN_DIR)
+               : o.golden;
+}
+
+// The selection's arguments as given, recorded in the reports (shards of one run share them).
+std::vector<std::string> selection_args(const cli_options& o) {
+    std::vector<std::string> args;
+    for (const auto& [option, values] : {std::pair{"--case", &o.cases}, std::pair{"--tag", &o.tags},
+                                         std::pair{"--exclude-tag", &o.exclude_tags}}) {
+        for (const auto& v : *values) {
+            args.insert(args.end(), {option, v});
+        }
+    }
+    return args;
+}
+
+// The cases of --shard K/N, in their order; all of them without --shard.
+std::vector<golden_case> in_shard(std::vector<golden_case> selected, const cli_options& o) {
+    if (o.shard) {
+        std::erase_if(selected, [&](const auto& c) { return !o.shard->contains(c.id); });
+    }
+    return selected;
+}
 
 bool has_any(const std::vector<std::string>& have, const std::vector<std::string>& wanted) {
     return std::any_of(wanted.begin(), wanted.end(), [&](const auto& w) {
@@ -176,23 +210,35 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
             lacking.push_back(std::move(entry));
         }
     }
-    const auto selected = select_cases(std::move(all), o);
-    if (selected.empty()) {
-        throw harness_error("no case selected (profile " + o.profile + ", golden " +
-                            (o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden) + ")");
+    const auto chosen = select_cases(std::move(all), o);
+    if (chosen.empty()) {
+        throw harness_error("no case selected (profile " + o.profile + ", golden " + golden_dir(o) +
+                            ")");
+    }
+    // An empty shard is not an error: a small selection over many CI jobs leaves some idle.
+    const auto selected = in_shard(chosen, o);
+    if (o.shard) {
+        out << "shard " << o.shard->text() << ": " << selected.size() << " of " << chosen.size()
+            << " selected cases\n";
     }
 
     const case_runner runner(ro);
     suite_runner suite(runner, known, lacking, no_namespace);
     console_reporter console(out);
     run_report report;
+    report.suite_version = FALCO_CONFORMANCE_VERSION;
     report.profile = o.profile;
     report.impl = o.impl;
-    report.golden_dir = o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden;
+    report.golden_dir = golden_dir(o);
+    report.golden_digest = tree_digest(std::filesystem::path(report.golden_dir) / o.profile);
+    report.selection = selection_args(o);
+    report.selected_total = chosen.size();
+    report.shard = o.shard;
     report.results =
         suite.run(selected, o.jobs, o.repeat, [&](const case_result& r) { console.on_result(r); });
-    for (const auto& r : report.results) {
-        report.counts.add(r.outcome);
+    for (std::size_t i = 0; i < report.results.size(); ++i) {
+        report.results[i].tags = selected[i].tags;
+        report.counts.add(report.results[i].outcome);
     }
     for (const auto& l : lacking) {
         if (!l.used) {
@@ -202,14 +248,15 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
     }
     report.duration =
         std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started);
-    report.exit_code = report.counts.failed   ? k_exit_failed
-                       : report.counts.errors ? k_exit_harness
-                                              : k_exit_passed;
+    report.exit_code = exit_code_of(report.counts);
     if (!o.junit.empty()) {
         write_junit_report(o.junit, report);
     }
     if (!o.json.empty()) {
         write_json_report(o.json, report);
+    }
+    if (!o.html.empty()) {
+        write_html_report(o.html, report);
     }
     if (!o.write_known_failures.empty()) {
         write_baseline(o.write_known_failures, report);
@@ -222,6 +269,9 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
 
 int run_app(const std::string& self, const std::vector<std::string>& args, std::ostream& out,
             std::ostream& err) {
+    if (is_report_command(args)) {
+        return run_report_command(args, out, err);
+    }
     try {
         const auto o = cli_options::parse(args);
         if (o.help) {
@@ -229,16 +279,19 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
             return k_exit_passed;
         }
         if (o.version) {
-            out << "falco-conformance " << FALCO_CONFORMANCE_VERSION << '\n';
+            // Where this copy finds its data: the installed tree, or the build tree.
+            out << "falco-conformance " << FALCO_CONFORMANCE_VERSION
+                << "\ngolden: " << golden_dir(o) << "\nmocks: " << mocks::mock_syslog_path() << ' '
+                << mocks::mock_http_path() << ' ' << mocks::capture_path() << '\n';
             return k_exit_passed;
         }
-        const case_loader loader(o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden);
+        const case_loader loader(golden_dir(o));
         auto all = loader.load_profile(o.profile);
         if (o.check) {
             return check_cases(select_cases(std::move(all), o), out);
         }
         if (o.list) {
-            return list_cases(select_cases(std::move(all), o), out);
+            return list_cases(in_shard(select_cases(std::move(all), o), o), out);
         }
         return run_suite(self, o, std::move(all), out, err);
     } catch (const std::exception& e) {

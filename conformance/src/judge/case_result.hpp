@@ -26,6 +26,11 @@ enum class verdict {
 
 const char* verdict_name(verdict v);
 
+// Every verdict, the ones that need attention first (the order the reports list them in).
+constexpr verdict k_all_verdicts[] = {verdict::failed,           verdict::error,
+                                      verdict::expected_failure, verdict::not_applicable,
+                                      verdict::skipped,          verdict::passed};
+
 struct case_result {
     std::string id;
     verdict outcome = verdict::passed;
@@ -38,6 +43,7 @@ struct case_result {
     std::string workdir;  // kept with --keep-workdir, else empty
     std::string reproduce;
     std::chrono::milliseconds duration{0};
+    std::vector<std::string> tags;  // the case's tags and channel, for the reports' filters
 };
 
 }  // namespace conformance

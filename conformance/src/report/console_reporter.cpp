@@ -17,7 +17,9 @@ void indented(std::ostream& out, std::string_view text, std::string_view indent)
     }
 }
 
-const char* label(verdict v) {
+}  // namespace
+
+const char* verdict_label(verdict v) {
     switch (v) {
         case verdict::passed:
             return "PASS ";
@@ -35,10 +37,8 @@ const char* label(verdict v) {
     return "?    ";
 }
 
-}  // namespace
-
 void console_reporter::on_result(const case_result& r) {
-    out_ << label(r.outcome) << ' ' << r.id << "  (" << r.duration.count() << " ms)";
+    out_ << verdict_label(r.outcome) << ' ' << r.id << "  (" << r.duration.count() << " ms)";
     if (!r.reason.empty() && r.outcome != verdict::error) {
         out_ << "  " << escape_visible(r.reason);
     }

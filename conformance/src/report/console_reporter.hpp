@@ -8,6 +8,9 @@
 
 namespace conformance {
 
+// The console's word for a verdict, padded to five columns: "PASS ", "N/A  ", "XFAIL".
+const char* verdict_label(verdict v);
+
 // Human output: one line per case as it completes; for failures every mismatch with its diff,
 // the implementation's stderr tail and the command that reproduces the case alone; at the end
 // the counts, the plain `N passed, N failed, N skipped` alone on the last line.

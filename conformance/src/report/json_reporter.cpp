@@ -13,20 +13,47 @@ void write_json_report(const std::filesystem::path& file, const run_report& repo
     rapidjson::StringBuffer buffer;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
     // Strings go through visible_text: the report stays valid UTF-8 whatever the bytes were.
-    const auto str = [&](std::string_view key, std::string_view value) {
-        w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    const auto text = [&](std::string_view value) {
         const auto v = visible_text(value);
         w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    };
+    const auto str = [&](std::string_view key, std::string_view value) {
+        w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+        text(value);
     };
     const auto num = [&](const char* key, std::uint64_t value) {
         w.Key(key);
         w.Uint64(value);
     };
+    const auto list = [&](const char* key, const std::vector<std::string>& values) {
+        w.Key(key);
+        w.StartArray();
+        for (const auto& v : values) {
+            text(v);
+        }
+        w.EndArray();
+    };
     w.StartObject();
     str("tool", "falco-conformance");
+    str("suite_version", report.suite_version);
     str("profile", report.profile);
     str("impl", report.impl);
     str("golden", report.golden_dir);
+    str("golden_digest", report.golden_digest);
+    w.Key("selection");
+    w.StartObject();
+    list("filters", report.selection);
+    num("total", report.selected_total);
+    w.Key("shard");
+    if (report.shard) {
+        text(report.shard->text());
+    } else {
+        w.Null();
+    }
+    w.EndObject();
+    if (!report.merged_from.empty()) {
+        list("merged_from", report.merged_from);
+    }
     num("duration_ms", static_cast<std::uint64_t>(report.duration.count()));
     num("exit_code", static_cast<std::uint64_t>(report.exit_code));
     w.Key("counts");
@@ -39,12 +66,7 @@ void write_json_report(const std::filesystem::path& file, const run_report& repo
     num("expected_failures", c.expected_failures);
     num("errors", c.errors);
     w.EndObject();
-    w.Key("warnings");
-    w.StartArray();
-    for (const auto& warning : report.warnings) {
-        w.String(warning.c_str());
-    }
-    w.EndArray();
+    list("warnings", report.warnings);
     w.Key("cases");
     w.StartArray();
     for (const auto& r : report.results) {
@@ -52,8 +74,13 @@ void write_json_report(const std::filesystem::path& file, const run_report& repo
         str("id", r.id);
         str("verdict", verdict_name(r.outcome));
         num("duration_ms", static_cast<std::uint64_t>(r.duration.count()));
+        list("tags", r.tags);
         if (!r.reason.empty()) {
             str("reason", r.reason);
+        }
+        if (r.declared_by_implementation) {
+            w.Key("declared_by_implementation");
+            w.Bool(true);
         }
         if (!r.failures.empty()) {
             w.Key("failures");

@@ -5,19 +5,12 @@
 #include <map>
 #include <sstream>
 
-#include "judge/line_diff.hpp"
-#include "mocks/xml_escape.hpp"
+#include "report/markup.hpp"
 #include "util/file_util.hpp"
 
 namespace conformance {
 
 namespace {
-
-// XML 1.0 cannot carry most control bytes even escaped, nor invalid UTF-8: make them visible
-// (\xNN) first, then escape what XML would read as markup.
-std::string xml(std::string_view text) {
-    return mocks::xml_escape(visible_text(text));
-}
 
 std::string seconds(std::chrono::milliseconds ms) {
     char buf[32];
@@ -48,7 +41,8 @@ void write_junit_report(const std::filesystem::path& file, const run_report& rep
     const auto& c = report.counts;
     std::ostringstream out;
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        << "<testsuites name=\"falco-conformance " << xml(report.profile) << "\" tests=\""
+        << "<testsuites name=\"falco-conformance " << markup_text(report.profile)
+        << (report.shard ? " shard " + report.shard->text() : "") << "\" tests=\""
         << report.results.size() << "\" failures=\"" << c.failed << "\" errors=\"" << c.errors
         << "\" skipped=\"" << c.skipped + c.not_applicable + c.expected_failures << "\" time=\""
         << seconds(report.duration) << "\">\n";
@@ -59,7 +53,7 @@ void write_junit_report(const std::filesystem::path& file, const run_report& rep
             sc.add(r->outcome);
             total += r->duration;
         }
-        out << "  <testsuite name=\"" << xml(suite) << "\" tests=\"" << results.size()
+        out << "  <testsuite name=\"" << markup_text(suite) << "\" tests=\"" << results.size()
             << "\" failures=\"" << sc.failed << "\" errors=\"" << sc.errors << "\" skipped=\""
             << sc.skipped + sc.not_applicable + sc.expected_failures << "\" time=\""
             << seconds(total) << "\">\n";
@@ -71,23 +65,24 @@ void write_junit_report(const std::filesystem::path& file, const run_report& rep
                     ch = '.';
                 }
             }
-            out << "    <testcase classname=\"" << xml(classname) << "\" name=\""
-                << xml(r->id.substr(slash + 1)) << "\" time=\"" << seconds(r->duration) << "\"";
+            out << "    <testcase classname=\"" << markup_text(classname) << "\" name=\""
+                << markup_text(r->id.substr(slash + 1)) << "\" time=\"" << seconds(r->duration)
+                << "\"";
             switch (r->outcome) {
                 case verdict::passed:
                     out << "/>\n";
                     continue;
                 case verdict::failed:
                     out << ">\n      <failure message=\""
-                        << xml(r->failures.empty() ? "failed" : r->failures.front().message)
-                        << "\">" << xml(failure_text(*r)) << "</failure>\n";
+                        << markup_text(r->failures.empty() ? "failed" : r->failures.front().message)
+                        << "\">" << markup_text(failure_text(*r)) << "</failure>\n";
                     break;
                 case verdict::error:
-                    out << ">\n      <error message=\"" << xml(r->reason) << "\"/>\n";
+                    out << ">\n      <error message=\"" << markup_text(r->reason) << "\"/>\n";
                     break;
                 default:
                     out << ">\n      <skipped message=\"" << verdict_name(r->outcome) << ": "
-                        << xml(r->reason) << "\"/>\n";
+                        << markup_text(r->reason) << "\"/>\n";
             }
             out << "    </testcase>\n";
         }

@@ -10,7 +10,8 @@
 
 namespace mocks {
 
-// Absolute paths of the mock programs in the build tree (compiled in by CMake).
+// Absolute paths of the mock programs: installed next to the running program, else in the build
+// tree (install_layout.hpp).
 std::string mock_syslog_path();
 std::string mock_http_path();
 std::string capture_path();

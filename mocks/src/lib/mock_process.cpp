@@ -13,18 +13,19 @@
 #include <stdexcept>
 #include <thread>
 
+#include "mocks/install_layout.hpp"
 #include "mocks/records.hpp"
 
 namespace mocks {
 
 std::string mock_syslog_path() {
-    return MOCKS_MOCK_SYSLOG_PATH;
+    return installed_or_built(MOCKS_INSTALL_DIR "/mock-syslog", MOCKS_MOCK_SYSLOG_PATH);
 }
 std::string mock_http_path() {
-    return MOCKS_MOCK_HTTP_PATH;
+    return installed_or_built(MOCKS_INSTALL_DIR "/mock-http", MOCKS_MOCK_HTTP_PATH);
 }
 std::string capture_path() {
-    return MOCKS_CAPTURE_PATH;
+    return installed_or_built(MOCKS_INSTALL_DIR "/capture", MOCKS_CAPTURE_PATH);
 }
 
 namespace {
