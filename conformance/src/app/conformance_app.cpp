@@ -6,7 +6,9 @@
 
 #include <mocks/dev_log_namespace.hpp>
 
+#include "app/check_command.hpp"
 #include "app/cli_options.hpp"
+#include "app/trace_command.hpp"
 #include "cases/case_loader.hpp"
 #include "report/console_reporter.hpp"
 #include "report/json_reporter.hpp"
@@ -101,18 +103,6 @@ int list_cases(const std::vector<golden_case>& cases, std::ostream& out) {
         out << '\n';
     }
     return k_exit_passed;
-}
-
-int check_cases(const std::vector<golden_case>& cases, std::ostream& out) {
-    std::size_t bad = 0;
-    for (const auto& c : cases) {
-        if (!c.load_error.empty()) {
-            out << c.load_error << '\n';
-            ++bad;
-        }
-    }
-    out << cases.size() - bad << " cases valid, " << bad << " with schema errors\n";
-    return bad ? k_exit_harness : k_exit_passed;
 }
 
 void write_baseline(const std::string& file, const run_report& report) {
@@ -222,6 +212,9 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
 
 int run_app(const std::string& self, const std::vector<std::string>& args, std::ostream& out,
             std::ostream& err) {
+    if (!args.empty() && args.front() == "trace") {
+        return run_trace({args.begin() + 1, args.end()}, FALCO_GOLDEN_DIR, out, err);
+    }
     try {
         const auto o = cli_options::parse(args);
         if (o.help) {
@@ -232,10 +225,11 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
             out << "falco-conformance " << FALCO_CONFORMANCE_VERSION << '\n';
             return k_exit_passed;
         }
-        const case_loader loader(o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden);
+        const auto golden = o.golden.empty() ? FALCO_GOLDEN_DIR : o.golden;
+        const case_loader loader(golden);
         auto all = loader.load_profile(o.profile);
         if (o.check) {
-            return check_cases(select_cases(std::move(all), o), out);
+            return check_golden(select_cases(std::move(all), o), locate_spec(golden, o.spec), out);
         }
         if (o.list) {
             return list_cases(select_cases(std::move(all), o), out);
