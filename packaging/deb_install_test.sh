@@ -30,13 +30,11 @@ root=$tmp/root
 dpkg -x "$deb" "$root"
 for f in usr/bin/falco-conformance usr/bin/falco-replay usr/bin/falco-replay-template-check \
     usr/libexec/falco-conformance/mock-syslog usr/libexec/falco-conformance/mock-http \
-    usr/libexec/falco-conformance/capture usr/share/doc/falco-conformance/PROTOCOL.md \
+    usr/libexec/falco-conformance/capture usr/share/falco-conformance/conformance/PROTOCOL.md \
     usr/share/falco-conformance/golden/README.md usr/share/falco-conformance/falco-0.44.capabilities; do
     [[ -e $root/$f ]] || { echo "FAIL: the package lacks /$f"; exit 1; }
 done
-if [[ -d $src/docs/spec ]]; then
-    [[ -d $root/usr/share/doc/falco-conformance/spec ]] || { echo "FAIL: docs/spec not installed"; exit 1; }
-fi
+[[ -f $root/usr/share/falco-conformance/docs/spec/README.md ]] || { echo "FAIL: docs/spec not installed"; exit 1; }
 
 # What the build tree lists, to compare with the installed copy's list.
 for profile in 0.44 legacy; do
@@ -48,8 +46,11 @@ cat >"$tmp/inside.sh" <<INSIDE
 set -euo pipefail
 mount -t tmpfs none "$src/golden"
 mount -t tmpfs none "$build/mocks"
+mount -t tmpfs none "$src/docs/spec"
 fc=$root/usr/bin/falco-conformance
 \$fc --version | tee "$tmp/version"
+# The installed specification: every case's rules and citations resolve against it.
+\$fc --check --profile 0.44 >"$tmp/installed-check.log" 2>&1 || { cat "$tmp/installed-check.log"; exit 1; }
 for profile in 0.44 legacy; do
     \$fc --list --profile "\$profile" | cut -d' ' -f1 >"$tmp/installed-\$profile"
 done

@@ -133,9 +133,8 @@ TEST_F(case_loader_test, schema_errors_name_file_line_and_key) {
               "<root>/0.44/file/c/case.yaml:1: mocks: {{http_url}} needs mocks.http");
     EXPECT_EQ(error(std::string(k_head) + "bogus: 1\n"),
               "<root>/0.44/file/c/case.yaml:3: case.bogus: unknown key (allowed: args, config, "
-              "daemon, description, env, expect, input, mocks, provenance, requires, setup, steps, "
-              "tags, "
-              "timeout_ms)");
+              "daemon, description, env, expect, input, mocks, provenance, requires, rules, setup, "
+              "steps, tags, timeout_ms)");
 }
 
 TEST_F(case_loader_test, more_schema_errors) {

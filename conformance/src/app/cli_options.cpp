@@ -34,6 +34,7 @@ Runs the golden cases against an implementation of Falco's output channels and g
                         run through a shell; leading NAME=VALUE words set its environment)
   --profile P           0.44 (default) or legacy
   --golden DIR          golden cases directory (default: compiled in)
+  --spec DIR            the specification --check validates against (default: GOLDEN/../docs/spec)
   --case GLOB           select cases by id; repeatable; * within a path component, ** across
   --tag T               select cases with tag T (the channel dir is a tag); repeatable
   --exclude-tag T       drop cases with tag T; repeatable
@@ -50,13 +51,15 @@ Runs the golden cases against an implementation of Falco's output channels and g
   --repeat N            run each case N times; differing outcomes fail it as nondeterministic
   --keep-workdir        keep each case's work directory (printed)
   --list                print the selected case ids and tags, run nothing
-  --check               validate the golden cases (schema), run nothing
+  --check               validate the golden cases (schema, rules, citations), run nothing
   --help, --version
 
   falco-conformance merge REPORT.json... [--json F] [--junit F] [--html F]
                         merge the JSON reports of the shards of one run
   falco-conformance matrix REPORT.json... --html F
                         implementations x cases grid, disagreements first
+  falco-conformance trace [--golden DIR] [--spec DIR] [--write FILE]
+                        print which cases assert each rule of the specification (trace --help)
 
 Exit: 0 every applicable case passed; 1 the implementation failed a case (or a known failure
 passed); 2 the harness could not run (bad arguments, unreadable golden dir, a case it could
@@ -70,6 +73,7 @@ cli_options cli_options::parse(const std::vector<std::string>& args) {
         {"--impl", &o.impl},
         {"--profile", &o.profile},
         {"--golden", &o.golden},
+        {"--spec", &o.spec},
         {"--known-failures", &o.known_failures},
         {"--capabilities", &o.capabilities},
         {"--junit", &o.junit},

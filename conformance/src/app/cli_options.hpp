@@ -14,6 +14,7 @@ struct cli_options {
     std::string impl;
     std::string profile = "0.44";
     std::string golden;              // empty: the compiled-in FALCO_GOLDEN_DIR
+    std::string spec;                // empty: locate_spec's default (cases/spec_index.hpp)
     std::vector<std::string> cases;  // --case globs
     std::vector<std::string> tags, exclude_tags;
     std::string known_failures, capabilities, junit, json, html, write_known_failures;

@@ -8,8 +8,10 @@
 #include <mocks/install_layout.hpp>
 #include <mocks/mock_process.hpp>
 
+#include "app/check_command.hpp"
 #include "app/cli_options.hpp"
 #include "app/report_commands.hpp"
+#include "app/trace_command.hpp"
 #include "cases/case_loader.hpp"
 #include "report/console_reporter.hpp"
 #include "report/html_reporter.hpp"
@@ -137,18 +139,6 @@ int list_cases(const std::vector<golden_case>& cases, std::ostream& out) {
     return k_exit_passed;
 }
 
-int check_cases(const std::vector<golden_case>& cases, std::ostream& out) {
-    std::size_t bad = 0;
-    for (const auto& c : cases) {
-        if (!c.load_error.empty()) {
-            out << c.load_error << '\n';
-            ++bad;
-        }
-    }
-    out << cases.size() - bad << " cases valid, " << bad << " with schema errors\n";
-    return bad ? k_exit_harness : k_exit_passed;
-}
-
 void write_baseline(const std::string& file, const run_report& report) {
     std::string text =
         "# known failures of: " + report.impl + " (profile " + report.profile +
@@ -272,6 +262,9 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
     if (is_report_command(args)) {
         return run_report_command(args, out, err);
     }
+    if (!args.empty() && args.front() == "trace") {
+        return run_trace({args.begin() + 1, args.end()}, golden_dir(cli_options{}), out, err);
+    }
     try {
         const auto o = cli_options::parse(args);
         if (o.help) {
@@ -285,10 +278,11 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
                 << mocks::mock_http_path() << ' ' << mocks::capture_path() << '\n';
             return k_exit_passed;
         }
-        const case_loader loader(golden_dir(o));
+        const auto golden = golden_dir(o);
+        const case_loader loader(golden);
         auto all = loader.load_profile(o.profile);
         if (o.check) {
-            return check_cases(select_cases(std::move(all), o), out);
+            return check_golden(select_cases(std::move(all), o), locate_spec(golden, o.spec), out);
         }
         if (o.list) {
             return list_cases(in_shard(select_cases(std::move(all), o), o), out);

@@ -9,6 +9,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "cases/spec_index.hpp"
 #include "cases/templater.hpp"
 #include "select/alert_features.hpp"
 #include "util/file_util.hpp"
@@ -104,6 +105,16 @@ public:
         std::vector<std::string> out;
         for (std::size_t i = 0; i < node.size(); ++i) {
             out.push_back(scalar(node[i], key + "[" + std::to_string(i) + "]"));
+        }
+        return out;
+    }
+
+    std::vector<located_text> located_strings(const YAML::Node& node,
+                                              const std::string& key) const {
+        auto texts = strings(node, key);
+        std::vector<located_text> out;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            out.push_back({std::move(texts[i]), node[i].Mark().line + 1});
         }
         return out;
     }
@@ -656,17 +667,40 @@ void check_placeholders(const case_reader& r, const YAML::Node& root, const gold
     }
 }
 
+// `rules:` names docs/spec rule ids; whether each exists for the profile is --check's business.
+void parse_rules(const case_reader& r, const YAML::Node& list, golden_case& c) {
+    c.rules = r.located_strings(list, "rules");
+    if (c.rules.empty()) {
+        r.fail(list, "rules", "needs at least one rule id");
+    }
+    for (std::size_t i = 0; i < c.rules.size(); ++i) {
+        const auto& id = c.rules[i].text;
+        const auto key = "rules[" + std::to_string(i) + "]";
+        if (!valid_rule_id(id)) {
+            r.fail(list[i], key, "'" + id + "' is not a rule id (docs/spec/README.md, Rule ids)");
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (c.rules[j].text == id) {
+                r.fail(list[i], key, id + " is listed twice");
+            }
+        }
+    }
+}
+
 void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     r.only_keys(root, "case",
-                {"description", "provenance", "tags", "env", "args", "input", "daemon", "mocks",
-                 "config", "setup", "steps", "expect", "timeout_ms", "requires"});
+                {"description", "provenance", "rules", "tags", "env", "args", "input", "daemon",
+                 "mocks", "config", "setup", "steps", "expect", "timeout_ms", "requires"});
     c.description = r.scalar(root["description"], "description");
     if (!root["provenance"]) {
         r.fail(root, "provenance", "is required (at least one cited fact)");
     }
-    c.provenance = r.strings(root["provenance"], "provenance");
+    c.provenance = r.located_strings(root["provenance"], "provenance");
     if (c.provenance.empty()) {
         r.fail(root["provenance"], "provenance", "needs at least one entry");
+    }
+    if (root["rules"]) {
+        parse_rules(r, root["rules"], c);
     }
     if (root["tags"]) {
         c.tags = r.strings(root["tags"], "tags");

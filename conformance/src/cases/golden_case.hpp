@@ -101,14 +101,21 @@ struct expectations {
     std::optional<delivery_spec> delivery;
 };
 
+// A string of case.yaml with its 1-based line, for messages that name file and line.
+struct located_text {
+    std::string text;
+    int line = 0;
+};
+
 struct golden_case {
     std::string id;  // e.g. 0.44/file/keep_alive_false
     std::filesystem::path dir;
     std::string profile;
     std::string channel;  // the area directory, an implicit tag
     std::string description;
-    std::vector<std::string> provenance;
-    std::vector<std::string> tags;               // as written, plus the channel
+    std::vector<located_text> provenance;
+    std::vector<located_text> rules;  // `rules:`: the docs/spec rule ids the case asserts
+    std::vector<std::string> tags;    // as written, plus the channel
     std::vector<std::string> requires_features;  // extension `requires:`
     std::vector<std::string> alert_features;     // derived from alerts.jsonl (alert_features.hpp)
     std::vector<std::pair<std::string, std::string>> env;  // untemplated

@@ -40,6 +40,10 @@ case "$mode" in
         cat >/dev/null
         curl -s -o /dev/null "$url"
         echo "curl exit $?" ;;
+    emit)  # writes the config's emit_stdout and emit_stderr (printf %b escapes): comparison tests
+        cat >/dev/null
+        printf '%b' "$(setting emit_stdout)"
+        printf '%b' "$(setting emit_stderr)" >&2 ;;
     exit3) exit 3 ;;
     exit77)  # an adapter that cannot carry the case (docs/REAL-FALCO.md section 5)
         echo "fake_impl.sh: cannot run this case faithfully" >&2
