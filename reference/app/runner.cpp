@@ -16,7 +16,6 @@
 #include "falco_ref/channels/make_channels.hpp"
 #include "falco_ref/config_loader.hpp"
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 #include "falco_ref/outputs.hpp"
 #include "line_reader.hpp"
 #include "signal_watcher.hpp"
@@ -203,8 +202,7 @@ int runner::run(const std::vector<std::string>& args) {
     }
 
     alert_pipeline pipeline(cfg, outs);
-    const bool ignore_reopen = mutation_active("ignore_sigusr1");
-    bool at_eof = false;
+
     if (input_fd >= 0) {
         // Alerts are handed over in batches (push_streamed); what is batched goes to the worker
         // before we wait for input.
@@ -214,7 +212,7 @@ int runner::run(const std::vector<std::string>& args) {
         bool stop = false;
         // Returns true when the run must end (terminate or fatal).
         auto handle_events = [&](unsigned events) {
-            if ((events & signal_watcher::reopen) && !ignore_reopen) {
+            if (events & signal_watcher::reopen) {
                 if (prof.log_reopen) {
                     log(log_level::info, "SIGUSR1 received, reopening outputs...");
                 }
@@ -250,7 +248,6 @@ int runner::run(const std::vector<std::string>& args) {
                     stop = handle_events(signal_watcher::take());
                     break;
                 case line_reader::result::eof:
-                    at_eof = true;
                     stop = true;
                     break;
                 case line_reader::result::line:
@@ -261,7 +258,6 @@ int runner::run(const std::vector<std::string>& args) {
     } else if (input_fd < 0 && !input_failed) {
         log(log_level::info, prof.terminate_log_line);  // a signal interrupted the open
     }
-    pipeline.finish(at_eof);
 
     if (const auto fatal = outs.fatal_error()) {
         // legacy: the error is reported, the outputs torn down, no statistics, exit 1.
@@ -278,11 +274,9 @@ int runner::run(const std::vector<std::string>& args) {
     if (input_failed) {
         return 1;
     }
-    if (!mutation_active("stats_missing")) {
-        const std::string text = pipeline.statistics().render();
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
-    }
+    const std::string text = pipeline.statistics().render();
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
     return 0;
 }
 

@@ -45,18 +45,5 @@ TEST(stdout_channel, buffered_alert_waits_for_shutdown) {
     EXPECT_EQ(p.out().rfind(k_line + "Events detected: 1\n", 0), 0u) << p.out();
 }
 
-// mutation.hpp no_trailing_newline: the line loses its "\n" (profile-0.44.md a "Terminator").
-TEST(stdout_channel, no_trailing_newline_mutation_is_observable) {
-    temp_dir dir;
-    dir.write("falco.yaml", "stdout_output: {enabled: true}\n");
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=no_trailing_newline");
-    ref_process p({"-c", "falco.yaml", "-U"}, env, dir.path().string());
-    p.write_stdin(k_alert);
-    p.close_stdin();
-    ASSERT_EQ(p.wait_exit(), 0);
-    EXPECT_EQ(p.out().rfind("16:17:57.881781397: Warning mEvents detected: 1\n", 0), 0u);
-}
-
 }  // namespace
 }  // namespace falco_ref

@@ -2,7 +2,6 @@
 #include "falco_ref/channels/file_channel.hpp"
 
 #include <fcntl.h>
-#include <stdio_ext.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -11,7 +10,6 @@
 
 #include "falco_ref/config_loader.hpp"
 #include "falco_ref/fatal_output_error.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -28,11 +26,11 @@ int open_flags(const profile& prof) {
 }
 constexpr mode_t k_create_mode = 0666;
 
-// `line` and, if asked, '\n' in one writev(2), continuing after a short write. Errors are
-// ignored, as Falco ignores the stream's state after writing.
-void write_line(int fd, std::string_view line, bool newline) {
+// `line` and its '\n' in one writev(2), continuing after a short write. Errors are ignored,
+// as Falco ignores the stream's state after writing.
+void write_line(int fd, std::string_view line) {
     static char nl = '\n';
-    const std::size_t total = line.size() + (newline ? 1 : 0);
+    const std::size_t total = line.size() + 1;
     std::size_t done = 0;
     while (done < total) {
         iovec iov[2];
@@ -40,9 +38,7 @@ void write_line(int fd, std::string_view line, bool newline) {
         if (done < line.size()) {
             iov[n++] = {const_cast<char*>(line.data()) + done, line.size() - done};
         }
-        if (newline) {
-            iov[n++] = {&nl, 1};
-        }
+        iov[n++] = {&nl, 1};
         const ssize_t written = ::writev(fd, iov, n);
         if (written < 0 && errno == EINTR) {
             continue;
@@ -58,11 +54,9 @@ void write_line(int fd, std::string_view line, bool newline) {
 
 file_channel::file_channel(const config& cfg)
     : filename_(cfg.file_output.filename),
-      keep_alive_(cfg.file_output.keep_alive || mutation_active("keep_alive_ignored")),
+      keep_alive_(cfg.file_output.keep_alive),
       buffered_(cfg.buffered_outputs),
-      prof_(*cfg.prof),
-      newline_(!mutation_active("no_trailing_newline")),
-      lose_flush_(mutation_active("lost_flush")) {
+      prof_(*cfg.prof) {
     if (prof_.file_checked_at_startup) {
         // falco@0.15.3:userspace/falco/lua/output.lua:37-48: open "a+" then close at start-up,
         // which creates the file; failure ends start-up. Falco's text also carries the Lua
@@ -77,7 +71,7 @@ file_channel::file_channel(const config& cfg)
 }
 
 file_channel::~file_channel() {
-    close_file(!lose_flush_);
+    close_file();
 }
 
 void file_channel::throw_open_error(int err) const {
@@ -105,12 +99,9 @@ void file_channel::open_or_throw() {
     }
 }
 
-void file_channel::close_file(bool flush) {
+void file_channel::close_file() {
     if (file_ == nullptr) {
         return;
-    }
-    if (!flush) {
-        __fpurge(file_);
     }
     std::fclose(file_);
     file_ = nullptr;
@@ -124,7 +115,7 @@ void file_channel::deliver(const output_message& msg) {
         if (fd < 0) {
             throw_open_error(errno);
         }
-        write_line(fd, msg.line, newline_);
+        write_line(fd, msg.line);
         ::close(fd);
         return;
     }
@@ -135,19 +126,15 @@ void file_channel::deliver(const output_message& msg) {
     // Results ignored, as Falco does.
     if (buffered_) {
         std::fwrite(msg.line.data(), 1, msg.line.size(), file_);
-        if (newline_) {
-            std::fputc('\n', file_);
-        }
+        std::fputc('\n', file_);
     } else {
         // Unbuffered, every fwrite is a write(2): the line and its '\n' go as one.
         line_.assign(msg.line);
-        if (newline_) {
-            line_.push_back('\n');
-        }
+        line_.push_back('\n');
         std::fwrite(line_.data(), 1, line_.size(), file_);
     }
     if (!keep_alive_) {
-        close_file(true);  // outputs_file.cpp:38-40: close per alert
+        close_file();  // outputs_file.cpp:38-40: close per alert
     }
 }
 
@@ -157,12 +144,12 @@ void file_channel::reopen() {
     if (prof_.reopen_requires_keep_alive && !keep_alive_) {
         return;
     }
-    close_file(true);
+    close_file();
     open_or_throw();
 }
 
 void file_channel::close() {
-    close_file(!lose_flush_);
+    close_file();
 }
 
 }  // namespace falco_ref

@@ -6,7 +6,6 @@
 
 #include "curl_easy_handle.hpp"
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -126,9 +125,6 @@ std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
     const char* content_type = "Content-Type: application/json";
     if (prof_.http_content_type_by_format && !json_output_) {
         content_type = "Content-Type: text/plain";
-    }
-    if (mutation_active("http_no_content_type")) {
-        content_type = "Content-Type:";  // self-test; an empty value makes libcurl drop it
     }
     res.then([&] { return h->add_header(content_type); });
     res.then([&] { return curl_easy_setopt(c, CURLOPT_URL, url_.c_str()); });

@@ -9,7 +9,6 @@
 
 #include "child_pipe.hpp"
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -44,9 +43,7 @@ bool program_channel::spawn() {
         std::fflush(nullptr);
     }
     try {
-        child_pipe::options opts;
-        opts.new_session = mutation_active("program_new_session");
-        child_ = std::make_unique<child_pipe>(child_pipe::spawn(program_, opts));
+        child_ = std::make_unique<child_pipe>(child_pipe::spawn(program_));
         return true;
     } catch (const std::system_error& e) {
         // falco@0.44.1:userspace/falco/outputs_program.cpp:29-36: logged at every attempt.
@@ -62,18 +59,13 @@ void program_channel::deliver(const output_message& msg) {
     }
     // fprintf(pfile, "%s\n", msg) (outputs_program.cpp:48): the line ends at its first NUL.
     const std::string_view body(msg.line.c_str());
-    const bool newline = !mutation_active("no_trailing_newline");
-    if (buffered_ && buffer_.size() + body.size() + (newline ? 1 : 0) <= k_buffer_size) {
+    if (buffered_ && buffer_.size() + body.size() + 1 <= k_buffer_size) {
         // The usual case: the message fits the stdio-like buffer; no copy of its own.
         buffer_.append(body);
-        if (newline) {
-            buffer_.push_back('\n');
-        }
+        buffer_.push_back('\n');
     } else {
         line_.assign(body);
-        if (newline) {
-            line_.push_back('\n');
-        }
+        line_.push_back('\n');
         write_bytes(line_);
     }
     if (!keep_alive_) {
@@ -125,7 +117,7 @@ void program_channel::close_child() {
         return;
     }
     const auto deadline = child_pipe::clock::now() + close_grace_;
-    if (!buffer_.empty() && !mutation_active("lost_flush")) {
+    if (!buffer_.empty()) {
         std::size_t written = 0;
         const int err = child_->write_all_until(buffer_, deadline, &written);
         if (err == ETIMEDOUT) {

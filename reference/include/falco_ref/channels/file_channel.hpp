@@ -33,14 +33,12 @@ private:
     void open_or_throw();
     // The open failure: channel_error (0.44, retried at the next alert) or fatal (legacy).
     [[noreturn]] void throw_open_error(int err) const;
-    void close_file(bool flush);
+    void close_file();
 
     const std::string filename_;
     const bool keep_alive_;
     const bool buffered_;
     const profile& prof_;
-    const bool newline_;
-    const bool lose_flush_;
     std::FILE* file_ = nullptr;
     std::string line_;  // scratch: line + '\n' for an unbuffered write
 };

@@ -20,8 +20,6 @@ public:
 
 private:
     const bool buffered_;
-    const bool newline_;     // off only under the no_trailing_newline self-test mutation
-    const bool lose_flush_;  // lost_flush self-test mutation: buffered data discarded at close
 };
 
 }  // namespace falco_ref
