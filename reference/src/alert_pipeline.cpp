@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "alert_pipeline.hpp"
+#include "falco_ref/alert_pipeline.hpp"
 
 #include "falco_ref/logger.hpp"
 
-namespace falco_ref::app {
+namespace falco_ref {
 namespace {
 
 bool is_blank(const std::string& line) {
@@ -52,4 +52,4 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
     outputs_.push_streamed(std::move(msg));
 }
 
-}  // namespace falco_ref::app
+}  // namespace falco_ref

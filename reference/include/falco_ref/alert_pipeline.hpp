@@ -12,7 +12,7 @@
 #include "falco_ref/rate_limiter.hpp"
 #include "falco_ref/stats.hpp"
 
-namespace falco_ref::app {
+namespace falco_ref {
 
 // One run's path from an input line to the outputs queue (docs/ARCHITECTURE.md "Flow"): parse,
 // filter by `priority`, count in the statistics, rate-limit (legacy), format once, push.
@@ -36,4 +36,4 @@ private:
     alert alert_;
 };
 
-}  // namespace falco_ref::app
+}  // namespace falco_ref
