@@ -10,6 +10,7 @@
 #include "daemonizer.hpp"
 #include "falco_ref/line_reader.hpp"
 #include "falco_ref/logger.hpp"
+#include "pid_file.hpp"
 #include "signal_watcher.hpp"
 #include "steps.hpp"
 
@@ -77,7 +78,7 @@ step_result daemonize(run_state& s) {
     if (!s.opts.daemon) {
         return step_result::next();
     }
-    switch (daemonizer(s.opts.pidfile).run()) {
+    switch (daemonizer(s.opts.pidfile_path()).run()) {
         case daemonizer::role::parent_done:
             return step_result::stop(0);
         case daemonizer::role::parent_failed:
@@ -90,6 +91,21 @@ step_result daemonize(run_state& s) {
 
 step_result create_signal_handlers(run_state&) {
     signal_watcher::install();
+    return step_result::next();
+}
+
+step_result write_pidfile(run_state& s) {
+    const std::string path = s.opts.pidfile_path();
+    if (s.prof->pidfile != profile::pidfile_use::own_pid || path.empty()) {
+        return step_result::next();
+    }
+    if (!write_pid_file(path, ::getpid())) {
+        // falco@0.44.1:userspace/falco/app/actions/pidfile.cpp:42-47: logged, then exit(-1)
+        // with nothing else done. Our outputs have not started yet, so nothing else happens here
+        // either: no channel was opened, no statistics are printed.
+        log(log_level::error, "Could not write pid to pidfile " + path + ". Exiting.");
+        return step_result::stop(255);
+    }
     return step_result::next();
 }
 

@@ -14,7 +14,7 @@ namespace {
 using run_step = step_result (*)(run_state&);
 using teardown_step = step_result (*)(run_state&, const step_result&);
 
-constexpr std::array<run_step, 14> k_run_steps = {
+constexpr std::array<run_step, 15> k_run_steps = {
     parse_command_line,
     print_help,
     print_version,
@@ -26,6 +26,7 @@ constexpr std::array<run_step, 14> k_run_steps = {
     resolve_input_path,
     daemonize,
     create_signal_handlers,
+    write_pidfile,
     start_outputs,
     open_input,
     process_alerts,

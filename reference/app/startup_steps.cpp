@@ -52,7 +52,7 @@ step_result init_logger(run_state&) {
 }
 
 step_result check_daemon_options(run_state& s) {
-    if (s.opts.daemon && s.opts.pidfile.empty()) {
+    if (s.opts.daemon && s.opts.pidfile_path().empty()) {
         report_runtime_error("If -d is provided, a pid file must also be provided");
         return step_result::stop(1);
     }

@@ -317,6 +317,53 @@ TEST_F(app_binary_test, legacy_runtime_file_failure_is_fatal) {
     EXPECT_EQ(p.out(), "");  // stdout comes after file: never reached; no statistics
 }
 
+// falco@0.44.1:userspace/falco/app/actions/pidfile.cpp:27-52 and app/app.cpp:77-84: -P writes
+// the process's own PID (no fork), without a newline, once the signal handlers are installed
+// and before any alert is read; the file is not removed at exit.
+TEST_F(app_binary_test, pidfile_044_holds_our_own_pid_and_stays_after_the_exit) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-U", "-P", "falco.pid"});
+    const std::string path = dir_.file("falco.pid");
+    const std::string pid = std::to_string(p->pid());
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == pid; })) << read_file(path);
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return p->out() == k_line1; })) << p->out();
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0) << p->err();
+    EXPECT_EQ(read_file(path), pid);
+}
+
+// pidfile.cpp:42-47: a pid file that cannot be written: ERR "Could not write pid to pidfile
+// <f>. Exiting." and exit(-1), i.e. status 255, before any alert is read or statistics printed.
+TEST_F(app_binary_test, pidfile_044_that_cannot_be_written_ends_the_run_with_255) {
+    auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\n",
+                   {"--pidfile=missing/falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 255);
+    EXPECT_NE(p->err().find(": Could not write pid to pidfile missing/falco.pid. Exiting.\n"),
+              std::string::npos)
+        << p->err();
+    EXPECT_EQ(p->out(), "");
+}
+
+// -d went away in Falco 0.36.0; -P stayed.
+TEST_F(app_binary_test, daemon_flag_is_legacy_only) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-d", "-P", "falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_NE(p->err().find("-d/--daemon exists only in the legacy profile"), std::string::npos)
+        << p->err();
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
+}
+
+// falco@0.15.3:userspace/falco/falco.cpp:972-1027: the pid file is only -d's.
+TEST_F(app_binary_test, legacy_pidfile_without_daemon_writes_nothing) {
+    dir_.write("falco.yaml", "stdout_output: {enabled: true}\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U", "-P", "falco.pid"}, k_env,
+                  dir_.path().string());
+    p.write_stdin(k_alert1);
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0) << p.err();
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
+}
+
 // legacy-profile.md 2.c: -d forks, the parent writes the child PID without a newline and
 // exits 0; the child reads --alerts (a FIFO) from '/' with fds 0-2 on /dev/null.
 TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
