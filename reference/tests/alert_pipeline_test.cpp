@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // alert_pipeline: a line of the contract (conformance/PROTOCOL.md section 2) to the outputs
-// queue. Expected lines: profile-0.44.md 1.a (text line), l (statistics).
+// queue. Expected: the text line (falco@0.44.1:userspace/engine/formats.cpp:47-77) and the
+// statistics (falco@0.44.1:userspace/engine/stats_manager.cpp:33-52).
 #include "falco_ref/alert_pipeline.hpp"
 
 #include <gtest/gtest.h>

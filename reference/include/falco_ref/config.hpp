@@ -10,7 +10,8 @@
 
 namespace falco_ref {
 
-// Typed view of the output-related keys of falco.yaml (profile-0.44.md m). The member
+// Typed view of the output-related keys of falco.yaml (falco@0.44.1:userspace/falco/
+// configuration.cpp:224-471; falco@0.15.3 configuration.cpp:61-185). The member
 // initialisers are Falco's code defaults for an absent key, the same in both profiles, and the
 // only place they are written: config_loader passes them as the defaults of its reads. Where
 // a default differs per profile, the profile holds it (profile::buffered_outputs_default).

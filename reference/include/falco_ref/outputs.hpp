@@ -25,7 +25,8 @@ struct outputs_settings {
     // outputs, no output_timeout): off, and stop() drains everything.
     bool use_timeout = true;
     // Called on the worker thread, once, when a channel call is fatal; the application then
-    // ends the run (legacy file output, legacy-profile.md 2.d).
+    // ends the run (the legacy file output, falco@0.15.3:userspace/falco/falco_outputs.cpp:
+    // 158-163).
     std::function<void(const std::string& what)> on_fatal;
 };
 
