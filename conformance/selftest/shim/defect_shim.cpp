@@ -263,8 +263,26 @@ int spawn(Spawn real, pid_t* pid, const char* file, const posix_spawn_file_actio
 
 // ---- libcurl
 
+using slist_append_fn = curl_slist* (*)(curl_slist*, const char*);
+using slist_free_fn = void (*)(curl_slist*);
+
+slist_free_fn slist_free() {
+    return reinterpret_cast<slist_free_fn>(::dlsym(RTLD_DEFAULT, "curl_slist_free_all"));
+}
+
+// The header lists handed to libcurl, one per handle, freed at exit (a leak checker of the
+// implementation would report them otherwise).
+struct kept_header_lists {
+    std::map<CURL*, curl_slist*> by_handle;
+    ~kept_header_lists() {
+        for (const auto& [handle, list] : by_handle) {
+            slist_free()(list);
+        }
+    }
+};
+
 std::mutex g_curl_mutex;
-std::map<CURL*, curl_slist*> g_header_lists;
+kept_header_lists g_header_lists;
 std::map<CURL*, std::string> g_bodies;
 
 bool header_named(const std::string& line, const std::string& name) {
@@ -275,10 +293,8 @@ bool header_named(const std::string& line, const std::string& name) {
 // The header list with the blanked header's value removed; kept alive as long as the handle
 // may use it.
 curl_slist* blanked_headers(CURL* handle, const curl_slist* list) {
-    using append_fn = curl_slist* (*)(curl_slist*, const char*);
-    using free_fn = void (*)(curl_slist*);
-    const auto append = reinterpret_cast<append_fn>(::dlsym(RTLD_DEFAULT, "curl_slist_append"));
-    const auto free_all = reinterpret_cast<free_fn>(::dlsym(RTLD_DEFAULT, "curl_slist_free_all"));
+    const auto append =
+        reinterpret_cast<slist_append_fn>(::dlsym(RTLD_DEFAULT, "curl_slist_append"));
     const std::string& name = shim().settings.http_blank_header;
     curl_slist* copy = nullptr;
     for (const curl_slist* item = list; item != nullptr; item = item->next) {
@@ -286,9 +302,9 @@ curl_slist* blanked_headers(CURL* handle, const curl_slist* list) {
         copy = append(copy, header_named(line, name) ? (name + ":").c_str() : line.c_str());
     }
     std::lock_guard lock(g_curl_mutex);
-    curl_slist*& kept = g_header_lists[handle];
+    curl_slist*& kept = g_header_lists.by_handle[handle];
     if (kept != nullptr) {
-        free_all(kept);
+        slist_free()(kept);
     }
     kept = copy;
     return copy;
