@@ -19,8 +19,9 @@ class counting_channel final : public falco_ref::channel {
 public:
     explicit counting_channel(std::atomic<std::uint64_t>& count) : count_(count) {}
     std::string_view name() const override { return "count"; }
-    void deliver(const falco_ref::output_message&) override {
+    falco_ref::channel_outcome deliver(const falco_ref::output_message&) override {
         count_.fetch_add(1, std::memory_order_release);
+        return falco_ref::channel_outcome::done();
     }
 
 private:

@@ -59,8 +59,6 @@ private:
 
 cli_options parse_cli(const std::vector<std::string>& args) {
     cli_options out;
-    bool daemon_seen = false;
-    bool pidfile_seen = false;
     arg_cursor cur(args);
     std::string value;
     while (!cur.done()) {
@@ -79,10 +77,9 @@ cli_options parse_cli(const std::vector<std::string>& args) {
         } else if (cur.take_value("", "--alerts", value)) {
             out.alerts_path = value;
         } else if (cur.take_flag("-d", "--daemon")) {
-            out.daemon = daemon_seen = true;
+            out.daemon = true;
         } else if (cur.take_value("-P", "--pidfile", value)) {
             out.pidfile = value;
-            pidfile_seen = true;
         } else if (cur.take_flag("-h", "--help")) {
             out.help = true;
         } else if (cur.take_flag("", "--version")) {
@@ -91,16 +88,15 @@ cli_options parse_cli(const std::vector<std::string>& args) {
             throw cli_error("unknown argument \"" + cur.current() + "\"");
         }
     }
-    if ((daemon_seen || pidfile_seen) && !get_profile(out.profile).has_daemon_mode) {
-        throw cli_error(std::string(daemon_seen ? "-d/--daemon" : "-P/--pidfile") +
-                        " exists only in the legacy profile (Falco 0.15.3)");
+    if (out.daemon && !get_profile(out.profile).has_daemon_mode) {
+        throw cli_error("-d/--daemon exists only in the legacy profile (Falco 0.15.3)");
     }
     return out;
 }
 
 std::string cli_usage() {
     return "Usage: falco-outputs-ref [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]...\n"
-           "                         [-U|--unbuffered] [--alerts PATH] [-d] [-P PIDFILE]\n"
+           "                         [-U|--unbuffered] [--alerts PATH] [-P PIDFILE] [-d]\n"
            "\n"
            "Reads alerts as JSON Lines (conformance/PROTOCOL.md) from PATH or stdin and delivers\n"
            "them through Falco's output channels exactly as the selected Falco does.\n"
@@ -110,8 +106,10 @@ std::string cli_usage() {
            "  -o, --option K=V   override a configuration key (repeatable)\n"
            "  -U, --unbuffered   force buffered_outputs: false\n"
            "  --alerts PATH      read alerts from PATH ('-' = stdin, the default)\n"
+           "  -P, --pidfile F    0.44: write our own PID to F at start-up (no file by default);\n"
+           "                     legacy: where -d writes the daemon's PID (default\n"
+           "                     /var/run/falco.pid)\n"
            "  -d, --daemon       legacy only: daemonise as Falco 0.15.3 did\n"
-           "  -P, --pidfile F    legacy only: pid file for -d (default /var/run/falco.pid)\n"
            "  -h, --help         this text\n"
            "  --version          print the version\n";
 }

@@ -12,7 +12,7 @@ namespace falco_ref::app {
 
 // The command line of conformance/PROTOCOL.md section 1, after `--profile`:
 //   [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]... [-U|--unbuffered] [--alerts PATH]
-//   [-d] [-P PIDFILE]   (the last two: legacy only)   | --help | --version
+//   [-P PIDFILE] [-d]   (-d: legacy only)   | --help | --version
 struct cli_options {
     profile_id profile = profile_id::v0_44;
     std::optional<std::string> config_path;
@@ -20,7 +20,12 @@ struct cli_options {
     bool unbuffered = false;
     std::string alerts_path = "-";
     bool daemon = false;
-    std::string pidfile = "/var/run/falco.pid";  // falco@0.15.3:userspace/falco/falco.cpp:410
+    std::optional<std::string> pidfile;  // -P; pidfile_path() applies the profile's default
+
+    // -P's value, or the profile's default (profile::default_pidfile; "" = no pid file).
+    std::string pidfile_path() const {
+        return pidfile.value_or(std::string(get_profile(profile).default_pidfile));
+    }
     bool help = false;
     bool version = false;
 };

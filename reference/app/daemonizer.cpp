@@ -5,9 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
-
 #include "falco_ref/logger.hpp"
+#include "pid_file.hpp"
 
 namespace falco_ref::app {
 
@@ -18,12 +17,10 @@ daemonizer::role daemonizer::run() const {
         return role::parent_failed;
     }
     if (pid > 0) {
-        std::ofstream out(pidfile_);
-        if (!out.good()) {
+        if (!write_pid_file(pidfile_, pid)) {
             log(log_level::error, "Could not write pid to pid file " + pidfile_ + ". Exiting.");
             return role::parent_failed;
         }
-        out << pid;
         return role::parent_done;
     }
     if (::setsid() < 0) {

@@ -6,8 +6,9 @@
 
 namespace falco_ref::app {
 
-// falco-outputs-ref from argv to exit code (conformance/PROTOCOL.md): command line, config,
-// channels, optional legacy daemon, signals, the reading loop, shutdown drain, statistics.
+// falco-outputs-ref from argv to exit code (conformance/PROTOCOL.md): the steps of steps.hpp
+// in order (command line, config, channels, optional legacy daemon, signals, outputs, input,
+// the reading loop), then the teardown (shutdown drain, accounting, statistics).
 class runner {
 public:
     int run(const std::vector<std::string>& args);

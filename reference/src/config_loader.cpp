@@ -77,16 +77,36 @@ std::string hostname_or_throw(config& cfg) {
     return buf.data();
 }
 
+// falco@0.44.1:userspace/engine/logger.cpp:52-72 (same words and message in 0.15.3).
+constexpr std::array<std::string_view, 8> k_log_level_names = {
+    "emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
+
+std::string log_level_name(log_level level) {
+    return std::string(k_log_level_names[static_cast<std::size_t>(level)]);
+}
+
+// Legacy JSON has no hostname; the variable is kept for completeness only.
+std::string legacy_hostname() {
+    const char* env = std::getenv("FALCO_HOSTNAME");
+    return env ? env : "";
+}
+
 log_level parse_log_level_or_throw(const std::string& text) {
-    // falco@0.44.1:userspace/engine/logger.cpp:52-72 (same words and message in 0.15.3).
-    static const std::array<std::string_view, 8> k_names = {
-        "emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"};
-    for (std::size_t i = 0; i < k_names.size(); ++i) {
-        if (text == k_names[i]) {
+    for (std::size_t i = 0; i < k_log_level_names.size(); ++i) {
+        if (text == k_log_level_names[i]) {
             return static_cast<log_level>(i);
         }
     }
     throw config_error("Unknown log level " + text);
+}
+
+// The `priority` default as the text Falco's code holds ("debug").
+std::string lower_priority_name(priority p) {
+    std::string name(priority_name(p));
+    for (char& c : name) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return name;
 }
 
 const char* k_unknown_priority_tail =
@@ -206,13 +226,14 @@ private:
 
 // legacy: node.as<T>() throws; Falco prints "Cannot read config file (<conf>): wrong type at
 // key <top-level key>" and the yaml-cpp exception ends the run
-// (falco@0.15.3:userspace/falco/configuration.h:64-120; legacy-profile.md 3).
+// (falco@0.15.3:userspace/falco/configuration.h:64-120; legacy-profile.md 3). Keys are
+// "key" or "key.subkey", the only two levels 0.15.3 reads; the methods are lenient_reader's.
 class strict_reader {
 public:
     strict_reader(YAML::Node root, std::string path) : root_(std::move(root)), path_(path) {}
 
-    bool get_bool(const std::string& key, const std::string& subkey, bool def) {
-        const YAML::Node node = find(key, subkey);
+    bool get_bool(const std::string& key, bool def) {
+        const YAML::Node node = find(key);
         if (!node.IsDefined()) {
             return def;
         }
@@ -224,9 +245,8 @@ public:
         throw wrong_type(key, node);
     }
 
-    std::string get_string(const std::string& key, const std::string& subkey,
-                           const std::string& def) {
-        const YAML::Node node = find(key, subkey);
+    std::string get_string(const std::string& key, const std::string& def) {
+        const YAML::Node node = find(key);
         if (!node.IsDefined()) {
             return def;
         }
@@ -239,14 +259,18 @@ public:
         throw wrong_type(key, node);
     }
 
-    std::uint32_t get_u32(const std::string& key, const std::string& subkey, std::uint32_t def) {
-        const YAML::Node node = find(key, subkey);
+    // file/program keep_alive: the string, on only when exactly "true".
+    bool get_keep_alive(const std::string& key) { return get_string(key, "") == "true"; }
+
+    template <typename T>
+    T get_unsigned(const std::string& key, T def) {
+        const YAML::Node node = find(key);
         if (!node.IsDefined()) {
             return def;
         }
         if (node.IsScalar() && !node.Scalar().empty() && node.Scalar()[0] != '-') {
             try {
-                return node.as<std::uint32_t>();
+                return node.as<T>();
             } catch (const YAML::Exception&) {
             }
         }
@@ -254,20 +278,22 @@ public:
     }
 
 private:
-    YAML::Node find(const std::string& key, const std::string& subkey) {
+    YAML::Node find(const std::string& key) {
+        const std::size_t dot = key.find('.');
         try {
             // Non-const access as in 0.15.3 (a const chain throws on a missing first level);
             // a missing key is not inserted until assigned.
-            return subkey.empty() ? root_[key] : root_[key][subkey];
+            return dot == std::string::npos ? root_[key]
+                                            : root_[key.substr(0, dot)][key.substr(dot + 1)];
         } catch (const YAML::Exception& e) {
             throw config_error(e.what());
         }
     }
 
     config_error wrong_type(const std::string& key, const YAML::Node& node) const {
-        return config_error(
-            YAML::BadConversion(node.Mark()).what(),
-            "Cannot read config file (" + path_ + "): wrong type at key " + key + "\n");
+        return config_error(YAML::BadConversion(node.Mark()).what(),
+                            "Cannot read config file (" + path_ + "): wrong type at key " +
+                                key.substr(0, key.find('.')) + "\n");
     }
 
     YAML::Node root_;
@@ -324,6 +350,95 @@ bool any_output_enabled(const config& cfg) {
 
 std::string reading_error(const std::string& path, const std::string& what) {
     return "Error reading config file (" + path + "): " + what;
+}
+
+// An enabled channel without its one required option, in both Falcos' words
+// (falco@0.44.1:userspace/falco/configuration.cpp:339-342,368-371,387-390;
+// falco@0.15.3:userspace/falco/configuration.cpp:91-94,123-126,142-145).
+const std::string& require_option(const config& cfg, std::string_view channel,
+                                  std::string_view option, const std::string& value) {
+    if (value.empty()) {
+        throw config_error(
+            reading_error(cfg.path, std::string(channel) + " output enabled but no " +
+                                        std::string(option) + " in configuration block"));
+    }
+    return value;
+}
+
+// One function per channel, shared by the profiles: the keys, their order and their defaults
+// (the member initialisers of config.hpp) are the same in both Falcos
+// (falco@0.44.1:userspace/falco/configuration.cpp:333-447; falco@0.15.3 configuration.cpp:
+// 85-149); the reader decides what a wrong value does.
+// file and program: enabled, the one required option, keep_alive (read as a string: on only
+// when exactly "true", configuration.cpp:345-346,375-376).
+template <typename Reader>
+void read_option_and_keep_alive(Reader& in, const config& cfg, const std::string& channel,
+                                const std::string& option, bool& enabled, std::string& value,
+                                bool& keep_alive) {
+    const std::string block = channel + "_output.";
+    if ((enabled = in.get_bool(block + "enabled", enabled))) {
+        value = require_option(cfg, channel, option, in.get_string(block + option, value));
+        keep_alive = in.get_keep_alive(block + "keep_alive");
+    }
+}
+
+template <typename Reader>
+void read_file_output(Reader& in, config& cfg) {
+    file_output_config& out = cfg.file_output;
+    read_option_and_keep_alive(in, cfg, "file", "filename", out.enabled, out.filename,
+                               out.keep_alive);
+}
+
+template <typename Reader>
+void read_stdout_output(Reader& in, config& cfg) {
+    cfg.stdout_output.enabled = in.get_bool("stdout_output.enabled", cfg.stdout_output.enabled);
+}
+
+template <typename Reader>
+void read_syslog_output(Reader& in, config& cfg) {
+    cfg.syslog_output.enabled = in.get_bool("syslog_output.enabled", cfg.syslog_output.enabled);
+}
+
+template <typename Reader>
+void read_program_output(Reader& in, config& cfg) {
+    program_output_config& out = cfg.program_output;
+    read_option_and_keep_alive(in, cfg, "program", "program", out.enabled, out.program,
+                               out.keep_alive);
+}
+
+template <typename Reader>
+void read_http_output(Reader& in, config& cfg) {
+    http_output_config& h = cfg.http_output;
+    if (!(h.enabled = in.get_bool("http_output.enabled", h.enabled))) {
+        return;
+    }
+    h.url = require_option(cfg, "http", "url", in.get_string("http_output.url", h.url));
+    if (!cfg.prof->http_has_tls_options) {
+        return;  // 0.15.3 reads the url only
+    }
+    h.user_agent = in.get_string("http_output.user_agent", h.user_agent);
+    h.insecure = in.get_bool("http_output.insecure", h.insecure);
+    h.echo = in.get_bool("http_output.echo", h.echo);
+    h.ca_cert = in.get_string("http_output.ca_cert", h.ca_cert);
+    h.ca_bundle = in.get_string("http_output.ca_bundle", h.ca_bundle);
+    h.ca_path = in.get_string("http_output.ca_path", h.ca_path);
+    h.mtls = in.get_bool("http_output.mtls", h.mtls);
+    h.client_cert = in.get_string("http_output.client_cert", h.client_cert);
+    h.client_key = in.get_string("http_output.client_key", h.client_key);
+    h.compress_uploads = in.get_bool("http_output.compress_uploads", h.compress_uploads);
+    h.keep_alive = in.get_bool("http_output.keep_alive", h.keep_alive);
+    h.max_consecutive_timeouts =
+        in.get_unsigned("http_output.max_consecutive_timeouts", h.max_consecutive_timeouts);
+}
+
+// The channels in the order both Falcos read them.
+template <typename Reader>
+void read_outputs(Reader& in, config& cfg) {
+    read_file_output(in, cfg);
+    read_stdout_output(in, cfg);
+    read_syslog_output(in, cfg);
+    read_program_output(in, cfg);
+    read_http_output(in, cfg);
 }
 
 // The -c file, which must be readable ("Could not find configuration file at <path>" in both
@@ -396,66 +511,32 @@ config_load_result config_loader::load_044(const config_request& request) const 
     // Read in Falco's order so the first error is Falco's first error
     // (configuration.cpp:224-233 init_logger, then :324-471).
     lenient_reader in(root, result.warnings);
-    cfg.level = parse_log_level_or_throw(in.get_string("log_level", "info"));
-    cfg.log_stderr = in.get_bool("log_stderr", false);
-    cfg.log_syslog = in.get_bool("log_syslog", true);
+    cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
+    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
 
-    cfg.json_output = in.get_bool("json_output", false);
-    cfg.json_include_output_property = in.get_bool("json_include_output_property", true);
-    cfg.json_include_tags_property = in.get_bool("json_include_tags_property", true);
-    cfg.json_include_message_property = in.get_bool("json_include_message_property", false);
+    cfg.json_output = in.get_bool("json_output", cfg.json_output);
+    cfg.json_include_output_property =
+        in.get_bool("json_include_output_property", cfg.json_include_output_property);
+    cfg.json_include_tags_property =
+        in.get_bool("json_include_tags_property", cfg.json_include_tags_property);
+    cfg.json_include_message_property =
+        in.get_bool("json_include_message_property", cfg.json_include_message_property);
     cfg.json_include_output_fields_property =
-        in.get_bool("json_include_output_fields_property", true);
+        in.get_bool("json_include_output_fields_property", cfg.json_include_output_fields_property);
 
-    if ((cfg.file_output.enabled = in.get_bool("file_output.enabled", false))) {
-        cfg.file_output.filename = in.get_string("file_output.filename", "");
-        if (cfg.file_output.filename.empty()) {
-            throw config_error(reading_error(
-                cfg.path, "file output enabled but no filename in configuration block"));
-        }
-        cfg.file_output.keep_alive = in.get_keep_alive("file_output.keep_alive");
-    }
-    cfg.stdout_output.enabled = in.get_bool("stdout_output.enabled", false);
-    cfg.syslog_output.enabled = in.get_bool("syslog_output.enabled", false);
-    if ((cfg.program_output.enabled = in.get_bool("program_output.enabled", false))) {
-        cfg.program_output.program = in.get_string("program_output.program", "");
-        if (cfg.program_output.program.empty()) {
-            throw config_error(reading_error(
-                cfg.path, "program output enabled but no program in configuration block"));
-        }
-        cfg.program_output.keep_alive = in.get_keep_alive("program_output.keep_alive");
-    }
-    if ((cfg.http_output.enabled = in.get_bool("http_output.enabled", false))) {
-        http_output_config& h = cfg.http_output;
-        h.url = in.get_string("http_output.url", "");
-        if (h.url.empty()) {
-            throw config_error(
-                reading_error(cfg.path, "http output enabled but no url in configuration block"));
-        }
-        h.user_agent = in.get_string("http_output.user_agent", "falcosecurity/falco");
-        h.insecure = in.get_bool("http_output.insecure", false);
-        h.echo = in.get_bool("http_output.echo", false);
-        h.ca_cert = in.get_string("http_output.ca_cert", "");
-        h.ca_bundle = in.get_string("http_output.ca_bundle", "");
-        h.ca_path = in.get_string("http_output.ca_path", "/etc/ssl/certs");
-        h.mtls = in.get_bool("http_output.mtls", false);
-        h.client_cert = in.get_string("http_output.client_cert", "/etc/ssl/certs/client.crt");
-        h.client_key = in.get_string("http_output.client_key", "/etc/ssl/certs/client.key");
-        h.compress_uploads = in.get_bool("http_output.compress_uploads", false);
-        h.keep_alive = in.get_bool("http_output.keep_alive", false);
-        h.max_consecutive_timeouts =
-            in.get_unsigned<std::uint8_t>("http_output.max_consecutive_timeouts", 5);
-    }
+    read_outputs(in, cfg);
 
-    cfg.output_timeout_ms = in.get_unsigned<std::uint32_t>("output_timeout", 2000);
+    cfg.output_timeout_ms = in.get_unsigned("output_timeout", cfg.output_timeout_ms);
 
+    // Not kept: the contract has no rules, but a wrong value is still Falco's error.
     const std::string rule_matching = in.get_string("rule_matching", "first");
     if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
         strcasecmp(rule_matching.c_str(), "all") != 0) {
         throw config_error("Unknown rule matching strategy \"" + rule_matching +
                            "\"--must be one of first, all");
     }
-    const std::string prio = in.get_string("priority", "debug");
+    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
     const auto min_priority = parse_priority(prio);
     if (!min_priority) {
         throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
@@ -464,8 +545,9 @@ config_load_result config_loader::load_044(const config_request& request) const 
 
     cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
     // 0 and absent both mean unbounded (configuration.cpp:465-471).
-    cfg.outputs_queue_capacity = in.get_unsigned<std::size_t>("outputs_queue.capacity", 0);
-    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", false);
+    cfg.outputs_queue_capacity =
+        in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
 
     // load_config.cpp:73-76: -U wins over the YAML value.
     if (request.unbuffered) {
@@ -510,7 +592,7 @@ config_load_result config_loader::load_legacy(const config_request& request) con
             result.warnings.push_back(
                 "no configuration file: -o options are ignored (Falco 0.15.3 would crash)");
         }
-        cfg.hostname = std::getenv("FALCO_HOSTNAME") ? std::getenv("FALCO_HOSTNAME") : "";
+        cfg.hostname = legacy_hostname();
         return result;
     }
 
@@ -535,33 +617,10 @@ config_load_result config_loader::load_legacy(const config_request& request) con
 
     // Read in 0.15.3's order (configuration.cpp:61-185).
     strict_reader in(root, cfg.path);
-    cfg.json_output = in.get_bool("json_output", "", false);
-    cfg.json_include_output_property = in.get_bool("json_include_output_property", "", true);
-    if ((cfg.file_output.enabled = in.get_bool("file_output", "enabled", false))) {
-        cfg.file_output.filename = in.get_string("file_output", "filename", "");
-        if (cfg.file_output.filename.empty()) {
-            throw config_error(reading_error(
-                cfg.path, "file output enabled but no filename in configuration block"));
-        }
-        cfg.file_output.keep_alive = in.get_string("file_output", "keep_alive", "") == "true";
-    }
-    cfg.stdout_output.enabled = in.get_bool("stdout_output", "enabled", false);
-    cfg.syslog_output.enabled = in.get_bool("syslog_output", "enabled", false);
-    if ((cfg.program_output.enabled = in.get_bool("program_output", "enabled", false))) {
-        cfg.program_output.program = in.get_string("program_output", "program", "");
-        if (cfg.program_output.program.empty()) {
-            throw config_error(reading_error(
-                cfg.path, "program output enabled but no program in configuration block"));
-        }
-        cfg.program_output.keep_alive = in.get_string("program_output", "keep_alive", "") == "true";
-    }
-    if ((cfg.http_output.enabled = in.get_bool("http_output", "enabled", false))) {
-        cfg.http_output.url = in.get_string("http_output", "url", "");
-        if (cfg.http_output.url.empty()) {
-            throw config_error(
-                reading_error(cfg.path, "http output enabled but no url in configuration block"));
-        }
-    }
+    cfg.json_output = in.get_bool("json_output", cfg.json_output);
+    cfg.json_include_output_property =
+        in.get_bool("json_include_output_property", cfg.json_include_output_property);
+    read_outputs(in, cfg);
     if (!any_output_enabled(cfg)) {
         // configuration.cpp:153, concatenation bug included (legacy-profile.md 3).
         throw config_error(reading_error(
@@ -569,12 +628,12 @@ config_load_result config_loader::load_legacy(const config_request& request) con
             "No outputs configured. Please configure at least one output file output enabled but "
             "no filename in configuration block"));
     }
-    cfg.level = parse_log_level_or_throw(in.get_string("log_level", "", "info"));
-    cfg.outputs_rate = in.get_u32("outputs", "rate", 1);
-    cfg.outputs_max_burst = in.get_u32("outputs", "max_burst", 1000);
+    cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
+    cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.outputs_rate);
+    cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
 
     // configuration.cpp:163-174: a full name, case-insensitive; "info" is rejected.
-    const std::string prio = in.get_string("priority", "", "debug");
+    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
     std::optional<priority> min_priority;
     for (int i = 0; i <= static_cast<int>(priority::debug); ++i) {
         const std::string name(priority_name(static_cast<priority>(i)));
@@ -588,16 +647,15 @@ config_load_result config_loader::load_legacy(const config_request& request) con
     }
     cfg.min_priority = *min_priority;
 
-    cfg.buffered_outputs = in.get_bool("buffered_outputs", "", cfg.prof->buffered_outputs_default);
-    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", "", false);
-    cfg.log_stderr = in.get_bool("log_stderr", "", false);
-    cfg.log_syslog = in.get_bool("log_syslog", "", true);
+    cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
+    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
     // falco.cpp:748-751: -U forces unbuffered.
     if (request.unbuffered) {
         cfg.buffered_outputs = false;
     }
-    // Legacy JSON has no hostname; keep the variable for completeness only.
-    cfg.hostname = std::getenv("FALCO_HOSTNAME") ? std::getenv("FALCO_HOSTNAME") : "";
+    cfg.hostname = legacy_hostname();
     return result;
 }
 

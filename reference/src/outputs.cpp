@@ -2,7 +2,6 @@
 #include "falco_ref/outputs.hpp"
 
 #include "falco_ref/call_watchdog.hpp"
-#include "falco_ref/fatal_output_error.hpp"
 #include "falco_ref/logger.hpp"
 
 namespace falco_ref {
@@ -134,49 +133,46 @@ void outputs::worker() {
     worker_done_cv_.notify_all();
 }
 
-bool outputs::deliver_to(std::size_t index, outputs_item& item) {
-    channel& ch = *channels_[index];
-    bool failed = false;
+channel_outcome outputs::call(channel& ch, const outputs_item& item) {
     try {
         switch (item.type) {
             case outputs_item::kind::output:
-                ch.deliver(item.msg);
-                break;
+                return ch.deliver(item.msg);
             case outputs_item::kind::reopen:
-                ch.reopen();
-                break;
+                return ch.reopen();
             case outputs_item::kind::stop:
-                ch.close();
-                break;
+                return ch.close();
         }
-    } catch (const fatal_output_error& e) {
-        bool first = false;
-        {
-            std::lock_guard lock(mutex_);
-            first = !fatal_.has_value();
-            if (first) {
-                fatal_ = e.what();
-            }
-            ++counters_[index].failed;
-        }
-        if (first && settings_.on_fatal) {
-            settings_.on_fatal(e.what());
-        }
-        return false;
     } catch (const std::exception& e) {
-        // falco_outputs.cpp:303-311: "<name>: <what>" at ERR, then the next channel.
-        log_repeatable(log_level::error, std::string(ch.name()) + ": " + e.what());
-        failed = true;
+        // What Falco's worker does with any exception a channel lets out (falco_outputs.cpp:
+        // 303-311): "<name>: <what>" at ERR, then the next channel.
+        return channel_outcome::failed(e.what(), channel_outcome::report::by_worker);
     }
-    if (item.type == outputs_item::kind::output) {
+    return channel_outcome::done();
+}
+
+bool outputs::deliver_to(std::size_t index, const outputs_item& item) {
+    channel& ch = *channels_[index];
+    const channel_outcome outcome = call(ch, item);
+    if (const auto line = outcome.log_line(ch.name())) {
+        log_repeatable(log_level::error, *line);
+    }
+    const bool fatal = outcome.result() == channel_outcome::status::fatal;
+    bool first_fatal = false;
+    {
         std::lock_guard lock(mutex_);
-        if (failed) {
-            ++counters_[index].failed;
-        } else {
-            ++counters_[index].delivered;
+        if (item.type == outputs_item::kind::output) {
+            ++(outcome.ok() ? counters_[index].delivered : counters_[index].failed);
+        }
+        if (fatal && !fatal_) {
+            fatal_ = outcome.reason();
+            first_fatal = true;
         }
     }
-    return true;
+    if (first_fatal && settings_.on_fatal) {
+        settings_.on_fatal(outcome.reason());
+    }
+    return !fatal;
 }
 
 std::uint64_t outputs::queue_drops() const {

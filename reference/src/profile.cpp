@@ -28,6 +28,8 @@ profile make_legacy() {
     p.expands_env_in_config = false;                          // ${VAR} only since 0.37.0
     p.json_has_hostname = false;                              // legacy 2.b "Absent keys"
     p.has_daemon_mode = true;                                 // legacy 2.c -d/--daemon
+    p.pidfile = profile::pidfile_use::daemon_pid;             // legacy 2.c "Pidfile"
+    p.default_pidfile = "/var/run/falco.pid";                 // falco.cpp:410
     p.stats_use_short_upper_names = false;                    // legacy 2.h statistics
     p.http_reuse_handle = false;                              // legacy 2.g "Mechanism"
     p.http_content_type_by_format = false;                    // legacy 2.g "Headers"

@@ -280,77 +280,6 @@ TEST_F(app_binary_test, unknown_argument_exits_one) {
     EXPECT_EQ(p->out(), "");
 }
 
-// mutation.hpp: stats_missing switches the statistics off (the harness must notice).
-TEST_F(app_binary_test, stats_missing_mutation_removes_statistics) {
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=stats_missing");
-    auto p = start("stdout_output: {enabled: true}\n", {"-U"}, env);
-    p->write_stdin(k_alert1);
-    p->close_stdin();
-    ASSERT_EQ(p->wait_exit(), 0);
-    EXPECT_EQ(p->out(), k_line1);
-}
-
-// mutation.hpp drop_last_alert: the last alert of the input is counted but not delivered.
-TEST_F(app_binary_test, drop_last_alert_mutation_loses_the_last_alert) {
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=drop_last_alert");
-    auto p = start("stdout_output: {enabled: true}\n", {"-U"}, env);
-    p->write_stdin(k_alert1 + k_alert2);
-    p->close_stdin();
-    ASSERT_EQ(p->wait_exit(), 0);
-    EXPECT_EQ(p->out().rfind(k_line1 + "Events detected: 2\n", 0), 0u) << p->out();
-}
-
-// mutation.hpp lost_flush: buffered stdout is not flushed at shutdown, so only the statistics
-// (written after the channels closed) reach the pipe.
-TEST_F(app_binary_test, lost_flush_mutation_loses_buffered_stdout) {
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=lost_flush");
-    auto p = start("stdout_output: {enabled: true}\nbuffered_outputs: true\n", {}, env);
-    p->write_stdin(k_alert1);
-    p->close_stdin();
-    ASSERT_EQ(p->wait_exit(), 0);
-    EXPECT_EQ(p->out().rfind("Events detected: 1\n", 0), 0u) << p->out();
-}
-
-// mutation.hpp keep_alive_ignored: keep_alive false behaves as true, so the renamed file keeps
-// receiving alerts (profile-0.44.md f says a closed-per-alert file is recreated).
-TEST_F(app_binary_test, keep_alive_ignored_mutation_keeps_the_file_open) {
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=keep_alive_ignored");
-    auto p = start("file_output: {enabled: true, keep_alive: false, filename: ./events.txt}\n",
-                   {"-U"}, env);
-    const std::string path = dir_.file("events.txt");
-    p->write_stdin(k_alert1);
-    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
-    fs::rename(path, path + ".1");
-    p->write_stdin(k_alert2);
-    p->close_stdin();
-    ASSERT_EQ(p->wait_exit(), 0);
-    EXPECT_EQ(read_file(path + ".1"), k_line1 + k_line2);
-    EXPECT_FALSE(fs::exists(path));
-}
-
-// mutation.hpp ignore_sigusr1: no reopen. Negative window: 500 ms after the signal, the
-// renamed file has not been recreated (the real reopen does it at once, see
-// sigusr1_reopens_the_file).
-TEST_F(app_binary_test, ignore_sigusr1_mutation_does_not_reopen) {
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=ignore_sigusr1");
-    auto p = start("file_output: {enabled: true, keep_alive: true, filename: ./events.txt}\n",
-                   {"-U"}, env);
-    const std::string path = dir_.file("events.txt");
-    p->write_stdin(k_alert1);
-    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
-    fs::rename(path, path + ".1");
-    p->signal(SIGUSR1);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    EXPECT_FALSE(fs::exists(path));
-    p->close_stdin();
-    EXPECT_EQ(p->wait_exit(), 0);  // and SIGUSR1 did not kill it
-}
-
 // profile-0.44.md f "Open failure": logged as "file: failed to open output file <f>" at every
 // alert, the other channels still deliver, exit 0.
 TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
@@ -386,6 +315,53 @@ TEST_F(app_binary_test, legacy_runtime_file_failure_is_fatal) {
     EXPECT_NE(p.err().find("Runtime error: Error invoking function output: "), std::string::npos)
         << p.err();
     EXPECT_EQ(p.out(), "");  // stdout comes after file: never reached; no statistics
+}
+
+// falco@0.44.1:userspace/falco/app/actions/pidfile.cpp:27-52 and app/app.cpp:77-84: -P writes
+// the process's own PID (no fork), without a newline, once the signal handlers are installed
+// and before any alert is read; the file is not removed at exit.
+TEST_F(app_binary_test, pidfile_044_holds_our_own_pid_and_stays_after_the_exit) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-U", "-P", "falco.pid"});
+    const std::string path = dir_.file("falco.pid");
+    const std::string pid = std::to_string(p->pid());
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == pid; })) << read_file(path);
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return p->out() == k_line1; })) << p->out();
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0) << p->err();
+    EXPECT_EQ(read_file(path), pid);
+}
+
+// pidfile.cpp:42-47: a pid file that cannot be written: ERR "Could not write pid to pidfile
+// <f>. Exiting." and exit(-1), i.e. status 255, before any alert is read or statistics printed.
+TEST_F(app_binary_test, pidfile_044_that_cannot_be_written_ends_the_run_with_255) {
+    auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\n",
+                   {"--pidfile=missing/falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 255);
+    EXPECT_NE(p->err().find(": Could not write pid to pidfile missing/falco.pid. Exiting.\n"),
+              std::string::npos)
+        << p->err();
+    EXPECT_EQ(p->out(), "");
+}
+
+// -d went away in Falco 0.36.0; -P stayed.
+TEST_F(app_binary_test, daemon_flag_is_legacy_only) {
+    auto p = start("stdout_output: {enabled: true}\n", {"-d", "-P", "falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_NE(p->err().find("-d/--daemon exists only in the legacy profile"), std::string::npos)
+        << p->err();
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
+}
+
+// falco@0.15.3:userspace/falco/falco.cpp:972-1027: the pid file is only -d's.
+TEST_F(app_binary_test, legacy_pidfile_without_daemon_writes_nothing) {
+    dir_.write("falco.yaml", "stdout_output: {enabled: true}\n");
+    ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U", "-P", "falco.pid"}, k_env,
+                  dir_.path().string());
+    p.write_stdin(k_alert1);
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0) << p.err();
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
 }
 
 // legacy-profile.md 2.c: -d forks, the parent writes the child PID without a newline and

@@ -8,7 +8,6 @@
 
 #include "config_test_support.hpp"
 #include "falco_ref/config_loader.hpp"
-#include "falco_ref/fatal_output_error.hpp"
 
 namespace falco_ref {
 namespace {
@@ -156,21 +155,47 @@ TEST_F(file_channel_test, reopen_is_a_no_op_without_keep_alive_legacy) {
     EXPECT_FALSE(fs::exists(path_));
 }
 
-// profile-0.44.md f "Open failure": channel_error with Falco's text, retried next alert.
-TEST_F(file_channel_test, open_failure_throws_and_retries_044) {
-    const std::string dir = dir_.file("later");
-    config cfg = make_config(profile_id::v0_44, false, false);
-    cfg.file_output.filename = dir + "/events.txt";
-    file_channel ch(cfg);
-    try {
-        ch.deliver(msg("a"));
-        FAIL();
-    } catch (const channel_error& e) {
-        EXPECT_EQ(std::string(e.what()), "failed to open output file " + dir + "/events.txt");
+// profile-0.44.md f "Open failure": a failed delivery the worker logs as Falco's worker logs the
+// exception (falco@0.44.1:userspace/falco/outputs_file.cpp:28-30, falco_outputs.cpp:303-311),
+// retried at the next alert, whatever keep_alive.
+TEST_F(file_channel_test, open_failure_fails_the_delivery_and_retries_044) {
+    for (const bool keep_alive : {false, true}) {
+        const std::string dir = dir_.file(keep_alive ? "later_kept" : "later");
+        config cfg = make_config(profile_id::v0_44, keep_alive, false);
+        cfg.file_output.filename = dir + "/events.txt";
+        file_channel ch(cfg);
+        const channel_outcome failed = ch.deliver(msg("a"));
+        EXPECT_EQ(failed.result(), channel_outcome::status::failed);
+        EXPECT_EQ(failed.log_line("file"),
+                  "file: failed to open output file " + dir + "/events.txt");
+        fs::create_directory(dir);
+        EXPECT_TRUE(ch.deliver(msg("b")).ok());
+        EXPECT_TRUE(ch.close().ok());
+        EXPECT_EQ(read_file(dir + "/events.txt"), "b\n");
     }
-    fs::create_directory(dir);
-    ch.deliver(msg("b"));
-    EXPECT_EQ(read_file(dir + "/events.txt"), "b\n");
+}
+
+// The same failure at SIGUSR1 (0.44 reopens at once, outputs_file.cpp:49-52).
+TEST_F(file_channel_test, reopen_failure_is_reported_like_an_open_failure_044) {
+    file_channel ch(make_config(profile_id::v0_44, true, false));
+    EXPECT_TRUE(ch.deliver(msg("a")).ok());
+    fs::remove(path_);
+    fs::create_directory(path_);
+    EXPECT_EQ(ch.reopen().log_line("file"), "file: failed to open output file " + path_);
+}
+
+// A write error is a failed delivery that Falco would not notice: counted, not logged.
+TEST_F(file_channel_test, write_error_fails_the_delivery_without_a_log_line) {
+    for (const bool keep_alive : {false, true}) {
+        config cfg = make_config(profile_id::v0_44, keep_alive, false);
+        cfg.file_output.filename = "/dev/full";
+        file_channel ch(cfg);
+        const channel_outcome failed = ch.deliver(msg("a"));
+        EXPECT_EQ(failed.result(), channel_outcome::status::failed) << keep_alive;
+        EXPECT_EQ(failed.reason(), "write failed: No space left on device");
+        EXPECT_EQ(failed.log_line("file"), std::nullopt);
+        ch.close();
+    }
 }
 
 // legacy-profile.md 2.d "Init check": the file is created at start-up; failure is fatal.
@@ -190,12 +215,17 @@ TEST_F(file_channel_test, startup_check_creates_or_fails_legacy) {
     }
 }
 
-// legacy-profile.md 2.d "Runtime open failure": fatal.
+// legacy-profile.md 2.d "Runtime open failure": fatal; the application reports the reason as
+// "Runtime error: <reason>. Exiting.", so the worker logs nothing.
 TEST_F(file_channel_test, runtime_open_failure_is_fatal_legacy) {
     file_channel ch(make_config(profile_id::legacy, false, true));
     fs::remove(path_);
     fs::create_directory(path_);  // now a directory: opening it for writing fails
-    EXPECT_THROW(ch.deliver(msg("a")), fatal_output_error);
+    const channel_outcome fatal = ch.deliver(msg("a"));
+    EXPECT_EQ(fatal.result(), channel_outcome::status::fatal);
+    EXPECT_EQ(fatal.reason(), "Error invoking function output: Error with file output: " + path_ +
+                                  ": Is a directory");
+    EXPECT_EQ(fatal.log_line("file"), std::nullopt);
 }
 
 }  // namespace

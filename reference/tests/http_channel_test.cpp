@@ -195,9 +195,9 @@ TEST_F(http_channel_test, server_errors_count_as_success) {
     start_mock({"--http", "--fault", "1:status=500", "--fault", "2:status=404"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     http_channel ch(make(profile_id::v0_44, http_url()));
-    ch.deliver(message("a"));
-    ch.deliver(message("b"));
-    ch.deliver(message("c"));
+    for (const char* line : {"a", "b", "c"}) {
+        EXPECT_TRUE(ch.deliver(message(line)).ok()) << line;
+    }
     ch.close();
     err.restore();
     const auto reqs = requests();
@@ -208,27 +208,21 @@ TEST_F(http_channel_test, server_errors_count_as_success) {
     EXPECT_EQ(err.text(), "");
 }
 
-TEST_F(http_channel_test, connection_failure_is_logged_with_each_profiles_wording) {
-    // profile-0.44.md section 3 "HTTP send failure"; legacy-profile.md 2.g "Errors".
+// profile-0.44.md section 3 "HTTP send failure"; legacy-profile.md 2.g "Errors": a failed
+// delivery with the line Falco logs itself (no "http: " prefix).
+TEST_F(http_channel_test, connection_failure_fails_the_delivery_with_each_profiles_line) {
     closed_port port;
     const std::string url = "http://127.0.0.1:" + std::to_string(port.port()) + "/";
-    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
-    {
-        http_channel ch(make(profile_id::v0_44, url));
-        ch.deliver(message("lost"));
+    for (const auto id : {profile_id::v0_44, profile_id::legacy}) {
+        http_channel ch(make(id, url));
+        const channel_outcome lost = ch.deliver(message("lost"));
         ch.close();
+        EXPECT_EQ(lost.result(), channel_outcome::status::failed);
+        EXPECT_EQ(lost.log_line("http"), id == profile_id::legacy
+                                             ? "libcurl error: Couldn't connect to server"
+                                             : "libcurl failed to perform call: Couldn't connect "
+                                               "to server");
     }
-    {
-        http_channel ch(make(profile_id::legacy, url));
-        ch.deliver(message("lost"));
-        ch.close();
-    }
-    err.restore();
-    EXPECT_NE(err.text().find(": libcurl failed to perform call: Couldn't connect to server\n"),
-              std::string::npos)
-        << err.text();
-    EXPECT_NE(err.text().find(": libcurl error: Couldn't connect to server\n"), std::string::npos)
-        << err.text();
 }
 
 TEST_F(http_channel_test, https_with_the_test_ca_is_accepted) {
@@ -276,7 +270,7 @@ TEST_F(http_channel_test, ca_cert_wins_over_ca_bundle_which_wins_over_ca_path) {
         cfg.http_output.ca_bundle = v.ca_bundle;
         cfg.http_output.ca_path = v.ca_path;
         http_channel ch(cfg);
-        ch.deliver(message("x"));
+        EXPECT_EQ(ch.deliver(message("x")).ok(), v.accepted);
         ch.close();
         expected_requests += v.accepted ? 1 : 0;
         EXPECT_EQ(requests().size(), expected_requests)
@@ -287,27 +281,23 @@ TEST_F(http_channel_test, ca_cert_wins_over_ca_bundle_which_wins_over_ca_path) {
 
 TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
     start_mock({"--https", "--tls-mode", "untrusted"});
-    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     config cfg = make(profile_id::v0_44, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");
     {
         http_channel ch(cfg);
-        ch.deliver(message("refused"));
+        // profile-0.44.md section 3: the message for a failed verification.
+        EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
+                  "libcurl failed to perform call: SSL peer certificate or SSH remote key was not "
+                  "OK");
         ch.close();
     }
     EXPECT_TRUE(requests().empty());
     cfg.http_output.insecure = true;  // VERIFYPEER=0, VERIFYHOST=0
     {
         http_channel ch(cfg);
-        ch.deliver(message("accepted"));
+        EXPECT_TRUE(ch.deliver(message("accepted")).ok());
         ch.close();
     }
-    err.restore();
-    // profile-0.44.md section 3: the message for a failed verification.
-    EXPECT_NE(err.text().find(": libcurl failed to perform call: SSL peer certificate or SSH "
-                              "remote key was not OK\n"),
-              std::string::npos)
-        << err.text();
     const auto reqs = requests();
     ASSERT_EQ(reqs.size(), 1u);
     EXPECT_EQ(reqs[0].body, "accepted");
@@ -316,30 +306,26 @@ TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
 TEST_F(http_channel_test, legacy_verifies_against_the_system_store_only) {
     // legacy-profile.md 4 #3: no TLS options; the test CA is not in the system store.
     start_mock({"--https"});
-    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     config cfg = make(profile_id::legacy, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");  // must be ignored
     cfg.http_output.insecure = true;           // must be ignored
     http_channel ch(cfg);
-    ch.deliver(message("refused"));
+    EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
+              "libcurl error: SSL peer certificate or SSH remote key was not OK");
     ch.close();
-    err.restore();
     EXPECT_TRUE(requests().empty());
-    EXPECT_NE(err.text().find(": libcurl error: SSL peer certificate or SSH remote key was not "
-                              "OK\n"),
-              std::string::npos)
-        << err.text();
 }
 
 TEST_F(http_channel_test, mutual_tls_presents_the_client_certificate) {
     // profile-0.44.md i "TLS": mtls sets SSLCERT/SSLKEY.
     start_mock({"--https", "--tls-mode", "mtls"});
-    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     config cfg = make(profile_id::v0_44, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");
     {
         http_channel ch(cfg);  // no client certificate: the server refuses
-        ch.deliver(message("without"));
+        const auto refused = ch.deliver(message("without")).log_line("http");
+        ASSERT_TRUE(refused.has_value());
+        EXPECT_EQ(refused->rfind("libcurl failed to perform call: ", 0), 0u) << *refused;
         ch.close();
     }
     EXPECT_TRUE(requests().empty());
@@ -348,11 +334,9 @@ TEST_F(http_channel_test, mutual_tls_presents_the_client_certificate) {
     cfg.http_output.client_key = cert("client-key.pem");
     {
         http_channel ch(cfg);
-        ch.deliver(message("with"));
+        EXPECT_TRUE(ch.deliver(message("with")).ok());
         ch.close();
     }
-    err.restore();
-    EXPECT_NE(err.text().find(": libcurl failed to perform call: "), std::string::npos);
     const auto reqs = requests();
     ASSERT_EQ(reqs.size(), 1u);
     EXPECT_TRUE(reqs[0].tls);
@@ -395,6 +379,28 @@ TEST_F(http_channel_test, stalled_server_is_reported_by_the_outputs_watchdog) {
     err.restore();
 }
 
+// Through the outputs worker: the failed request is logged once with Falco's own line and
+// counted as failed, not delivered.
+TEST_F(http_channel_test, failed_request_is_logged_by_the_worker_and_counted_as_failed) {
+    closed_port port;
+    const std::string url = "http://127.0.0.1:" + std::to_string(port.port()) + "/";
+    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
+    std::vector<std::unique_ptr<channel>> channels;
+    channels.push_back(std::make_unique<http_channel>(make(profile_id::v0_44, url)));
+    outputs out(std::move(channels), outputs_settings{});
+    ASSERT_TRUE(out.push(message("lost")));
+    out.stop();
+    err.restore();
+    const std::string line = ": libcurl failed to perform call: Couldn't connect to server\n";
+    const std::string text = err.text();
+    EXPECT_NE(text.find(line), std::string::npos) << text;
+    EXPECT_EQ(text.find(line, text.find(line) + 1), std::string::npos) << text;
+    EXPECT_EQ(text.find("http: "), std::string::npos) << text;  // no worker prefix
+    const auto counters = out.counters();
+    EXPECT_EQ(counters[0].delivered, 0u);
+    EXPECT_EQ(counters[0].failed, 1u);
+}
+
 TEST_F(http_channel_test, compress_uploads_asks_for_a_compressed_response) {
     // profile-0.44.md i "compress_uploads": TE: gzip + Connection: TE; the body is not touched.
     start_mock({"--http"});
@@ -424,23 +430,22 @@ TEST_F(http_channel_test, body_ends_at_its_first_nul) {
 
 TEST_F(http_channel_test, quoted_url_is_unquoted_in0_44_and_verbatim_in_legacy) {
     start_mock({"--http"});
-    test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     const std::string quoted = "\"" + http_url("/q\\/x") + "\"";
     {
         http_channel ch(make(profile_id::v0_44, quoted));
-        ch.deliver(message("a"));
+        EXPECT_TRUE(ch.deliver(message("a")).ok());
         ch.close();
     }
     {
         http_channel ch(make(profile_id::legacy, quoted));  // libcurl refuses the quotes
-        ch.deliver(message("b"));
+        const auto refused = ch.deliver(message("b")).log_line("http");
+        ASSERT_TRUE(refused.has_value());
+        EXPECT_EQ(refused->rfind("libcurl error: ", 0), 0u) << *refused;
         ch.close();
     }
-    err.restore();
     const auto reqs = requests();
     ASSERT_EQ(reqs.size(), 1u);
     EXPECT_EQ(reqs[0].target, "/q/x");
-    EXPECT_NE(err.text().find(": libcurl error: "), std::string::npos) << err.text();
 }
 
 TEST(http_channel_url, unquote_follows_libsinsp_unescape_str) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // line_reader: the input side of falco-outputs-ref. Lines must come out byte-exact whatever
 // the read(2) boundaries are: across chunks, longer than the buffer, without a final '\n'.
-#include "line_reader.hpp"
+#include "falco_ref/line_reader.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace falco_ref::app {
+namespace falco_ref {
 namespace {
 
 struct pipe_pair {
@@ -109,4 +109,4 @@ TEST(line_reader, the_wake_fd_interrupts_a_wait_and_before_poll_runs_first) {
 }
 
 }  // namespace
-}  // namespace falco_ref::app
+}  // namespace falco_ref

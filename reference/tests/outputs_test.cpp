@@ -6,7 +6,6 @@
 #include <memory>
 #include <thread>
 
-#include "falco_ref/fatal_output_error.hpp"
 #include "falco_ref/logger.hpp"
 #include "outputs_test_support.hpp"
 
@@ -155,6 +154,27 @@ TEST_F(outputs_test, channel_error_is_logged_and_delivery_continues) {
     EXPECT_EQ(counters[1].delivered, 1u);
 }
 
+// A failure the channel reports itself in Falco (http, a program spawn) is logged as it is; one
+// Falco would not notice is counted but not logged.
+TEST_F(outputs_test, each_failure_is_logged_as_falco_reports_it_and_counted) {
+    stderr_capture err;
+    auto outs = make({});
+    first_->fail_with("libcurl failed to perform call: Couldn't connect to server",
+                      channel_outcome::report::by_channel);
+    second_->fail_with("write to stdout failed: No space left on device",
+                       channel_outcome::report::unnoticed);
+    outs->push(msg("m1"));
+    outs->stop();
+    EXPECT_EQ(err.count(": libcurl failed to perform call: Couldn't connect to server\n"), 1u)
+        << err.text();
+    EXPECT_EQ(err.count("first: "), 0u) << err.text();
+    EXPECT_EQ(err.count("No space left"), 0u) << err.text();
+    const auto counters = outs->counters();
+    EXPECT_EQ(counters[0].failed, 1u);
+    EXPECT_EQ(counters[1].failed, 1u);
+    EXPECT_EQ(counters[0].delivered + counters[1].delivered, 0u);
+}
+
 // Our deviation (logger.hpp log_repeatable): Falco logs a failing channel at every alert
 // forever; we log the first 10 identical lines as Falco does, then summarise the rest (here at
 // stop(), as the 10 s summary window has not elapsed).
@@ -242,8 +262,13 @@ TEST_F(outputs_test, without_timeout_stop_drains_everything) {
 class fatal_channel : public channel {
 public:
     std::string_view name() const override { return "file"; }
-    void deliver(const output_message&) override { throw fatal_output_error("boom"); }
-    void close() override { closed = true; }
+    channel_outcome deliver(const output_message&) override {
+        return channel_outcome::fatal("boom");
+    }
+    channel_outcome close() override {
+        closed = true;
+        return channel_outcome::done();
+    }
     bool closed = false;
 };
 

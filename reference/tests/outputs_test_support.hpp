@@ -71,18 +71,22 @@ public:
 
     std::string_view name() const override { return name_; }
 
-    void deliver(const output_message& msg) override {
+    channel_outcome deliver(const output_message& msg) override {
         std::unique_lock lock(mutex_);
         calls_.push_back(name_ + ":deliver:" + msg.line);
         ++in_deliver_;
         changed_.notify_all();
         changed_.wait(lock, [this] { return !blocking_; });
-        if (!fail_with_.empty()) {
-            throw channel_error(fail_with_);
-        }
+        return outcome_;
     }
-    void reopen() override { record("reopen"); }
-    void close() override { record("close"); }
+    channel_outcome reopen() override {
+        record("reopen");
+        return channel_outcome::done();
+    }
+    channel_outcome close() override {
+        record("close");
+        return channel_outcome::done();
+    }
 
     void block() {
         std::lock_guard lock(mutex_);
@@ -95,9 +99,11 @@ public:
         }
         changed_.notify_all();
     }
-    void fail_with(std::string what) {
+    // Every later delivery fails with `reason`, reported as `how`.
+    void fail_with(std::string reason,
+                   channel_outcome::report how = channel_outcome::report::by_worker) {
         std::lock_guard lock(mutex_);
-        fail_with_ = std::move(what);
+        outcome_ = channel_outcome::failed(std::move(reason), how);
     }
     // Waits until deliver() has been entered `n` times.
     bool wait_in_deliver(int n) {
@@ -120,7 +126,7 @@ private:
     std::condition_variable changed_;
     bool blocking_ = false;
     int in_deliver_ = 0;
-    std::string fail_with_;
+    channel_outcome outcome_ = channel_outcome::done();
     std::vector<std::string> calls_;
 };
 

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// stdout buffering, observed through a pipe on a real falco-outputs-ref process.
+// stdout buffering, observed through a pipe on a real falco-outputs-ref process; the write
+// failure, on the channel itself.
 #include <gtest/gtest.h>
+#include <stdio_ext.h>
 
 #include "app_test_process.hpp"
+#include "channel_test_support.hpp"
 #include "config_test_support.hpp"
+#include "falco_ref/channels/stdout_channel.hpp"
 #include "outputs_test_support.hpp"
 
 namespace falco_ref {
@@ -45,17 +49,25 @@ TEST(stdout_channel, buffered_alert_waits_for_shutdown) {
     EXPECT_EQ(p.out().rfind(k_line + "Events detected: 1\n", 0), 0u) << p.out();
 }
 
-// mutation.hpp no_trailing_newline: the line loses its "\n" (profile-0.44.md a "Terminator").
-TEST(stdout_channel, no_trailing_newline_mutation_is_observable) {
-    temp_dir dir;
-    dir.write("falco.yaml", "stdout_output: {enabled: true}\n");
-    std::vector<std::string> env = k_env;
-    env.push_back("FALCO_REF_SELFTEST_MUTATION=no_trailing_newline");
-    ref_process p({"-c", "falco.yaml", "-U"}, env, dir.path().string());
-    p.write_stdin(k_alert);
-    p.close_stdin();
-    ASSERT_EQ(p.wait_exit(), 0);
-    EXPECT_EQ(p.out().rfind("16:17:57.881781397: Warning mEvents detected: 1\n", 0), 0u);
+// A write that fails at once (unbuffered: the flush after each alert) is a failed delivery.
+// Falco never checks std::cout's state (falco@0.44.1:userspace/falco/outputs_stdout.cpp:21-32),
+// so nothing is logged: the worker gets no line to write.
+TEST(stdout_channel, failed_write_fails_the_delivery_without_a_log_line) {
+    config cfg;
+    cfg.stdout_output.enabled = true;
+    cfg.buffered_outputs = false;
+    stdout_channel ch(cfg);
+    channel_outcome failed = channel_outcome::done();
+    {
+        test::fd_capture full(STDOUT_FILENO, "/dev/full");
+        output_message msg;
+        msg.line = "16:17:57.881781397: Warning m";
+        failed = ch.deliver(msg);
+        __fpurge(stdout);  // nothing of it may reach the real stdout afterwards
+    }
+    EXPECT_EQ(failed.result(), channel_outcome::status::failed);
+    EXPECT_EQ(failed.reason(), "write to stdout failed: No space left on device");
+    EXPECT_EQ(failed.log_line("stdout"), std::nullopt);
 }
 
 }  // namespace

@@ -32,7 +32,9 @@ falco_invocation falco_invocation::build(const inputs& in) {
                 throw std::invalid_argument("--alerts needs a path");
             }
             inv.alerts_input_ = a[++i];
-        } else if (a[i] == "-d" || a[i] == "--daemon" || a[i] == "-P" || a[i] == "--pidfile") {
+        } else if (a[i] == "-d" || a[i] == "--daemon") {
+            // -P/--pidfile passes through: Falco 0.44 still writes its own PID with it
+            // (falco@0.44.1:userspace/falco/app/options.cpp:161).
             throw std::invalid_argument("'" + a[i] +
                                         "' is legacy-only (PROTOCOL.md section 1); Falco 0.44 "
                                         "has no daemon mode");

@@ -46,5 +46,12 @@ TEST(falco_invocation, alerts_path_goes_to_the_plugin) {
 TEST(falco_invocation, daemon_mode_is_legacy_only) {
     EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"-c", "x", "-d"}}),
                  std::invalid_argument);
-    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"-P", "pid"}}), std::invalid_argument);
+    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"--daemon"}}), std::invalid_argument);
+}
+
+// Falco 0.44.1 still has -P/--pidfile (falco@0.44.1:userspace/falco/app/options.cpp:161).
+TEST(falco_invocation, pidfile_passes_through_to_falco) {
+    const auto inv = falco_invocation::build({"f", "p", "r", {"-c", "x", "-P", "falco.pid"}});
+    const std::vector<std::string> tail(inv.argv().end() - 4, inv.argv().end());
+    EXPECT_EQ(tail, (std::vector<std::string>{"-c", "x", "-P", "falco.pid"}));
 }

@@ -10,9 +10,11 @@
 
 namespace falco_ref {
 
-// Typed view of the output-related keys of falco.yaml (facts section 7, profile-0.44.md m).
-// Member initialisers are Falco's code defaults when a key is absent, for the 0.44 profile;
-// the loader applies the legacy profile's own defaults where they differ.
+// Typed view of the output-related keys of falco.yaml (falco@0.44.1:userspace/falco/
+// configuration.cpp:224-471; falco@0.15.3 configuration.cpp:61-185). The member
+// initialisers are Falco's code defaults for an absent key, the same in both profiles, and the
+// only place they are written: config_loader passes them as the defaults of its reads. Where
+// a default differs per profile, the profile holds it (profile::buffered_outputs_default).
 
 struct stdout_output_config {
     bool enabled = false;
@@ -69,8 +71,9 @@ struct config {
     std::size_t outputs_queue_capacity = 0;  // 0 = unbounded
     std::uint32_t output_timeout_ms = 2000;
 
-    double outputs_rate = 1;  // legacy token bucket
-    double outputs_max_burst = 1000;
+    // legacy token bucket, uint32 keys (falco@0.15.3:userspace/falco/configuration.cpp:160-161)
+    std::uint32_t outputs_rate = 1;
+    std::uint32_t outputs_max_burst = 1000;
 
     bool log_stderr = false;
     bool log_syslog = true;

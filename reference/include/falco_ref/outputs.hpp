@@ -24,8 +24,9 @@ struct outputs_settings {
     // 0.44: the output_timeout watchdog and the bounded shutdown drain. legacy (synchronous
     // outputs, no output_timeout): off, and stop() drains everything.
     bool use_timeout = true;
-    // Called on the worker thread, once, when a channel throws fatal_output_error; the
-    // application then ends the run (legacy file output, legacy-profile.md 2.d).
+    // Called on the worker thread, once, when a channel call is fatal; the application then
+    // ends the run (the legacy file output, falco@0.15.3:userspace/falco/falco_outputs.cpp:
+    // 158-163).
     std::function<void(const std::string& what)> on_fatal;
 };
 
@@ -88,8 +89,11 @@ public:
 private:
     bool push_item(outputs_item item);
     void worker();
-    // False when the channel failed fatally.
-    bool deliver_to(std::size_t index, outputs_item& item);
+    // One channel call for `item`; an exception that escapes the channel becomes a failure.
+    static channel_outcome call(channel& ch, const outputs_item& item);
+    // Calls channel `index`, logs a failure as Falco does and counts the outcome; false when
+    // the channel failed fatally.
+    bool deliver_to(std::size_t index, const outputs_item& item);
 
     std::vector<std::unique_ptr<channel>> channels_;
     outputs_settings settings_;

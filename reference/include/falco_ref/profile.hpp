@@ -56,8 +56,24 @@ struct profile {
     bool expands_env_in_config = true;
     // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
     bool json_has_hostname = true;
-    // legacy: `-d/--daemon` and `-P/--pidfile` exist.
+    // legacy: `-d/--daemon` exists (removed in Falco 0.36.0).
     bool has_daemon_mode = false;
+    // What `-P/--pidfile F` does.
+    enum class pidfile_use {
+        // 0.44: the process writes its own PID to F, without a newline, once its signal
+        // handlers are installed and before it reads any alert; F stays after the exit. F that
+        // cannot be opened for writing ends the run: ERR "Could not write pid to pidfile F.
+        // Exiting.", exit status 255 (exit(-1)) (falco@0.44.1:userspace/falco/app/actions/
+        // pidfile.cpp:27-52, app/app.cpp:77-84).
+        own_pid,
+        // legacy: F is where -d writes the daemon's PID; without -d nothing is written
+        // (falco@0.15.3:userspace/falco/falco.cpp:972-1027).
+        daemon_pid,
+    };
+    pidfile_use pidfile = pidfile_use::own_pid;
+    // F when -P is not given: none (falco@0.44.1:userspace/falco/app/options.cpp:161), or
+    // /var/run/falco.pid (falco@0.15.3:userspace/falco/falco.cpp:410).
+    std::string_view default_pidfile = "";
     // 0.44: end-of-run statistics in deterministic order with upper-case short names;
     // legacy: priority as written in the input, unordered.
     bool stats_use_short_upper_names = true;

@@ -58,7 +58,7 @@ void close_fd(int& fd) {
 
 }  // namespace
 
-child_pipe child_pipe::spawn(const std::string& program, const options& opts) {
+child_pipe child_pipe::spawn(const std::string& program) {
     int fds[2];
     // CLOEXEC on both ends: a later child (ours or anybody's) must not inherit our write end,
     // or this child would never see EOF.
@@ -74,7 +74,6 @@ child_pipe child_pipe::spawn(const std::string& program, const options& opts) {
     posix_spawn_file_actions_adddup2(&setup.actions, read_end, STDIN_FILENO);
     posix_spawn_file_actions_addclosefrom_np(&setup.actions, STDERR_FILENO + 1);
 
-    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
     // The calling worker thread may block signals that the process handles elsewhere; the
     // child starts with an empty mask as a child of Falco's worker does.
     sigset_t empty;
@@ -88,10 +87,9 @@ child_pipe child_pipe::spawn(const std::string& program, const options& opts) {
         sigaddset(&defaults, sig);
     }
     posix_spawnattr_setsigdefault(&setup.attr, &defaults);
-    if (opts.new_session) {
-        flags |= POSIX_SPAWN_SETSID;  // self-test mutation: deliberately wrong
-    }
-    posix_spawnattr_setflags(&setup.attr, flags);
+    // No POSIX_SPAWN_SETSID/SETPGROUP: the child stays in our session and process group, as
+    // popen's does, so a signal to the group reaches it.
+    posix_spawnattr_setflags(&setup.attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     const char* argv[] = {"sh", "-c", program.c_str(), nullptr};
     pid_t pid = -1;

@@ -16,12 +16,8 @@ class child_pipe {
 public:
     using clock = std::chrono::steady_clock;
 
-    struct options {
-        bool new_session = false;  // only for the program_new_session self-test mutation
-    };
-
     // Throws std::system_error (errno) when the pipe or the spawn fails: popen's failure cases.
-    static child_pipe spawn(const std::string& program, const options& opts);
+    static child_pipe spawn(const std::string& program);
 
     child_pipe(child_pipe&& other) noexcept;
     child_pipe& operator=(child_pipe&& other) noexcept;

@@ -2,7 +2,6 @@
 #include "falco_ref/channels/file_channel.hpp"
 
 #include <fcntl.h>
-#include <stdio_ext.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -10,8 +9,6 @@
 #include <cstring>
 
 #include "falco_ref/config_loader.hpp"
-#include "falco_ref/fatal_output_error.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -28,11 +25,17 @@ int open_flags(const profile& prof) {
 }
 constexpr mode_t k_create_mode = 0666;
 
-// `line` and, if asked, '\n' in one writev(2), continuing after a short write. Errors are
-// ignored, as Falco ignores the stream's state after writing.
-void write_line(int fd, std::string_view line, bool newline) {
+// A write error: a failed delivery that Falco, which never checks the stream's state after
+// writing (falco@0.44.1:userspace/falco/outputs_file.cpp:34-41), does not notice.
+channel_outcome write_error(int err) {
+    return channel_outcome::failed(std::string("write failed: ") + std::strerror(err),
+                                   channel_outcome::report::unnoticed);
+}
+
+// `line` and its '\n' in one writev(2), continuing after a short write; 0 or the errno.
+int write_line(int fd, std::string_view line) {
     static char nl = '\n';
-    const std::size_t total = line.size() + (newline ? 1 : 0);
+    const std::size_t total = line.size() + 1;
     std::size_t done = 0;
     while (done < total) {
         iovec iov[2];
@@ -40,29 +43,26 @@ void write_line(int fd, std::string_view line, bool newline) {
         if (done < line.size()) {
             iov[n++] = {const_cast<char*>(line.data()) + done, line.size() - done};
         }
-        if (newline) {
-            iov[n++] = {&nl, 1};
-        }
+        iov[n++] = {&nl, 1};
         const ssize_t written = ::writev(fd, iov, n);
         if (written < 0 && errno == EINTR) {
             continue;
         }
-        if (written <= 0) {
-            return;
+        if (written < 0) {
+            return errno;
         }
         done += static_cast<std::size_t>(written);
     }
+    return 0;
 }
 
 }  // namespace
 
 file_channel::file_channel(const config& cfg)
     : filename_(cfg.file_output.filename),
-      keep_alive_(cfg.file_output.keep_alive || mutation_active("keep_alive_ignored")),
+      keep_alive_(cfg.file_output.keep_alive),
       buffered_(cfg.buffered_outputs),
-      prof_(*cfg.prof),
-      newline_(!mutation_active("no_trailing_newline")),
-      lose_flush_(mutation_active("lost_flush")) {
+      prof_(*cfg.prof) {
     if (prof_.file_checked_at_startup) {
         // falco@0.15.3:userspace/falco/lua/output.lua:37-48: open "a+" then close at start-up,
         // which creates the file; failure ends start-up. Falco's text also carries the Lua
@@ -77,25 +77,26 @@ file_channel::file_channel(const config& cfg)
 }
 
 file_channel::~file_channel() {
-    close_file(!lose_flush_);
+    close_file();
 }
 
-void file_channel::throw_open_error(int err) const {
+channel_outcome file_channel::open_error(int err) const {
     if (prof_.file_error_is_fatal) {
         // legacy-profile.md 2.d: the Lua write on a nil handle ends Falco with
         // "Runtime error: Error invoking function output: <lua error>. Exiting.". The Lua
         // error text itself is not reproduced; ours names the file and the cause.
-        throw fatal_output_error("Error invoking function output: Error with file output: " +
-                                 filename_ + ": " + std::strerror(err));
+        return channel_outcome::fatal("Error invoking function output: Error with file output: " +
+                                      filename_ + ": " + std::strerror(err));
     }
-    // falco@0.44.1:userspace/falco/outputs_file.cpp:28-30.
-    throw channel_error("failed to open output file " + filename_);
+    // falco@0.44.1:userspace/falco/outputs_file.cpp:28-30: thrown, logged by the worker.
+    return channel_outcome::failed("failed to open output file " + filename_,
+                                   channel_outcome::report::by_worker);
 }
 
-void file_channel::open_or_throw() {
+channel_outcome file_channel::open_file() {
     file_ = std::fopen(filename_.c_str(), open_mode(prof_));
     if (file_ == nullptr) {
-        throw_open_error(errno);
+        return open_error(errno);
     }
     if (!buffered_) {
         std::setvbuf(file_, nullptr, _IONBF, 0);  // one write(2) per fwrite
@@ -103,66 +104,69 @@ void file_channel::open_or_throw() {
         // 0.44's std::filebuf holds BUFSIZ bytes; legacy keeps stdio's st_blksize default.
         std::setvbuf(file_, nullptr, _IOFBF, BUFSIZ);
     }
+    return channel_outcome::done();
 }
 
-void file_channel::close_file(bool flush) {
+void file_channel::close_file() {
     if (file_ == nullptr) {
         return;
-    }
-    if (!flush) {
-        __fpurge(file_);
     }
     std::fclose(file_);
     file_ = nullptr;
 }
 
-void file_channel::deliver(const output_message& msg) {
+channel_outcome file_channel::deliver(const output_message& msg) {
     if (!keep_alive_ && file_ == nullptr) {
         // Open, append, close per alert (outputs_file.cpp:24-40): what the stream does comes
         // down to these three calls, one write for the whole line whether buffered or not.
         const int fd = ::open(filename_.c_str(), open_flags(prof_), k_create_mode);
         if (fd < 0) {
-            throw_open_error(errno);
+            return open_error(errno);
         }
-        write_line(fd, msg.line, newline_);
+        const int err = write_line(fd, msg.line);
         ::close(fd);
-        return;
+        return err == 0 ? channel_outcome::done() : write_error(err);
     }
     // Kept open (or opened by a reopen, which keep_alive false also does in 0.44).
     if (file_ == nullptr) {
-        open_or_throw();
-    }
-    // Results ignored, as Falco does.
-    if (buffered_) {
-        std::fwrite(msg.line.data(), 1, msg.line.size(), file_);
-        if (newline_) {
-            std::fputc('\n', file_);
+        if (auto opened = open_file(); !opened.ok()) {
+            return opened;
         }
+    }
+    errno = 0;
+    bool written;
+    if (buffered_) {
+        written = std::fwrite(msg.line.data(), 1, msg.line.size(), file_) == msg.line.size() &&
+                  std::fputc('\n', file_) != EOF;
     } else {
         // Unbuffered, every fwrite is a write(2): the line and its '\n' go as one.
         line_.assign(msg.line);
-        if (newline_) {
-            line_.push_back('\n');
-        }
-        std::fwrite(line_.data(), 1, line_.size(), file_);
+        line_.push_back('\n');
+        written = std::fwrite(line_.data(), 1, line_.size(), file_) == line_.size();
+    }
+    const int err = errno;
+    if (!written) {
+        std::clearerr(file_);
     }
     if (!keep_alive_) {
-        close_file(true);  // outputs_file.cpp:38-40: close per alert
+        close_file();  // outputs_file.cpp:38-40: close per alert
     }
+    return written ? channel_outcome::done() : write_error(err);
 }
 
-void file_channel::reopen() {
+channel_outcome file_channel::reopen() {
     // 0.44: close then open at once, whatever keep_alive (outputs_file.cpp:49-52).
     // legacy: only a keep_alive file reacts (lua/output.lua:83-88).
     if (prof_.reopen_requires_keep_alive && !keep_alive_) {
-        return;
+        return channel_outcome::done();
     }
-    close_file(true);
-    open_or_throw();
+    close_file();
+    return open_file();
 }
 
-void file_channel::close() {
-    close_file(!lose_flush_);
+channel_outcome file_channel::close() {
+    close_file();
+    return channel_outcome::done();
 }
 
 }  // namespace falco_ref

@@ -6,7 +6,6 @@
 
 #include "curl_easy_handle.hpp"
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -127,9 +126,6 @@ std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
     if (prof_.http_content_type_by_format && !json_output_) {
         content_type = "Content-Type: text/plain";
     }
-    if (mutation_active("http_no_content_type")) {
-        content_type = "Content-Type:";  // self-test; an empty value makes libcurl drop it
-    }
     res.then([&] { return h->add_header(content_type); });
     res.then([&] { return curl_easy_setopt(c, CURLOPT_URL, url_.c_str()); });
     if (prof_.http_sends_user_agent) {
@@ -172,7 +168,7 @@ std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
     return h;
 }
 
-void http_channel::perform(curl_easy_handle& handle, const std::string& body) const {
+channel_outcome http_channel::perform(curl_easy_handle& handle, const std::string& body) const {
     CURL* c = handle.get();
     // POSTFIELDS points at the line itself; its size is strlen, as Falco's -1 means
     // (outputs_http.cpp:73,114), so a NUL ends the body.
@@ -193,17 +189,22 @@ void http_channel::perform(curl_easy_handle& handle, const std::string& body) co
         } while (res == CURLE_OPERATION_TIMEDOUT && attempts < max_attempts);
     }
     if (res != CURLE_OK) {
-        log_repeatable(log_level::error,
-                       std::string(prof_.http_perform_error_prefix) + curl_easy_strerror(res));
+        // Falco logs the failure itself and returns; HTTP status codes are not checked.
+        return channel_outcome::failed(
+            std::string(prof_.http_perform_error_prefix) + curl_easy_strerror(res),
+            channel_outcome::report::by_channel);
     }
+    return channel_outcome::done();
 }
 
-void http_channel::deliver(const output_message& msg) {
+channel_outcome http_channel::deliver(const output_message& msg) {
     if (prof_.http_reuse_handle) {
-        if (handle_) {
-            perform(*handle_, msg.line);
+        if (!handle_) {
+            // Only after close(): nothing is sent, as Falco's cleaned-up handle sends nothing.
+            return channel_outcome::failed("the channel is closed",
+                                           channel_outcome::report::unnoticed);
         }
-        return;
+        return perform(*handle_, msg.line);
     }
     // Legacy: a new handle (and connection) per message; a failed curl_easy_init is silent
     // there (`if(curl)`), so a failed option set is reported like a failed call.
@@ -211,18 +212,21 @@ void http_channel::deliver(const output_message& msg) {
     try {
         h = make_handle();
     } catch (const http_init_error& e) {
-        log_repeatable(log_level::error, e.what());
-        return;
+        const bool has_text = e.what()[0] != '\0';
+        return channel_outcome::failed(
+            has_text ? e.what() : "libcurl failed to initialize",
+            has_text ? channel_outcome::report::by_channel : channel_outcome::report::unnoticed);
     }
     if (prof_.http_expect_continue_above != 0 &&
         std::strlen(msg.line.c_str()) > prof_.http_expect_continue_above) {
         h->add_header("Expect: 100-continue");
     }
-    perform(*h, msg.line);
+    return perform(*h, msg.line);
 }
 
-void http_channel::close() {
+channel_outcome http_channel::close() {
     handle_.reset();
+    return channel_outcome::done();
 }
 
 }  // namespace falco_ref

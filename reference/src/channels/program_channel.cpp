@@ -9,7 +9,6 @@
 
 #include "child_pipe.hpp"
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -38,86 +37,78 @@ program_channel::program_channel(const config& cfg)
 
 program_channel::~program_channel() = default;
 
-bool program_channel::spawn() {
+channel_outcome program_channel::spawn() {
     if (prof_.program_spawn_flushes_stdio) {
         // LuaJIT's io.popen does fflush(NULL) before popen (legacy-profile.md 2.f "Spawn").
         std::fflush(nullptr);
     }
     try {
-        child_pipe::options opts;
-        opts.new_session = mutation_active("program_new_session");
-        child_ = std::make_unique<child_pipe>(child_pipe::spawn(program_, opts));
-        return true;
+        child_ = std::make_unique<child_pipe>(child_pipe::spawn(program_));
+        return channel_outcome::done();
     } catch (const std::system_error& e) {
-        // falco@0.44.1:userspace/falco/outputs_program.cpp:29-36: logged at every attempt.
-        log_repeatable(log_level::error, "Failed to open program output: " + program_ +
-                                             " (error: " + errno_text(e.code().value()) + ")");
-        return false;
+        // falco@0.44.1:userspace/falco/outputs_program.cpp:29-36: Falco logs this line itself,
+        // at every attempt, and goes on without a child.
+        return channel_outcome::failed("Failed to open program output: " + program_ +
+                                           " (error: " + errno_text(e.code().value()) + ")",
+                                       channel_outcome::report::by_channel);
     }
 }
 
-void program_channel::deliver(const output_message& msg) {
-    if (!child_ && !spawn()) {
-        return;  // the message is skipped; the next one retries the spawn
+channel_outcome program_channel::deliver(const output_message& msg) {
+    if (!child_) {
+        if (auto spawned = spawn(); !spawned.ok()) {
+            return spawned;  // the message is lost; the next one retries the spawn
+        }
     }
     // fprintf(pfile, "%s\n", msg) (outputs_program.cpp:48): the line ends at its first NUL.
     const std::string_view body(msg.line.c_str());
-    const bool newline = !mutation_active("no_trailing_newline");
-    if (buffered_ && buffer_.size() + body.size() + (newline ? 1 : 0) <= k_buffer_size) {
+    channel_outcome outcome = channel_outcome::done();
+    if (buffered_ && buffer_.size() + body.size() + 1 <= k_buffer_size) {
         // The usual case: the message fits the stdio-like buffer; no copy of its own.
         buffer_.append(body);
-        if (newline) {
-            buffer_.push_back('\n');
-        }
+        buffer_.push_back('\n');
     } else {
         line_.assign(body);
-        if (newline) {
-            line_.push_back('\n');
-        }
-        write_bytes(line_);
+        line_.push_back('\n');
+        outcome = write_bytes(line_);
     }
-    if (!keep_alive_) {
+    if (!keep_alive_ && child_) {
         close_child();  // pclose per message (outputs_program.cpp:51-53)
     }
+    return outcome;
 }
 
-void program_channel::write_bytes(const std::string& data) {
+channel_outcome program_channel::write_bytes(const std::string& data) {
     if (!buffered_) {
         // setvbuf(_IONBF) (outputs_program.cpp:38-40): one write per message.
-        if (const int err = child_->write_all(data); err != 0) {
-            fail_write(err);
-        }
-        return;
+        return write_now(data);
     }
     if (buffer_.size() + data.size() > k_buffer_size) {
         // Full buffer: write it out before taking more, as stdio does.
-        if (const int err = child_->write_all(buffer_); err != 0) {
-            fail_write(err);
+        if (auto written = write_now(buffer_); !written.ok()) {
+            return written;
         }
         buffer_.clear();
         if (data.size() >= k_buffer_size) {
-            if (const int err = child_->write_all(data); err != 0) {
-                fail_write(err);
-            }
-            return;
+            return write_now(data);
         }
     }
     buffer_ += data;
+    return channel_outcome::done();
 }
 
-void program_channel::fail_write(int err) {
+channel_outcome program_channel::write_now(const std::string& data) {
+    const int err = child_->write_all(data);
+    if (err == 0) {
+        return channel_outcome::done();
+    }
     // The child closed its input or exited. Falco has no SIGPIPE handling and would die here;
     // we drop what is pending, reap the child and let the next message spawn a new one.
     buffer_.clear();
-    const auto info = child_->finish(child_pipe::clock::now() + close_grace_);
-    child_.reset();
-    if (info.killed) {
-        log(log_level::error, "program: " + program_ + " did not exit within " +
-                                  std::to_string(close_grace_.count()) +
-                                  " ms after its input was closed; killed");
-    }
-    throw channel_error("write to program output failed: " + program_ +
-                        " (error: " + errno_text(err) + ")");
+    reap_child(child_pipe::clock::now() + close_grace_);
+    return channel_outcome::failed(
+        "write to program output failed: " + program_ + " (error: " + errno_text(err) + ")",
+        channel_outcome::report::by_worker);
 }
 
 void program_channel::close_child() {
@@ -125,7 +116,7 @@ void program_channel::close_child() {
         return;
     }
     const auto deadline = child_pipe::clock::now() + close_grace_;
-    if (!buffer_.empty() && !mutation_active("lost_flush")) {
+    if (!buffer_.empty()) {
         std::size_t written = 0;
         const int err = child_->write_all_until(buffer_, deadline, &written);
         if (err == ETIMEDOUT) {
@@ -137,6 +128,10 @@ void program_channel::close_child() {
         // Other errors (EPIPE): the child is gone; pclose ignores that too.
     }
     buffer_.clear();
+    reap_child(deadline);
+}
+
+void program_channel::reap_child(child_pipe::clock::time_point deadline) {
     const auto info = child_->finish(deadline);
     child_.reset();
     if (info.killed) {
@@ -146,18 +141,19 @@ void program_channel::close_child() {
     }
 }
 
-void program_channel::reopen() {
+channel_outcome program_channel::reopen() {
     // 0.44: pclose then popen at once, whatever keep_alive (outputs_program.cpp:63-66);
     // legacy: only keep_alive outputs react (legacy-profile.md section 4 #4).
     if (prof_.reopen_requires_keep_alive && !keep_alive_) {
-        return;
+        return channel_outcome::done();
     }
     close_child();
-    spawn();
+    return spawn();
 }
 
-void program_channel::close() {
+channel_outcome program_channel::close() {
     close_child();
+    return channel_outcome::done();
 }
 
 }  // namespace falco_ref

@@ -10,7 +10,6 @@
 #include <cstring>
 
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -37,10 +36,9 @@ bool try_connect(const std::string& path, int type, int* err) {
 syslog_channel::syslog_channel(const config& /*cfg*/) {
     // Without LOG_NDELAY glibc connects lazily at the first message, as Falco's does.
     ::openlog("falco", 0, LOG_USER);
-    std::string error;
-    if (!can_connect(k_dev_log, &error)) {
-        log(log_level::error, std::string("syslog: cannot connect to ") + k_dev_log + " (" + error +
-                                  "); syslog messages will be lost");
+    if (!can_connect(k_dev_log, &unreachable_)) {
+        log(log_level::error, std::string("syslog: cannot connect to ") + k_dev_log + " (" +
+                                  unreachable_ + "); syslog messages will be lost");
     }
 }
 
@@ -57,14 +55,18 @@ bool syslog_channel::can_connect(const std::string& path, std::string* error) {
     return false;
 }
 
-void syslog_channel::deliver(const output_message& msg) {
-    int level = syslog_level(msg.prio);
-    if (mutation_active("wrong_syslog_level")) {
-        level = level == LOG_DEBUG ? LOG_INFO : level + 1;  // self-test: off by one
-    }
+channel_outcome syslog_channel::deliver(const output_message& msg) {
     // falco@0.44.1:userspace/falco/outputs_syslog.cpp:21-24: the body through "%s", never as
     // the format; the facility comes from openlog (LOG_USER).
-    ::syslog(level, "%s", msg.syslog_body().c_str());
+    ::syslog(syslog_level(msg.prio), "%s", msg.syslog_body().c_str());
+    // syslog(3) reports nothing; only a socket known to be missing tells us the message is lost.
+    if (!unreachable_.empty() && !can_connect(k_dev_log, &unreachable_)) {
+        return channel_outcome::failed(
+            std::string("cannot connect to ") + k_dev_log + " (" + unreachable_ + ")",
+            channel_outcome::report::unnoticed);
+    }
+    unreachable_.clear();
+    return channel_outcome::done();
 }
 
 }  // namespace falco_ref

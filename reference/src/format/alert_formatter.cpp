@@ -8,7 +8,6 @@
 
 #include "falco_ref/format/json_value_walk.hpp"
 #include "falco_ref/format/time_format.hpp"
-#include "falco_ref/mutation.hpp"
 
 namespace falco_ref {
 namespace {
@@ -20,7 +19,7 @@ namespace {
 // the map: the time member is emitted at its place in the key order.
 template <typename Writer>
 void append_fields(const Writer& w, std::string& out, const json_value::object& fields,
-                   std::string_view time_key, std::int64_t time_ns, bool sorted) {
+                   std::string_view time_key, std::int64_t time_ns) {
     bool time_written = false;
     bool any = false;
     auto write_time = [&] {
@@ -34,12 +33,12 @@ void append_fields(const Writer& w, std::string& out, const json_value::object& 
         any = true;
     };
     out.push_back('{');
-    for_each_member(fields, sorted, [&](bool, const std::string& key, const json_value& value) {
+    for_each_member(fields, [&](bool, const std::string& key, const json_value& value) {
         if (key == time_key) {
             return;
         }
-        // The time key goes before the first key that sorts after it (before it, reversed).
-        if (!time_written && (sorted ? time_key < key : std::string_view(key) < time_key)) {
+        // The time key goes before the first key that sorts after it.
+        if (!time_written && time_key < key) {
             write_time();
         }
         if (any) {
@@ -86,12 +85,7 @@ void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<s
 
 }  // namespace
 
-alert_formatter::alert_formatter(const config& cfg)
-    : cfg_(cfg),
-      sorted_keys_(!mutation_active("json_key_order")),
-      nlohmann_(nlohmann_writer::options{sorted_keys_, mutation_active("uppercase_escapes")}),
-      jsoncpp_(sorted_keys_),
-      offset_(mutation_active("utc_text_time")) {}
+alert_formatter::alert_formatter(const config& cfg) : cfg_(cfg) {}
 
 output_message alert_formatter::format(const alert& a) const {
     output_message msg;
@@ -155,9 +149,6 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
         keys[n++] = key::tags;
     }
     keys[n++] = key::time;
-    if (!sorted_keys_) {
-        std::reverse(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n));
-    }
 
     const nlohmann_writer& w = nlohmann_;
     out.push_back('{');
@@ -184,7 +175,7 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
                 out.append("\"output_fields\":");
                 append_fields(w, out, a.output_fields,
                               cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time",
-                              a.time_ns, sorted_keys_);
+                              a.time_ns);
                 break;
             case key::priority:
                 out.append("\"priority\":");
@@ -237,31 +228,18 @@ void alert_formatter::append_jsoncpp_json(std::string& out, const alert& a) cons
         out.push_back('"');
     };
     out.push_back('{');
-    if (sorted_keys_) {
-        if (cfg_.json_include_output_property) {
-            output();
-            out.push_back(',');
-        }
-        priority();
+    if (cfg_.json_include_output_property) {
+        output();
         out.push_back(',');
-        rule();
-        out.push_back(',');
-        time();
-    } else {
-        time();
-        out.push_back(',');
-        rule();
-        out.push_back(',');
-        priority();
-        if (cfg_.json_include_output_property) {
-            out.push_back(',');
-            output();
-        }
     }
+    priority();
+    out.push_back(',');
+    rule();
+    out.push_back(',');
+    time();
     out.append(", \"output_fields\": ");
     append_fields(w, out, a.output_fields,
-                  cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time", a.time_ns,
-                  sorted_keys_);
+                  cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time", a.time_ns);
     out.push_back('}');
 }
 

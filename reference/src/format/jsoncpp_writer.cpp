@@ -66,7 +66,7 @@ void jsoncpp_writer::append_double(std::string& out, double v) {
 }
 
 void jsoncpp_writer::append_value(std::string& out, const json_value& v) const {
-    append_json_value(*this, out, v, sorted_keys_);
+    append_json_value(*this, out, v);
 }
 
 }  // namespace falco_ref

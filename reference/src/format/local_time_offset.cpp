@@ -4,9 +4,6 @@
 namespace falco_ref {
 
 std::int32_t local_time_offset::seconds() const {
-    if (utc_) {
-        return 0;
-    }
     const std::time_t now = std::time(nullptr);
     if (now == cached_at_) {
         return cached_offset_;

@@ -44,12 +44,13 @@ constexpr byte_table make_table() {
 
 constexpr byte_table k_table = make_table();
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+// A control byte without a short escape is written \u00xx in lower case (dump_escaped).
+constexpr char k_hex_digits[] = "0123456789abcdef";
 
 }  // namespace
 
 void nlohmann_writer::append_string(std::string& out, std::string_view s) const {
-    const char* hex_digits = opts_.uppercase_hex ? "0123456789ABCDEF" : "0123456789abcdef";
-    auto special = [hex_digits](std::string& o, const unsigned char* p, const unsigned char* end) {
+    auto special = [](std::string& o, const unsigned char* p, const unsigned char* end) {
         switch (k_table.cls[*p]) {
             case byte_class::named:
                 o.push_back('\\');
@@ -57,7 +58,7 @@ void nlohmann_writer::append_string(std::string& out, std::string_view s) const 
                 return p + 1;
             case byte_class::hex: {
                 const char esc[6] = {
-                    '\\', 'u', '0', '0', hex_digits[*p >> 4], hex_digits[*p & 0xF]};
+                    '\\', 'u', '0', '0', k_hex_digits[*p >> 4], k_hex_digits[*p & 0xF]};
                 o.append(esc, sizeof esc);
                 return p + 1;
             }
@@ -89,7 +90,7 @@ void nlohmann_writer::append_double(std::string& out, double v) {
 }
 
 void nlohmann_writer::append_value(std::string& out, const json_value& v) const {
-    append_json_value(*this, out, v, opts_.sorted_keys);
+    append_json_value(*this, out, v);
 }
 
 }  // namespace falco_ref

@@ -12,10 +12,13 @@ namespace falco_ref {
 // file_output (profile-0.44.md f; legacy-profile.md 2.d). Appends `line + "\n"`.
 //   keep_alive false: open, append, close per alert; true: kept open (buffered: flushed when the
 //   buffer fills, on reopen and at close; unbuffered: one write(2) per alert).
-//   0.44: opened lazily; an open failure throws channel_error "failed to open output file <f>"
-//   and is retried at the next alert; reopen = close then open at once, whatever keep_alive.
+//   0.44: opened lazily; an open failure is a failure the worker logs as Falco's
+//   "file: failed to open output file <f>", retried at the next alert; reopen = close then
+//   open at once, whatever keep_alive.
 //   legacy: the constructor creates/checks the file (failure: config_error with 0.15.3's text);
-//   a runtime open failure is fatal (fatal_output_error); reopen acts only with keep_alive.
+//   a runtime open failure is fatal; reopen acts only with keep_alive.
+//   Both: a write error reported at once is a failed delivery that Falco would not notice
+//   (counted, not logged).
 class file_channel : public channel {
 public:
     explicit file_channel(const config& cfg);
@@ -25,22 +28,20 @@ public:
     file_channel& operator=(const file_channel&) = delete;
 
     std::string_view name() const override { return "file"; }
-    void deliver(const output_message& msg) override;
-    void reopen() override;
-    void close() override;
+    channel_outcome deliver(const output_message& msg) override;
+    channel_outcome reopen() override;
+    channel_outcome close() override;
 
 private:
-    void open_or_throw();
-    // The open failure: channel_error (0.44, retried at the next alert) or fatal (legacy).
-    [[noreturn]] void throw_open_error(int err) const;
-    void close_file(bool flush);
+    channel_outcome open_file();
+    // The open failure: a failure retried at the next alert (0.44) or fatal (legacy).
+    channel_outcome open_error(int err) const;
+    void close_file();
 
     const std::string filename_;
     const bool keep_alive_;
     const bool buffered_;
     const profile& prof_;
-    const bool newline_;
-    const bool lose_flush_;
     std::FILE* file_ = nullptr;
     std::string line_;  // scratch: line + '\n' for an unbuffered write
 };

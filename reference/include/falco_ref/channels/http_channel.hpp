@@ -31,10 +31,11 @@ public:
 // handle per message, always application/json, no User-Agent, no TLS options (libcurl's
 // defaults: verification against the system store), the response always echoed, one attempt.
 //
-// Failures are logged here, not thrown, because Falco logs them itself rather than through the
-// worker's "<name>: <what>" path: ERR `libcurl failed to perform call: <curl_easy_strerror>`
-// (0.44, outputs_http.cpp:125-129) or `libcurl error: <curl_easy_strerror>` (legacy,
-// falco@0.15.3:userspace/falco/falco_outputs.cpp:289-293). HTTP status codes are not checked.
+// A failed request is a failed delivery that Falco logs itself rather than through the
+// worker's "<name>: <what>" path (report::by_channel): ERR `libcurl failed to perform call:
+// <curl_easy_strerror>` (0.44, outputs_http.cpp:125-129) or `libcurl error:
+// <curl_easy_strerror>` (legacy, falco@0.15.3:userspace/falco/falco_outputs.cpp:289-293). HTTP
+// status codes are not checked: an answer of any status is a delivery.
 //
 // The body is the line up to its first NUL: Falco passes POSTFIELDSIZE -1 (strlen) in both
 // versions, and a NUL can reach a text line (a `\u0000` in the alert's message).
@@ -46,8 +47,8 @@ public:
     ~http_channel() override;
 
     std::string_view name() const override { return "http"; }
-    void deliver(const output_message& msg) override;
-    void close() override;  // curl_easy_cleanup (outputs_http.cpp:132-137)
+    channel_outcome deliver(const output_message& msg) override;
+    channel_outcome close() override;  // curl_easy_cleanup (outputs_http.cpp:132-137)
 
     // The URL as Falco gives it to libcurl: a value starting and ending with `"` (or `'`) loses
     // the quotes and is unescaped as libsinsp's unescape_str does
@@ -60,7 +61,7 @@ public:
 
 private:
     std::unique_ptr<curl_easy_handle> make_handle() const;
-    void perform(curl_easy_handle& handle, const std::string& body) const;
+    channel_outcome perform(curl_easy_handle& handle, const std::string& body) const;
 
     const profile& prof_;
     http_output_config opts_;

@@ -24,10 +24,12 @@ class child_pipe;
 // - The child stays in our process group and session and inherits our environment, cwd and
 //   fds 1/2; every other descriptor is closed in it.
 // - Spawn failure (pipe/fork): ERR `Failed to open program output: <program> (error: <strerror>)`,
-//   the message is skipped, the next one retries (falco@0.44.1:outputs_program.cpp:29-36).
+//   logged as Falco logs it itself, the message is lost (a failed delivery), the next one
+//   retries (falco@0.44.1:userspace/falco/outputs_program.cpp:29-36).
 // - A child that closed its input or exited: the write fails with EPIPE (SIGPIPE is ignored by
-//   the binary), the pipe is closed, the child reaped and channel_error thrown; the next
-//   message spawns a new child.
+//   the binary), the pipe is closed, the child reaped, and the delivery fails with
+//   "write to program output failed: <program> (error: <strerror>)", which the worker logs as
+//   "program: ..."; the next message spawns a new child.
 // - The line ends at its first NUL: Falco writes it with fprintf("%s\n") (outputs_program.cpp:48).
 //
 // Waiting. Falco blocks in fprintf while the pipe is full and in pclose until the child exits,
@@ -45,9 +47,9 @@ public:
     ~program_channel() override;
 
     std::string_view name() const override { return "program"; }
-    void deliver(const output_message& msg) override;
-    void reopen() override;
-    void close() override;
+    channel_outcome deliver(const output_message& msg) override;
+    channel_outcome reopen() override;
+    channel_outcome close() override;
 
     // The bound on closing one child (see above).
     std::chrono::milliseconds close_grace() const { return close_grace_; }
@@ -55,10 +57,15 @@ public:
     static constexpr std::size_t k_buffer_size = 4096;  // glibc's stdio buffer on a pipe
 
 private:
-    bool spawn();
-    void write_bytes(const std::string& data);
-    void fail_write(int err);
+    channel_outcome spawn();
+    // Into the buffer, or to the child when unbuffered or the buffer is full.
+    channel_outcome write_bytes(const std::string& data);
+    // To the child at once; on a failure the child is reaped.
+    channel_outcome write_now(const std::string& data);
+    // Writes what is buffered and reaps the child, both bounded by close_grace().
     void close_child();
+    // Closes the pipe and waits for the child until `deadline`, then SIGKILLs it (logged).
+    void reap_child(std::chrono::steady_clock::time_point deadline);
 
     const profile& prof_;
     std::string program_;

@@ -9,19 +9,19 @@ namespace falco_ref {
 // stdout_output (profile-0.44.md e; legacy-profile.md 2.c): `line + "\n"` through C stdio's
 // `stdout`, which Falco's std::cout is synced with and which the HTTP echo also writes to, so
 // their bytes interleave as in Falco. Unbuffered: flushed after each alert. Buffered: stdio's
-// own policy (line-buffered on a TTY, fully on a pipe or file), flushed at close.
+// own policy (line-buffered on a TTY, fully on a pipe or file), flushed at close. A write that
+// fails at once (unbuffered, or a full buffer) is a failed delivery that Falco would not
+// notice: counted, not logged.
 class stdout_channel : public channel {
 public:
     explicit stdout_channel(const config& cfg);
 
     std::string_view name() const override { return "stdout"; }
-    void deliver(const output_message& msg) override;
-    void close() override;
+    channel_outcome deliver(const output_message& msg) override;
+    channel_outcome close() override;
 
 private:
     const bool buffered_;
-    const bool newline_;     // off only under the no_trailing_newline self-test mutation
-    const bool lose_flush_;  // lost_flush self-test mutation: buffered data discarded at close
 };
 
 }  // namespace falco_ref

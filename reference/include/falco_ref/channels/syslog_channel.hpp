@@ -19,19 +19,25 @@ namespace falco_ref {
 // same values.
 //
 // glibc drops a message silently when /dev/log is missing or refuses it, and so does this
-// channel. The only check is one connect() at construction: if it fails, one ERR line says
+// channel. One connect() at construction checks the socket: if it fails, one ERR line says
 // that syslog messages will be lost, and the channel keeps running (the socket may appear
-// later; glibc reconnects at every call while it is unconnected).
+// later; glibc reconnects at every call while it is unconnected). While the socket is known to
+// be missing, each delivery checks it again, so that a message glibc drops is counted as
+// failed (unnoticed: Falco logs nothing per message); once it connects, a delivery is counted
+// as delivered, since a later drop cannot be seen.
 class syslog_channel final : public channel {
 public:
     explicit syslog_channel(const config& cfg);
 
     std::string_view name() const override { return "syslog"; }
-    void deliver(const output_message& msg) override;
+    channel_outcome deliver(const output_message& msg) override;
 
     // Whether a datagram (or, as glibc falls back, stream) socket could connect to `path`;
     // on failure *error is the strerror text.
     static bool can_connect(const std::string& path, std::string* error);
+
+private:
+    std::string unreachable_;  // why /dev/log could not be reached at the last check, or ""
 };
 
 }  // namespace falco_ref

@@ -35,8 +35,6 @@ private:
     void append_jsoncpp_json(std::string& out, const alert& a) const;
 
     const config& cfg_;
-    // Self-test mutations, read once (mutation.hpp).
-    bool sorted_keys_;
     nlohmann_writer nlohmann_;
     jsoncpp_writer jsoncpp_;
     local_time_offset offset_;

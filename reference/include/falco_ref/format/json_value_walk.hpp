@@ -9,22 +9,14 @@
 
 namespace falco_ref {
 
-// Calls f(first, key, value) for each member of `obj`: in bytewise key order, which both of
-// Falco's JSON writers use (std::map), or in reverse for the `json_key_order` self-test
-// mutation.
+// Calls f(first, key, value) for each member of `obj`, in bytewise key order: both of Falco's
+// JSON writers keep members in a std::map.
 template <typename F>
-void for_each_member(const json_value::object& obj, bool sorted, F&& f) {
+void for_each_member(const json_value::object& obj, F&& f) {
     bool first = true;
-    auto visit = [&](auto begin, auto end) {
-        for (auto it = begin; it != end; ++it) {
-            f(first, it->first, it->second);
-            first = false;
-        }
-    };
-    if (sorted) {
-        visit(obj.begin(), obj.end());
-    } else {
-        visit(obj.rbegin(), obj.rend());
+    for (const auto& [key, value] : obj) {
+        f(first, key, value);
+        first = false;
     }
 }
 
@@ -32,7 +24,7 @@ void for_each_member(const json_value::object& obj, bool sorted, F&& f) {
 // numbers, where Falco's two libraries differ, come from the writer:
 // w.append_string(out, s), W::append_int/append_uint/append_double(out, x).
 template <typename Writer>
-void append_json_value(const Writer& w, std::string& out, const json_value& v, bool sorted) {
+void append_json_value(const Writer& w, std::string& out, const json_value& v) {
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
@@ -54,19 +46,19 @@ void append_json_value(const Writer& w, std::string& out, const json_value& v, b
                     if (i > 0) {
                         out.push_back(',');
                     }
-                    append_json_value(w, out, x[i], sorted);
+                    append_json_value(w, out, x[i]);
                 }
                 out.push_back(']');
             } else {
                 out.push_back('{');
-                for_each_member(x, sorted,
+                for_each_member(x,
                                 [&](bool first, const std::string& key, const json_value& value) {
                                     if (!first) {
                                         out.push_back(',');
                                     }
                                     w.append_string(out, key);
                                     out.push_back(':');
-                                    append_json_value(w, out, value, sorted);
+                                    append_json_value(w, out, value);
                                 });
                 out.push_back('}');
             }

@@ -16,10 +16,6 @@ namespace falco_ref {
 // copied as they are. Writes straight into the caller's string; no DOM.
 class jsoncpp_writer {
 public:
-    jsoncpp_writer() = default;
-    // sorted_keys is false only for the `json_key_order` self-test mutation.
-    explicit jsoncpp_writer(bool sorted_keys) : sorted_keys_(sorted_keys) {}
-
     // valueToQuotedStringN (json_writer.cpp:228-289): \" \\ \b \f \n \r \t, other 0x00-0x1F
     // as \u00XX in upper case, everything else raw.
     void append_string(std::string& out, std::string_view s) const;
@@ -35,9 +31,6 @@ public:
     // 0.10000000000000001 and 2.0 prints 2), NaN as null, infinities as 1e+9999 / -1e+9999,
     // then fixNumericLocale turns ',' into '.'.
     static void append_double(std::string& out, double v);
-
-private:
-    bool sorted_keys_ = true;
 };
 
 }  // namespace falco_ref

@@ -15,13 +15,9 @@ namespace falco_ref {
 // Not thread-safe: one instance per formatting thread.
 class local_time_offset {
 public:
-    // utc: always 0 (the `utc_text_time` self-test mutation).
-    explicit local_time_offset(bool utc = false) : utc_(utc) {}
-
     std::int32_t seconds() const;
 
 private:
-    bool utc_;
     mutable std::time_t cached_at_ = -1;
     mutable std::int32_t cached_offset_ = 0;
 };

@@ -16,14 +16,6 @@ namespace falco_ref {
 // ill-formed UTF-8 replaced by U+FFFD. Writes straight into the caller's string; no DOM.
 class nlohmann_writer {
 public:
-    struct options {
-        bool sorted_keys = true;     // false only for the `json_key_order` self-test mutation
-        bool uppercase_hex = false;  // true only for the `uppercase_escapes` self-test mutation
-    };
-
-    nlohmann_writer() = default;
-    explicit nlohmann_writer(options opts) : opts_(opts) {}
-
     // A quoted, escaped string (serializer.hpp:391-630, dump_escaped).
     void append_string(std::string& out, std::string_view s) const;
     // Any value; objects in key order (json_value::object is a std::map, i.e. bytewise sorted).
@@ -34,11 +26,6 @@ public:
     // Grisu2 digits and nlohmann's layout; NaN and infinities print `null`
     // (serializer.hpp:799-826, dump_float).
     static void append_double(std::string& out, double v);
-
-    bool sorted_keys() const { return opts_.sorted_keys; }
-
-private:
-    options opts_;
 };
 
 }  // namespace falco_ref

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace falco_ref::app {
+namespace falco_ref {
 
 // Splits an input fd into '\n'-terminated lines of any length while staying responsive to a
 // wake-up fd: it only blocks in poll(2) on both, never in read(2), so a SIGTERM ends the run
@@ -48,4 +48,4 @@ private:
     bool eof_ = false;
 };
 
-}  // namespace falco_ref::app
+}  // namespace falco_ref

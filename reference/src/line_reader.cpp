@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "line_reader.hpp"
+#include "falco_ref/line_reader.hpp"
 
 #include <poll.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace falco_ref::app {
+namespace falco_ref {
 
 bool line_reader::take_buffered_line(std::string& line) {
     if (end_ - start_ == scanned_) {
@@ -95,4 +95,4 @@ line_reader::result line_reader::next(std::string& line) {
     }
 }
 
-}  // namespace falco_ref::app
+}  // namespace falco_ref

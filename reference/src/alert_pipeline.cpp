@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "alert_pipeline.hpp"
+#include "falco_ref/alert_pipeline.hpp"
 
 #include "falco_ref/logger.hpp"
-#include "falco_ref/mutation.hpp"
 
-namespace falco_ref::app {
+namespace falco_ref {
 namespace {
 
 bool is_blank(const std::string& line) {
@@ -19,8 +18,7 @@ alert_pipeline::alert_pipeline(const config& cfg, outputs& outs)
       // The text formats print no output_fields: they are checked but not stored.
       parser_(*cfg.prof, cfg.json_output ? alert_parser::fields::keep : alert_parser::fields::skip),
       formatter_(cfg),
-      stats_(*cfg.prof),
-      hold_last_(mutation_active("drop_last_alert")) {
+      stats_(*cfg.prof) {
     if (cfg.prof->has_rate_limiter) {
         limiter_.emplace(cfg.outputs_rate, cfg.outputs_max_burst);
     }
@@ -51,21 +49,7 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
     formatter_.format(a, msg);
     // The runner flushes the streamed alerts before it waits for more input (line_reader's
     // before_poll), so a streamed alert is never left undelivered while we idle.
-    if (!hold_last_) {
-        outputs_.push_streamed(std::move(msg));
-        return;
-    }
-    if (held_) {
-        outputs_.push_streamed(std::move(*held_));
-    }
-    held_ = std::move(msg);
+    outputs_.push_streamed(std::move(msg));
 }
 
-void alert_pipeline::finish(bool at_eof) {
-    if (held_ && !at_eof) {
-        outputs_.push(std::move(*held_));
-    }
-    held_.reset();
-}
-
-}  // namespace falco_ref::app
+}  // namespace falco_ref

@@ -12,7 +12,7 @@
 #include "falco_ref/rate_limiter.hpp"
 #include "falco_ref/stats.hpp"
 
-namespace falco_ref::app {
+namespace falco_ref {
 
 // One run's path from an input line to the outputs queue (docs/ARCHITECTURE.md "Flow"): parse,
 // filter by `priority`, count in the statistics, rate-limit (legacy), format once, push.
@@ -22,9 +22,6 @@ public:
 
     // `line_no` is 1-based; a bad line is reported on stderr with it (PROTOCOL.md section 2).
     void handle_line(const std::string& line, std::uint64_t line_no);
-
-    // End of input: the drop_last_alert mutation loses the held alert; a signal releases it.
-    void finish(bool at_eof);
 
     const stats& statistics() const { return stats_; }
 
@@ -37,8 +34,6 @@ private:
     std::optional<rate_limiter> limiter_;
     // Reused for every line: its strings and output_fields nodes keep their storage.
     alert alert_;
-    const bool hold_last_;
-    std::optional<output_message> held_;
 };
 
-}  // namespace falco_ref::app
+}  // namespace falco_ref

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "falco_ref/config_loader.hpp"
+#include "falco_ref/profile.hpp"
+
+namespace falco_ref::app {
+
+constexpr std::string_view k_program = "falco-outputs-ref";
+
+// "Runtime error: <what>. Exiting." as both Falcos print an uncaught exception: through the
+// logger at ERR, and raw on stderr too when log_stderr is off
+// (falco@0.44.1:userspace/falco/falco.cpp:26-35,47-49; falco@0.15.3 falco.cpp:163-174).
+void report_runtime_error(const std::string& what);
+
+// A start-up error in the profile's words: 0.44 prints "Error: <msg>" raw
+// (falco@0.44.1:userspace/falco/falco.cpp:42-46); legacy throws it to its "Runtime error:
+// <msg>. Exiting." handler (falco@0.15.3:userspace/falco/falco.cpp:1146-1151). Falco's own
+// stderr lines before it (config_error::raw_stderr) come first.
+void report_config_error(const profile& prof, const config_error& e);
+
+}  // namespace falco_ref::app

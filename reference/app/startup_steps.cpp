@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+// The steps up to the channels: command line, logger, configuration (steps.hpp).
+#include <cstdio>
+#include <exception>
+
+#include "app_messages.hpp"
+#include "falco_ref/channels/make_channels.hpp"
+#include "falco_ref/config_loader.hpp"
+#include "falco_ref/logger.hpp"
+#include "steps.hpp"
+
+#ifndef FALCO_REF_VERSION
+#define FALCO_REF_VERSION "unknown"
+#endif
+
+namespace falco_ref::app {
+
+step_result parse_command_line(run_state& s) {
+    try {
+        s.opts = parse_cli(s.args);
+    } catch (const cli_error& e) {
+        write_stderr(std::string(k_program) + ": " + e.what() + "\nTry '" + std::string(k_program) +
+                     " --help'.\n");
+        return step_result::stop(1);
+    }
+    s.prof = &get_profile(s.opts.profile);
+    return step_result::next();
+}
+
+step_result print_help(run_state& s) {
+    if (!s.opts.help) {
+        return step_result::next();
+    }
+    std::fputs(cli_usage().c_str(), stdout);
+    return step_result::stop(0);
+}
+
+step_result print_version(run_state& s) {
+    if (!s.opts.version) {
+        return step_result::next();
+    }
+    std::printf("%s %s (profiles: 0.44 = Falco 0.44.1, legacy = Falco 0.15.3)\n",
+                std::string(k_program).c_str(), FALCO_REF_VERSION);
+    return step_result::stop(0);
+}
+
+step_result init_logger(run_state&) {
+    // Falco's logger before the config is loaded: stderr and syslog on, level info
+    // (falco@0.44.1:userspace/engine/logger.cpp:24-25,96-97; same in 0.15.3).
+    configure_logger(logger_settings{true, true, log_level::info, false});
+    return step_result::next();
+}
+
+step_result check_daemon_options(run_state& s) {
+    if (s.opts.daemon && s.opts.pidfile_path().empty()) {
+        report_runtime_error("If -d is provided, a pid file must also be provided");
+        return step_result::stop(1);
+    }
+    return step_result::next();
+}
+
+step_result load_config(run_state& s) {
+    config_request request;
+    request.profile = s.opts.profile;
+    request.config_path = s.opts.config_path;
+    request.options = s.opts.options;
+    request.unbuffered = s.opts.unbuffered;
+    config_load_result loaded;
+    try {
+        loaded = config_loader().load(request);
+    } catch (const config_error& e) {
+        report_config_error(*s.prof, e);
+        return step_result::stop(1);
+    } catch (const std::exception& e) {
+        // Safety net: any other failure while loading is still a clean start-up error.
+        report_config_error(*s.prof, config_error(e.what()));
+        return step_result::stop(1);
+    }
+    for (const std::string& w : loaded.warnings) {
+        write_stderr(std::string(k_program) + ": warning: " + w + "\n");
+    }
+    s.cfg = std::move(loaded.cfg);
+    return step_result::next();
+}
+
+step_result log_startup(run_state& s) {
+    const config& cfg = s.cfg;
+    configure_logger(
+        logger_settings{cfg.log_stderr, cfg.log_syslog, cfg.level, cfg.time_format_iso_8601});
+    if (s.prof->logs_initialized_line) {
+        // After the logger got its settings (falco@0.15.3:userspace/falco/falco.cpp:726-739).
+        log(log_level::info,
+            cfg.has_config_file
+                ? "Falco initialized with configuration file " + cfg.path
+                : std::string("Falco initialized. No configuration file found, proceeding with "
+                              "defaults"));
+    }
+    if (s.prof->json_has_hostname && cfg.hostname_from_env) {
+        // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:37-44.
+        log(log_level::info,
+            "Hostname value has been overridden via environment variable to: " + cfg.hostname);
+    }
+    return step_result::next();
+}
+
+step_result init_channels(run_state& s) {
+    try {
+        s.channels = make_channels(s.cfg);
+    } catch (const std::exception& e) {
+        report_runtime_error(e.what());
+        return step_result::stop(1);
+    }
+    return step_result::next();
+}
+
+}  // namespace falco_ref::app
