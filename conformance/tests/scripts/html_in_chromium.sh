@@ -3,18 +3,19 @@
 # (--dump-dom) has one row per case with the report's counts per verdict; a filter given in the
 # URL fragment hides exactly the other rows; the matrix counts the cases where a deliberately
 # broken reference disagrees with the reference. Screenshots stay in OUT_DIR (named below).
-#   html_in_chromium.sh FALCO_CONFORMANCE REFERENCE CHROMIUM OUT_DIR
+#   html_in_chromium.sh FALCO_CONFORMANCE REFERENCE CONFORMANCE_DEFECT CHROMIUM OUT_DIR
 set -euo pipefail
-fc=$1 ref=$2 chromium=$3 out=$4
+fc=$1 ref=$2 defect=$3 chromium=$4 out=$5
 rm -rf "$out"
 mkdir -p "$out"
 profile_dir=$(mktemp -d "${TMPDIR:-/tmp}/chromium-profile.XXXXXX")
 trap 'rm -rf "$profile_dir"' EXIT
 
-# A small selection with passes and failures: the JSON cases break under json_key_order.
+# A small selection with passes and failures: the JSON cases break under the json_key_order
+# defect (conformance/selftest/defects.yaml).
 selection=(--profile 0.44 --tag json --tag stdout -j 2)
 "$fc" --impl "$ref" "${selection[@]}" --json "$out/good.json" >"$out/good.log" 2>&1
-"$fc" --impl "FALCO_REF_SELFTEST_MUTATION=json_key_order $ref" "${selection[@]}" \
+"$fc" --impl "$defect json_key_order -- $ref" "${selection[@]}" \
     --json "$out/broken.json" --html "$out/report.html" >"$out/broken.log" 2>&1 || true
 "$fc" matrix "$out/good.json" "$out/broken.json" --html "$out/matrix.html" | tee "$out/matrix.log"
 

@@ -2,18 +2,19 @@
 # The 0.44 suite against the reference, once whole and once in 3 shards merged with
 # `falco-conformance merge`: the same case ids with the same verdicts, the same counts and exit
 # code (durations differ). Several verdicts, so that a merge that mixes them up is caught: the
-# reference runs with its json_key_order self-test defect (JSON cases fail) and declares the
+# reference runs with the self-test's json_key_order defect, switched on from the outside by
+# conformance-defect (JSON cases fail), and declares the
 # HTTP mock lacking (HTTP cases not applicable). The reports stay in OUT_DIR for inspection.
-#   merge_roundtrip.sh FALCO_CONFORMANCE REFERENCE OUT_DIR
+#   merge_roundtrip.sh FALCO_CONFORMANCE REFERENCE CONFORMANCE_DEFECT OUT_DIR
 set -euo pipefail
-fc=$1 ref=$2 out=$3
+fc=$1 ref=$2 defect=$3 out=$4
 rm -rf "$out"
 mkdir -p "$out"
 printf 'mock:http  verdicts other than passed, for the merge to keep apart\n' >"$out/capabilities.txt"
 run() {
     local name=$1 t0=$SECONDS status=0
     shift
-    "$fc" --impl "FALCO_REF_SELFTEST_MUTATION=json_key_order $ref" --profile 0.44 -j 2 \
+    "$fc" --impl "$defect json_key_order -- $ref" --profile 0.44 -j 2 \
         --capabilities "$out/capabilities.txt" --json "$out/$name.json" "$@" >"$out/$name.log" 2>&1 ||
         status=$?
     echo "$name: exit $status in $((SECONDS - t0)) s: $(tail -n 1 "$out/$name.log")"
