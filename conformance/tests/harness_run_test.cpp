@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/conformance_app.hpp"
+#include "temp_root.hpp"
 #include "util/file_util.hpp"
 
 namespace conformance {
@@ -241,6 +242,26 @@ TEST_F(harness_run, baseline_written_from_a_run_makes_the_next_run_pass) {
         0);
 }
 
+// A baseline written under a loaded list holds exactly this run's failures: a listed case that
+// now passes is left out (the list converges), a listed failure keeps its reason.
+TEST_F(harness_run, baseline_written_under_a_list_holds_exactly_the_failures) {
+    const auto old_list = temp_file("kf-old",
+                                    "0.44/stdout/echo  fixed since\n"
+                                    "0.44/stdout/mismatch  sed rewrites digits\n");
+    const auto fresh =
+        fs::temp_directory_path() / ("conformance-baseline-new-" + std::to_string(getpid()));
+    const auto r = run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures",
+                        old_list.string(), "--write-known-failures", fresh.string()});
+    EXPECT_EQ(r.code, 1) << r.out;  // the stale entry fails this run
+    const auto lines = all_lines(read_file(fresh));
+    ASSERT_EQ(lines.size(), 3u) << read_file(fresh);
+    EXPECT_EQ(lines[2], "0.44/stdout/mismatch  sed rewrites digits");
+    EXPECT_EQ(
+        run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures", fresh.string()}).code,
+        0);
+    fs::remove(fresh);
+}
+
 TEST_F(harness_run, capabilities_make_cases_not_applicable) {
     const auto caps = temp_file(
         "caps", "# lacking\nmock:http  built without libcurl\nsignal:HUP  not needed by any\n");
@@ -248,8 +269,11 @@ TEST_F(harness_run, capabilities_make_cases_not_applicable) {
                         "--capabilities", caps.string()});
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("N/A   0.44/http/post"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("needs mock:http, which the implementation lacks: built without libcurl"),
-              std::string::npos);
+    EXPECT_NE(r.out.find("needs mock:http (mocks.http), which the implementation lacks: built "
+                         "without libcurl (" +
+                         caps.string() + ":2)"),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("warning: " + caps.string() +
                          ":3: feature 'signal:HUP' is needed by no selected case"),
               std::string::npos)
@@ -259,6 +283,73 @@ TEST_F(harness_run, capabilities_make_cases_not_applicable) {
             "1 not applicable, 0 expected failures, 0 errors\n1 passed, 0 failed, 0 skipped\n"),
         std::string::npos)
         << r.out;
+}
+
+// Every lacking feature a case needs is named, and a line is "needed by no selected case" only
+// when that is so: `mock:capture` after `program` (both needed by the same cases) is no warning.
+TEST_F(harness_run, every_lacking_feature_counts_and_warnings_name_real_reasons) {
+    const auto caps = temp_file("caps-reasons",
+                                "program  no program output\nmock:capture  no capture program\n"
+                                "syslog  no syslog output\ntag:fails  a tag, written as one\n"
+                                "stdout  the directory of mismatch, but no feature of it\n");
+    const auto r = run({"--impl", k_fake, "--case", "0.44/program", "--case",
+                        "0.44/stdout/mismatch", "--capabilities", caps.string()});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("N/A   0.44/program/capture  (0 ms)  needs program ("), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("; needs mock:capture ({{capture}} in config), which the "
+                         "implementation lacks: no capture program (" +
+                         caps.string() + ":2)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("N/A   0.44/stdout/mismatch  (0 ms)  has tag fails, which the "
+                         "implementation lacks: a tag, written as one"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("mock:capture' is needed by no selected case"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("warning: " + caps.string() +
+                         ":3: feature 'syslog' is needed by no selected case"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("warning: " + caps.string() +
+                         ":5: 'stdout' is a tag of 1 selected cases, not a feature: "
+                         "capabilities match features (--list shows each case's); write "
+                         "tag:stdout to declare those cases not applicable"),
+              std::string::npos)
+        << r.out;
+}
+
+// --list with the lists: what a run would make of each case, and the same warnings.
+TEST_F(harness_run, list_previews_verdicts_under_capabilities_and_known_failures) {
+    const auto caps = temp_file("caps-preview", "http  built without libcurl\nsignal:HUP  none\n");
+    const auto kf = temp_file("kf-preview", "0.44/stdout/mismatch  sed rewrites digits\n");
+    const auto r = run({"--list", "--case", "0.44/http", "--case", "0.44/stdout", "--capabilities",
+                        caps.string(), "--known-failures", kf.string()});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("0.44/http/post http mock:http\n  not applicable: needs http "
+                         "(steps[1] (wait), expect.http, expect.http_connections), which the "
+                         "implementation lacks: built without libcurl (" +
+                         caps.string() + ":1)\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("0.44/stdout/echo stdout stream:stdout\n  run\n"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("0.44/stdout/mismatch stream:stdout\n  expected failure: sed rewrites "
+                         "digits (" +
+                         kf.string() + ":1); a pass fails the run until the line is removed\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("warning: " + caps.string() +
+                         ":2: feature 'signal:HUP' is needed by no selected case"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("preview: 1 expected failure, 1 not applicable, 1 run\n"),
+              std::string::npos)
+        << r.out;
+    // Without the lists, the plain listing.
+    EXPECT_EQ(run({"--list", "--case", "0.44/stdout/echo"}).out,
+              "0.44/stdout/echo stdout stream:stdout\n");
 }
 
 // docs/REAL-FALCO.md section 5, request 5: exit 77 before delivering anything is "not
@@ -295,8 +386,10 @@ TEST_F(harness_run, selection_by_tag_and_listing) {
     const auto r = run({"--list", "--tag", "syslog", "--exclude-tag", "nothing"});
     EXPECT_EQ(r.code, 0);
     EXPECT_EQ(r.out,
-              "0.44/syslog/devlog mock:syslog syslog\n0.44/syslog/logger mock:syslog syslog\n");
-    EXPECT_EQ(run({"--list", "--case", "0.44/*/echo"}).out, "0.44/stdout/echo echo stdout\n");
+              "0.44/syslog/devlog mock:syslog stream:stdout\n"
+              "0.44/syslog/logger mock:syslog syslog\n");
+    EXPECT_EQ(run({"--list", "--case", "0.44/*/echo"}).out,
+              "0.44/stdout/echo stdout stream:stdout\n");
 }
 
 TEST_F(harness_run, reports_junit_and_json) {
@@ -326,6 +419,25 @@ TEST_F(harness_run, keep_workdir_keeps_and_names_it) {
     EXPECT_TRUE(fs::exists(fs::path(dir) / "events.txt"));
     EXPECT_TRUE(fs::exists(fs::path(dir) / "falco.yaml"));
     fs::remove_all(dir);
+}
+
+// A case asking for a signal the harness does not send is refused by --check with file, line and
+// key, never run with some other signal.
+TEST_F(harness_run, check_refuses_an_unknown_signal_with_file_line_and_key) {
+    const temp_root root_dir("conformance-check");
+    const auto& root = root_dir.path();
+    const auto dir = root / "0.44/lifecycle/bad_signal";
+    fs::create_directories(dir);
+    write_file(dir / "case.yaml",
+               "description: d\nprovenance: [p]\nsteps:\n  - close_stdin\n"
+               "  - signal: {name: STOP}\n");
+    const auto r = run({"--golden", root.string(), "--check"}, false);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find((dir / "case.yaml").string() +
+                         ":5: steps[1].signal.name: unknown signal STOP (must be USR1, TERM, INT "
+                         "or HUP)\n0 cases valid, 1 with errors"),
+              std::string::npos)
+        << r.out;
 }
 
 TEST_F(harness_run, usage_errors_exit_2) {

@@ -40,17 +40,20 @@ Runs the golden cases against an implementation of Falco's output channels and g
   --exclude-tag T       drop cases with tag T; repeatable
   --known-failures F    lines "CASE-GLOB  reason": failing = expected failure; passing fails the run
   --capabilities F      lines "FEATURE  reason": cases needing it are not applicable
-                        (also alias:KEY:FROM=TO and exit-77-not-applicable: README.md)
+                        (features: --list; also tag:T, alias:KEY:FROM=TO and
+                        exit-77-not-applicable: README.md)
   --junit FILE          write a JUnit XML report
   --json FILE           write a JSON report
   --html FILE           write a self-contained HTML report
   --shard K/N           run shard K of N of the selected cases (by a hash of the case id)
-  --write-known-failures F  write the failing cases as a known-failures baseline
+  --write-known-failures F  write the cases that fail in this run as a known-failures
+                        baseline (whatever list was loaded)
   --timeout-ms N        per-case timeout (default: the case's timeout_ms, else 20000)
   -j N, --jobs N        run N cases at once (default 1)
   --repeat N            run each case N times; differing outcomes fail it as nondeterministic
   --keep-workdir        keep each case's work directory (printed)
-  --list                print the selected case ids and tags, run nothing
+  --list                print the selected case ids and features, run nothing; with
+                        --capabilities or --known-failures also what a run would make of each
   --check               validate the golden cases (schema, rules, citations), run nothing
   --help, --version
 

@@ -2,6 +2,7 @@
 #include "app/conformance_app.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <mocks/dev_log_namespace.hpp>
@@ -21,7 +22,9 @@
 #include "run/impl_command.hpp"
 #include "run/impl_process.hpp"
 #include "run/suite_runner.hpp"
+#include "select/capabilities.hpp"
 #include "select/glob.hpp"
+#include "select/verdict_rules.hpp"
 #include "util/content_hash.hpp"
 #include "util/file_util.hpp"
 
@@ -125,7 +128,37 @@ std::vector<listed_entry> read_known_failures(const cli_options& o,
     return mine;
 }
 
-int list_cases(const std::vector<golden_case>& cases, std::ostream& out) {
+// The capabilities and known-failures files of the command line, read and checked.
+struct gate_lists {
+    capabilities caps;
+    std::vector<listed_entry> known_failures;
+};
+
+gate_lists read_lists(const cli_options& o, const std::vector<golden_case>& all) {
+    gate_lists lists;
+    lists.known_failures = read_known_failures(o, all);
+    if (!o.capabilities.empty()) {
+        lists.caps = capabilities::read(o.capabilities);
+    }
+    return lists;
+}
+
+// Why syslog cases cannot run here, or "" (mount namespaces available).
+std::string no_private_dev_log() {
+    const auto why = mocks::private_dev_log_unavailable();
+    return why ? *why : "";
+}
+
+// Each selected case with its features; with a capabilities or known-failures file also what a
+// run would make of it, then the counts and the lists' warnings.
+int list_cases(const cli_options& o, std::vector<golden_case> all, std::ostream& out) {
+    const bool preview = !o.capabilities.empty() || !o.known_failures.empty();
+    auto lists = preview ? read_lists(o, all) : gate_lists{};
+    const auto chosen = select_cases(std::move(all), o);
+    const auto cases = in_shard(chosen, o);
+    const verdict_rules rules(lists.caps.lacking, lists.known_failures,
+                              preview ? no_private_dev_log() : "");
+    std::map<std::string, std::size_t> counts;
     for (const auto& c : cases) {
         out << c.id;
         for (const auto& f : c.features()) {
@@ -135,23 +168,41 @@ int list_cases(const std::vector<golden_case>& cases, std::ostream& out) {
             out << "  [schema error]";
         }
         out << '\n';
+        if (preview) {
+            const auto verdict = rules.preview(c);
+            out << "  " << verdict << '\n';
+            ++counts[verdict.substr(0, verdict.find(':'))];
+        }
+    }
+    if (preview) {
+        for (const auto& w : rules.warnings(chosen)) {
+            out << "warning: " << w << '\n';
+        }
+        std::string summary;
+        for (const auto& [what, n] : counts) {
+            summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+        }
+        out << "preview: " << summary << '\n';
     }
     return k_exit_passed;
 }
 
+// Exactly the cases that failed in this run, whatever list was loaded: a listed case keeps its
+// reason, a new failure gets its first mismatch; a listed case that passed is left out.
 void write_baseline(const std::string& file, const run_report& report) {
     std::string text =
         "# known failures of: " + report.impl + " (profile " + report.profile +
         ")\n# one line per case: CASE-ID  reason; remove a line when the case passes\n";
     for (const auto& r : report.results) {
-        if (r.outcome == verdict::failed || r.outcome == verdict::expected_failure) {
-            const auto why =
-                r.outcome == verdict::expected_failure ? r.reason.substr(0, r.reason.rfind(" ("))
-                : r.failures.empty()
-                    ? std::string("fails")
-                    : "fails: [" + r.failures.front().what + "] " + r.failures.front().message;
-            text += r.id + "  " + why.substr(0, why.find('\n')) + "\n";
+        if (r.run_outcome != verdict::failed) {
+            continue;
         }
+        const auto why =
+            r.outcome == verdict::expected_failure ? r.reason.substr(0, r.reason.rfind(" ("))
+            : r.failures.empty()
+                ? std::string("fails")
+                : "fails: [" + r.failures.front().what + "] " + r.failures.front().message;
+        text += r.id + "  " + why.substr(0, why.find('\n')) + "\n";
     }
     write_file(file, text);
 }
@@ -178,28 +229,15 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
     if (o.timeout_ms) {
         ro.timeout = std::chrono::milliseconds(*o.timeout_ms);
     }
-    std::string no_namespace;
-    if (const auto why = mocks::private_dev_log_unavailable()) {
-        no_namespace = *why;
+    const auto no_namespace = no_private_dev_log();
+    if (!no_namespace.empty()) {
         ro.private_dev_log = false;
         err << "falco-conformance: no private /dev/log (" << no_namespace
             << "): syslog cases are skipped, the others run without it\n";
     }
-
-    auto known = read_known_failures(o, all);
-    std::vector<listed_entry> lacking;
-    for (auto& entry : o.capabilities.empty() ? std::vector<listed_entry>{}
-                                              : read_listed_entries(o.capabilities)) {
-        if (const auto alias = value_alias::parse(entry.key)) {
-            ro.aliases.push_back(*alias);
-        } else if (entry.key == "exit-77-not-applicable") {
-            ro.exit_77_not_applicable = true;
-        } else if (entry.key.starts_with("alias:")) {
-            throw harness_error(entry.where + ": an alias is alias:<key>:<from>=<to>");
-        } else {
-            lacking.push_back(std::move(entry));
-        }
-    }
+    auto lists = read_lists(o, all);
+    ro.aliases = lists.caps.aliases;
+    ro.exit_77_not_applicable = lists.caps.exit_77_not_applicable;
     const auto chosen = select_cases(std::move(all), o);
     if (chosen.empty()) {
         throw harness_error("no case selected (profile " + o.profile + ", golden " + golden_dir(o) +
@@ -213,7 +251,9 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
     }
 
     const case_runner runner(ro);
-    suite_runner suite(runner, known, lacking, no_namespace);
+    const verdict_rules rules(std::move(lists.caps.lacking), std::move(lists.known_failures),
+                              no_namespace);
+    suite_runner suite(runner, rules);
     console_reporter console(out);
     run_report report;
     report.suite_version = FALCO_CONFORMANCE_VERSION;
@@ -230,12 +270,7 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
         report.results[i].tags = selected[i].tags;
         report.counts.add(report.results[i].outcome);
     }
-    for (const auto& l : lacking) {
-        if (!l.used) {
-            report.warnings.push_back(l.where + ": feature '" + l.key +
-                                      "' is needed by no selected case");
-        }
-    }
+    report.warnings = rules.warnings(chosen);  // the whole selection: every shard says the same
     report.duration =
         std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started);
     report.exit_code = exit_code_of(report.counts);
@@ -285,7 +320,7 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
             return check_golden(select_cases(std::move(all), o), locate_spec(golden, o.spec), out);
         }
         if (o.list) {
-            return list_cases(in_shard(select_cases(std::move(all), o), o), out);
+            return list_cases(o, std::move(all), out);
         }
         return run_suite(self, o, std::move(all), out, err);
     } catch (const std::exception& e) {

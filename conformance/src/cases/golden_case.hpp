@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cases/line_generator.hpp"
+#include "cases/vocabulary.hpp"
 
 namespace conformance {
 
@@ -40,20 +41,19 @@ struct step {
     std::string text;          // send_raw: untemplated text; send_file: file name
     generator_spec generated;  // send_generated
 
-    std::string channel;                 // wait, quiet, check
-    std::string path;                    // file channel, rename source, remove/mkdir/chmod target
-    std::optional<std::string> pattern;  // wait: regex a record must match to count
-    std::string unit;                    // program channel: reads (default), processes, eof
-    std::uint64_t count = 0;             // wait: at least; quiet: at most
+    channel_ref observed;  // wait, quiet, check: the channel (file path, program unit)
+    std::optional<std::string> pattern;                // wait: regex a record must match to count
+    std::uint64_t count = 0;                           // wait: at least; quiet: at most
     std::optional<std::chrono::milliseconds> timeout;  // wait, wait_exit, send_generated
     std::chrono::milliseconds window{0};               // quiet
     std::string equals;                                // check: expected file
 
-    std::string to;                // rename destination
-    std::optional<unsigned> mode;  // mkdir, chmod
-    std::string signal_name;       // USR1, TERM, INT, HUP
-    bool to_group = false;         // signal target: group
-    std::optional<int> exit_code;  // wait_exit
+    std::string path;                             // rename source, delete/mkdir/chmod target
+    std::string to;                               // rename destination
+    std::optional<unsigned> mode;                 // mkdir, chmod
+    signal_kind sent_signal = signal_kind::term;  // signal
+    bool to_group = false;                        // signal target: group
+    std::optional<int> exit_code;                 // wait_exit
 };
 
 struct http_mock_spec {
@@ -75,10 +75,11 @@ struct delivery_spec {
     enum class loss_rule { none, allowed, required };
     std::uint64_t sent = 0;             // the alerts carry seq 1..sent
     std::string pattern;                // regex; group 1 is the seq of a record
-    std::vector<std::string> channels;  // stdout, file:<path>, syslog, http, program
+    std::vector<channel_ref> channels;  // stdout, file:<path>, syslog, http, program
     loss_rule loss = loss_rule::none;
     // Expected text of each record for its seq (a generator template without {{fill}}), by
-    // channel name, "*" for every channel not named. Empty: only the numbers are checked.
+    // channel key (channel_ref::key), "*" for every channel not named. Empty: only the numbers
+    // are checked.
     std::map<std::string, std::string> records;
 };
 
@@ -97,7 +98,7 @@ struct expectations {
     std::optional<std::string> program_file;
     std::optional<std::string> http_file;
     std::optional<std::uint64_t> http_connections;
-    std::vector<std::pair<std::string, std::uint64_t>> counts;  // channel key, records
+    std::vector<std::pair<channel_ref, std::uint64_t>> counts;  // channel, records
     std::optional<delivery_spec> delivery;
 };
 
@@ -115,9 +116,12 @@ struct golden_case {
     std::string description;
     std::vector<located_text> provenance;
     std::vector<located_text> rules;  // `rules:`: the docs/spec rule ids the case asserts
-    std::vector<std::string> tags;    // as written, plus the channel
-    std::vector<std::string> requires_features;  // extension `requires:`
-    std::vector<std::string> alert_features;     // derived from alerts.jsonl (alert_features.hpp)
+    std::vector<std::string> tags;    // as written, plus the channel: for --tag selection only
+    std::vector<std::string> requires_features;  // extension `requires:`: what no derivation sees
+    // Every feature the case needs of an implementation, each with what in the case needs it
+    // ("http_output.enabled in the config", "expect.http"): derived at load from what the case
+    // uses (select/case_features.hpp), for --capabilities and --list.
+    std::map<std::string, std::vector<std::string>> needs;
     std::vector<std::pair<std::string, std::string>> env;  // untemplated
     std::vector<std::string> args;                         // untemplated
     bool input_fifo = false;  // `input: fifo`: alerts through --alerts <work>/alerts.fifo
@@ -134,7 +138,7 @@ struct golden_case {
     // Such a case is reported as an error, never run.
     std::string load_error;
 
-    // Tags, the channel and the features the case needs, for --tag and --capabilities.
+    // The names of `needs`, sorted.
     std::vector<std::string> features() const;
 };
 

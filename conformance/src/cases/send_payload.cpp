@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cases/send_payload.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cases/line_generator.hpp"
@@ -42,22 +43,32 @@ std::string send_payloads::of(const step& s) {
     }
 }
 
+namespace {
+
+bool sends_beyond_alerts_file(const step& s) {
+    return s.what == step::kind::send_raw || s.what == step::kind::send_file ||
+           s.what == step::kind::send_generated;
+}
+
+}  // namespace
+
+bool send_payloads::sends_anything(const golden_case& c) {
+    return std::filesystem::exists(c.dir / "alerts.jsonl") ||
+           std::any_of(c.steps.begin(), c.steps.end(), sends_beyond_alerts_file);
+}
+
 std::optional<std::string> send_payloads::adapter_alerts() {
-    bool sends = false;
+    if (!sends_anything(case_)) {
+        return std::nullopt;
+    }
     std::string text;
     if (std::filesystem::exists(case_.dir / "alerts.jsonl")) {
-        sends = true;
         text = alerts_file();
     }
     for (const auto& s : case_.steps) {
-        if (s.what == step::kind::send_raw || s.what == step::kind::send_file ||
-            s.what == step::kind::send_generated) {
-            sends = true;
+        if (sends_beyond_alerts_file(s)) {
             text += of(s);  // appended, not rebuilt per step: generated input runs to MiBs
         }
-    }
-    if (!sends) {
-        return std::nullopt;
     }
     return text;
 }

@@ -25,6 +25,10 @@ public:
     // nullopt when the case sends nothing at all.
     std::optional<std::string> adapter_alerts();
 
+    // Whether the case sends anything: an alerts.jsonl, or a send_raw, send_file or
+    // send_generated step.
+    static bool sends_anything(const golden_case& c);
+
 private:
     const std::string& alerts_file();
 

@@ -34,6 +34,9 @@ constexpr verdict k_all_verdicts[] = {verdict::failed,           verdict::error,
 struct case_result {
     std::string id;
     verdict outcome = verdict::passed;
+    // The implementation's own outcome, before the known-failures list made a failure expected
+    // or a pass stale: what --write-known-failures records.
+    verdict run_outcome = verdict::passed;
     std::string reason;  // for skipped, not_applicable, expected_failure, error; stale entries
     // not_applicable by the implementation's own exit 77 (declared_not_applicable.hpp) rather
     // than by a feature the capabilities file lists; the summary names these cases.

@@ -8,12 +8,16 @@ namespace conformance {
 namespace {
 
 bool delivered_anything(const golden_case& c, const channel_reader& channels) {
-    if (!channels.content("stdout").empty() || !channels.records("syslog").empty() ||
-        !channels.records("http").empty() || !channels.records("program").empty()) {
+    if (!channels.content({channel::std_out}).empty()) {
         return true;
     }
+    for (const auto kind : {channel::syslog, channel::http, channel::program}) {
+        if (!channels.records({kind}).empty()) {
+            return true;
+        }
+    }
     for (const auto& [path, expected] : c.expect.files) {
-        if (!channels.content("file", path).empty()) {
+        if (!channels.content({channel::file, path}).empty()) {
             return true;
         }
     }
@@ -30,7 +34,7 @@ std::optional<std::string> declared_not_applicable(const golden_case& c,
         c.expect.exit_code == k_exit_not_applicable || delivered_anything(c, channels)) {
         return std::nullopt;
     }
-    const auto lines = channels.records("stderr");
+    const auto lines = channels.records({channel::std_err});
     return "the implementation declared the case not applicable (exit 77): " +
            (lines.empty() ? std::string("(nothing on stderr)") : lines.front());
 }

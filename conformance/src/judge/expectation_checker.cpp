@@ -56,84 +56,99 @@ std::string sort_stats_blocks(std::string_view stdout_text) {
     return out;
 }
 
-std::string expectation_checker::expected_text(const expected_content& expected) const {
-    if (!expected.file.empty()) {
-        return read_file(case_.dir / expected.file);
-    }
+std::string expectation_checker::expected_text(const expected_content& expected,
+                                               judgement& out) const {
     std::string text;
-    for (const auto& g : expected.generated) {
-        text += generate_lines(g);
+    if (!expected.file.empty()) {
+        text = read_file(case_.dir / expected.file);
+    } else {
+        for (const auto& g : expected.generated) {
+            text += generate_lines(g);
+        }
     }
+    out.aliased_records += apply_aliases(aliases_, text);
     return text;
 }
 
-std::optional<failure> expectation_checker::compare_channel(const std::string& channel,
-                                                            const std::string& path,
-                                                            const expected_content& content) const {
+judgement expectation_checker::compare_channel(const channel_ref& ref,
+                                               const expected_content& expected) const {
+    judgement out;
+    compare(ref, expected, out);
+    return out;
+}
+
+void expectation_checker::compare(const channel_ref& ref, const expected_content& content,
+                                  judgement& out) const {
     const auto expected_file = content.label();
-    auto expected = expected_text(content);
-    aliased_ += apply_aliases(aliases_, expected);
-    const std::string what = channel == "file" ? "file " + path : channel;
-    const auto compare_projection = [&](const projection& p) -> std::optional<failure> {
-        if (!p.error.empty()) {
-            return failure{what, expected_file + ": " + p.error, ""};
+    const auto expected = expected_text(content, out);
+    const std::string what = ref.describe();
+    const auto add = [&](std::optional<failure> f) {
+        if (f) {
+            out.failures.push_back(std::move(*f));
         }
-        return compare_text(what, expected_file, p.expected, p.actual);
+    };
+    const auto compare_projection = [&](const projection& p) {
+        if (!p.error.empty()) {
+            add(failure{what, expected_file + ": " + p.error, ""});
+        } else {
+            add(compare_text(what, expected_file, p.expected, p.actual));
+        }
     };
     const auto& paths = channels_.paths();
-    if (channel == "syslog") {
-        return compare_projection(
-            project_syslog(expected, mocks::read_syslog_records(paths.syslog_log.string())));
+    switch (ref.kind) {
+        case channel::syslog:
+            return compare_projection(
+                project_syslog(expected, mocks::read_syslog_records(paths.syslog_log.string())));
+        case channel::http:
+            return compare_projection(
+                project_http(expected, mocks::read_http_records(paths.http_log.string())));
+        case channel::program:
+            return compare_projection(project_program(
+                expected, mocks::read_capture_events(paths.capture_log.string()), impl_pgid_));
+        case channel::file:
+            if (!fs::exists(paths.work / ref.path)) {
+                return add(failure{what, "does not exist (expected " + expected_file + ")", ""});
+            }
+            break;
+        default:
+            break;
     }
-    if (channel == "http") {
-        return compare_projection(
-            project_http(expected, mocks::read_http_records(paths.http_log.string())));
-    }
-    if (channel == "program") {
-        return compare_projection(project_program(
-            expected, mocks::read_capture_events(paths.capture_log.string()), impl_pgid_));
-    }
-    if (channel == "file" && !fs::exists(paths.work / path)) {
-        return failure{what, "does not exist (expected " + expected_file + ")", ""};
-    }
-    auto actual = channels_.content(channel, path);
+    auto actual = channels_.content(ref);
     auto wanted = expected;
-    if (channel == "stdout" && case_.expect.stdout_stats_unordered) {
+    if (ref.kind == channel::std_out && case_.expect.stdout_stats_unordered) {
         actual = sort_stats_blocks(actual);
         wanted = sort_stats_blocks(wanted);
     }
-    return compare_text(what, expected_file, wanted, actual);
+    add(compare_text(what, expected_file, wanted, actual));
 }
 
-void expectation_checker::check_exit(std::vector<failure>& out) const {
+void expectation_checker::check_exit(judgement& out) const {
     if (!status_) {
         return;  // never exited: the runner already reports that (and killed it)
     }
-    const bool ok =
-        status_ && WIFEXITED(*status_) && WEXITSTATUS(*status_) == case_.expect.exit_code;
-    if (!ok) {
-        out.push_back({"exit",
-                       "expected exit code " + std::to_string(case_.expect.exit_code) + ", " +
-                           describe_wait_status(status_),
-                       ""});
+    if (!WIFEXITED(*status_) || WEXITSTATUS(*status_) != case_.expect.exit_code) {
+        out.failures.push_back({"exit",
+                                "expected exit code " + std::to_string(case_.expect.exit_code) +
+                                    ", " + describe_wait_status(status_),
+                                ""});
     }
 }
 
-void expectation_checker::check_stderr(std::vector<failure>& out) const {
-    const auto lines = channels_.records("stderr");
+void expectation_checker::check_stderr(judgement& out) const {
+    const auto lines = channels_.records({channel::std_err});
     for (const auto& pattern : case_.expect.stderr_patterns) {
         const std::regex re(pattern);
         const bool found = std::any_of(lines.begin(), lines.end(),
                                        [&](const auto& l) { return std::regex_search(l, re); });
         if (!found) {
-            out.push_back({"stderr", "no line matches /" + pattern + "/", ""});
+            out.failures.push_back({"stderr", "no line matches /" + pattern + "/", ""});
         }
     }
     for (const auto& pattern : case_.expect.stderr_absent) {
         const std::regex re(pattern);
         for (const auto& l : lines) {
             if (std::regex_search(l, re)) {
-                out.push_back(
+                out.failures.push_back(
                     {"stderr", "a line matches /" + pattern + "/, which must be absent: " + l, ""});
                 break;
             }
@@ -141,39 +156,42 @@ void expectation_checker::check_stderr(std::vector<failure>& out) const {
     }
 }
 
-void expectation_checker::check_counts(std::vector<failure>& out) const {
-    const auto& paths = channels_.paths();
-    if (case_.expect.http_connections) {
-        const auto n = mocks::read_http_connection_count(paths.http_log.string());
-        if (n != *case_.expect.http_connections) {
-            out.push_back({"http",
-                           "expected " + std::to_string(*case_.expect.http_connections) +
-                               " TCP connections, the mock accepted " + std::to_string(n),
-                           ""});
+void expectation_checker::check_files(judgement& out) const {
+    for (const auto& [path, expected] : case_.expect.files) {
+        compare({channel::file, path}, expected, out);
+    }
+    for (const auto& path : case_.expect.files_absent) {
+        if (fs::exists(channels_.paths().work / path)) {
+            out.failures.push_back({"file " + path, "exists, but the case expects it absent", ""});
         }
     }
-    for (const auto& [key, expected] : case_.expect.counts) {
-        std::size_t n = 0;
-        if (key.starts_with("file:")) {
-            n = channels_.records("file", key.substr(5)).size();
-        } else if (key == "program_processes" || key == "program_eof") {
-            n = channels_.records("program", "", key == "program_processes" ? "processes" : "eof")
-                    .size();
-        } else {
-            n = channels_.records(key).size();
+}
+
+void expectation_checker::check_counts(judgement& out) const {
+    if (case_.expect.http_connections) {
+        const auto n = mocks::read_http_connection_count(channels_.paths().http_log.string());
+        if (n != *case_.expect.http_connections) {
+            out.failures.push_back({"http",
+                                    "expected " + std::to_string(*case_.expect.http_connections) +
+                                        " TCP connections, the mock accepted " + std::to_string(n),
+                                    ""});
         }
+    }
+    for (const auto& [ref, expected] : case_.expect.counts) {
+        const auto n = channels_.records(ref).size();
         if (n != expected) {
-            out.push_back(
-                {key, "expected " + std::to_string(expected) + " records, got " + std::to_string(n),
+            out.failures.push_back(
+                {ref.key(),
+                 "expected " + std::to_string(expected) + " records, got " + std::to_string(n),
                  ""});
         }
     }
 }
 
-void expectation_checker::check_stdout_tail(std::vector<failure>& out) const {
-    auto wanted = expected_text(*case_.expect.stdout_tail);
-    aliased_ += apply_aliases(aliases_, wanted);
-    const auto actual = channels_.content("stdout");
+void expectation_checker::check_stdout_tail(judgement& out) const {
+    const auto& tail = *case_.expect.stdout_tail;
+    const auto wanted = expected_text(tail, out);
+    const auto actual = channels_.content({channel::std_out});
     if (actual.ends_with(wanted)) {
         return;
     }
@@ -185,75 +203,62 @@ void expectation_checker::check_stdout_tail(std::vector<failure>& out) const {
             break;
         }
     }
-    auto f = compare_text("stdout", case_.expect.stdout_tail->label(), wanted,
-                          std::string_view(actual).substr(start));
-    f->message = "does not end with " + case_.expect.stdout_tail->label() + ": " + f->message;
-    out.push_back(*f);
+    auto f = compare_text("stdout", tail.label(), wanted, std::string_view(actual).substr(start));
+    f->message = "does not end with " + tail.label() + ": " + f->message;
+    out.failures.push_back(*f);
 }
 
-void expectation_checker::check_delivery(std::vector<failure>& out) const {
+void expectation_checker::check_stdout_empty(judgement& out) const {
+    const auto text = channels_.content({channel::std_out});
+    if (!text.empty()) {
+        out.failures.push_back(
+            {"stdout", "expected nothing on stdout, got " + std::to_string(text.size()) + " bytes",
+             compare_text("stdout", "(empty)", "", text)->detail});
+    }
+}
+
+void expectation_checker::check_delivery(judgement& out) const {
     std::vector<observed_channel> observed;
-    for (const auto& name : case_.expect.delivery->channels) {
-        observed_channel channel{name, {}};
-        if (name.starts_with("file:")) {
-            channel.records = channels_.records("file", name.substr(5));
-        } else if (name == "program") {
+    for (const auto& ref : case_.expect.delivery->channels) {
+        observed_channel seen{ref.key(), {}};
+        if (ref.kind == channel::program) {
             // The capture program records reads, whose boundaries are the kernel's: the
             // records of a delivery are the lines of everything read, in order.
             std::string data;
-            for (const auto& read : channels_.records("program")) {
+            for (const auto& read : channels_.records(ref)) {
                 data += read;
             }
-            channel.records = complete_lines(data);
+            seen.records = complete_lines(data);
         } else {
-            channel.records = channels_.records(name);
+            seen.records = channels_.records(ref);
         }
-        observed.push_back(std::move(channel));
+        observed.push_back(std::move(seen));
     }
     if (auto f = conformance::check_delivery(*case_.expect.delivery, observed)) {
-        out.push_back(std::move(*f));
+        out.failures.push_back(std::move(*f));
     }
 }
 
-std::vector<failure> expectation_checker::check() const {
-    std::vector<failure> out;
+judgement expectation_checker::check() const {
+    judgement out;
     const auto& e = case_.expect;
     check_exit(out);
     if (e.stdout_content) {
-        if (auto f = compare_channel("stdout", "", *e.stdout_content)) {
-            out.push_back(*f);
-        }
+        compare({channel::std_out}, *e.stdout_content, out);
     }
     if (e.stdout_tail) {
         check_stdout_tail(out);
     }
     if (e.stdout_empty) {
-        const auto text = channels_.content("stdout");
-        if (!text.empty()) {
-            out.push_back(
-                {"stdout",
-                 "expected nothing on stdout, got " + std::to_string(text.size()) + " bytes",
-                 compare_text("stdout", "(empty)", "", text)->detail});
-        }
+        check_stdout_empty(out);
     }
     check_stderr(out);
-    for (const auto& [path, expected] : e.files) {
-        if (auto f = compare_channel("file", path, expected)) {
-            out.push_back(*f);
-        }
-    }
-    for (const auto& path : e.files_absent) {
-        if (fs::exists(channels_.paths().work / path)) {
-            out.push_back({"file " + path, "exists, but the case expects it absent", ""});
-        }
-    }
-    for (const auto& [channel, file] :
-         {std::pair{"syslog", e.syslog_file}, std::pair{"program", e.program_file},
-          std::pair{"http", e.http_file}}) {
+    check_files(out);
+    for (const auto& [kind, file] :
+         {std::pair{channel::syslog, e.syslog_file}, std::pair{channel::program, e.program_file},
+          std::pair{channel::http, e.http_file}}) {
         if (file) {
-            if (auto f = compare_channel(channel, "", expected_content{*file, {}})) {
-                out.push_back(*f);
-            }
+            compare({kind}, expected_content{*file, {}}, out);
         }
     }
     check_counts(out);

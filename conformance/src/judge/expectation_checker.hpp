@@ -12,6 +12,13 @@
 
 namespace conformance {
 
+// What comparisons found: every mismatch, and how many expected records the capabilities'
+// aliases rewrote (reported with the case).
+struct judgement {
+    std::vector<failure> failures;
+    std::size_t aliased_records = 0;
+};
+
 // Compares every channel named in a case's `expect:` block with what was observed, after the
 // implementation exited (or was killed). Reports every mismatch, not only the first: one run
 // should show all that is wrong.
@@ -26,30 +33,28 @@ public:
           impl_pgid_(impl_pgid),
           aliases_(aliases) {}
 
-    std::vector<failure> check() const;
+    judgement check() const;
 
-    // How many expected records the capabilities' aliases rewrote (reported with the case).
-    std::size_t aliased_records() const { return aliased_; }
-
-    // One channel's content against an expected file of the case (also used by `check` steps).
-    // `channel` is stdout, stderr, file (with path), syslog, http or program.
-    std::optional<failure> compare_channel(const std::string& channel, const std::string& path,
-                                           const expected_content& expected) const;
+    // One channel's content against an expected content of the case (also what `check` steps
+    // do): stdout, stderr, a file, or syslog, http and program records.
+    judgement compare_channel(const channel_ref& ref, const expected_content& expected) const;
 
 private:
-    std::string expected_text(const expected_content& expected) const;
-    void check_stdout_tail(std::vector<failure>& out) const;
-    void check_delivery(std::vector<failure>& out) const;
-    void check_exit(std::vector<failure>& out) const;
-    void check_stderr(std::vector<failure>& out) const;
-    void check_counts(std::vector<failure>& out) const;
+    std::string expected_text(const expected_content& expected, judgement& out) const;
+    void compare(const channel_ref& ref, const expected_content& expected, judgement& out) const;
+    void check_stdout_tail(judgement& out) const;
+    void check_stdout_empty(judgement& out) const;
+    void check_delivery(judgement& out) const;
+    void check_exit(judgement& out) const;
+    void check_stderr(judgement& out) const;
+    void check_files(judgement& out) const;
+    void check_counts(judgement& out) const;
 
     const golden_case& case_;
     const channel_reader& channels_;
     std::optional<int> status_;
     long impl_pgid_;
     const std::vector<value_alias>& aliases_;
-    mutable std::size_t aliased_ = 0;  // a statistic of the comparisons, not state they use
 };
 
 // "exited with code 1", "killed by signal 9 (Killed)", "did not exit".

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cases/golden_case.hpp"
 #include "judge/case_result.hpp"
@@ -29,10 +30,11 @@ struct run_options {
     bool exit_77_not_applicable = false;
 };
 
-// Runs one case end to end (golden/README.md): a fresh work directory, the mocks, the templated
-// config, the implementation in its own process group (and private /dev), the steps, the exit,
-// the comparisons; then nothing is left running and the work directory is removed (unless
-// kept). Never throws: anything the harness itself cannot do makes the case an "error".
+// Runs one case end to end (golden/README.md), in the phases of run/case_attempt.hpp: a fresh
+// work directory, the mocks, the templated config, the implementation in its own process group
+// (and private /dev), the steps, the exit, the comparisons; then nothing is left running and the
+// work directory is removed (unless kept). Never throws: anything the harness itself cannot do
+// makes the case an "error".
 class case_runner {
 public:
     explicit case_runner(const run_options& options) : options_(options) {}

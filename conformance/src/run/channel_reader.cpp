@@ -2,7 +2,6 @@
 #include "run/channel_reader.hpp"
 
 #include <regex>
-#include <stdexcept>
 
 #include <mocks/records.hpp>
 
@@ -20,54 +19,56 @@ std::string strip_log_prefix(std::string_view line) {
     return std::string(line);
 }
 
-std::string channel_reader::content(std::string_view channel, std::string_view path) const {
-    if (channel == "stdout") {
-        return read_file(paths_.stdout_file);
+std::string channel_reader::content(const channel_ref& ref) const {
+    switch (ref.kind) {
+        case channel::std_out:
+            return read_file(paths_.stdout_file);
+        case channel::std_err:
+            return read_file(paths_.stderr_file);
+        case channel::file:
+            return read_file(paths_.work / ref.path);
+        default:
+            return "";
     }
-    if (channel == "stderr") {
-        return read_file(paths_.stderr_file);
-    }
-    if (channel == "file") {
-        return read_file(paths_.work / path);
-    }
-    throw std::invalid_argument("channel " + std::string(channel) + " has no byte content");
 }
 
-std::vector<std::string> channel_reader::records(std::string_view channel, std::string_view path,
-                                                 std::string_view unit) const {
-    if (channel == "stdout" || channel == "file") {
-        return complete_lines(content(channel, path));
-    }
-    if (channel == "stderr") {
-        auto lines = complete_lines(content(channel));
-        for (auto& line : lines) {
-            line = strip_log_prefix(line);
-        }
-        return lines;
-    }
+std::vector<std::string> channel_reader::records(const channel_ref& ref) const {
     std::vector<std::string> out;
-    if (channel == "syslog") {
-        for (auto& r : mocks::read_syslog_records(paths_.syslog_log.string())) {
-            out.push_back(std::move(r.msg));
-        }
-    } else if (channel == "http") {
-        for (auto& r : mocks::read_http_records(paths_.http_log.string())) {
-            out.push_back(std::move(r.body));
-        }
-    } else if (channel == "program") {
-        const std::string wanted = unit == "processes" ? "start" : unit == "eof" ? "eof" : "read";
-        for (auto& e : mocks::read_capture_events(paths_.capture_log.string())) {
-            if (e.event != wanted) {
-                continue;
+    switch (ref.kind) {
+        case channel::std_out:
+        case channel::file:
+            return complete_lines(content(ref));
+        case channel::std_err:
+            out = complete_lines(content(ref));
+            for (auto& line : out) {
+                line = strip_log_prefix(line);
             }
-            std::string argv;
-            for (const auto& a : e.argv) {
-                argv += (argv.empty() ? "" : " ") + a;
+            return out;
+        case channel::syslog:
+            for (auto& r : mocks::read_syslog_records(paths_.syslog_log.string())) {
+                out.push_back(std::move(r.msg));
             }
-            out.push_back(wanted == "read" ? std::move(e.data) : argv);
+            return out;
+        case channel::http:
+            for (auto& r : mocks::read_http_records(paths_.http_log.string())) {
+                out.push_back(std::move(r.body));
+            }
+            return out;
+        case channel::program:
+            break;
+    }
+    const std::string wanted = ref.unit == program_unit::processes ? "start"
+                               : ref.unit == program_unit::eof     ? "eof"
+                                                                   : "read";
+    for (auto& e : mocks::read_capture_events(paths_.capture_log.string())) {
+        if (e.event != wanted) {
+            continue;
         }
-    } else {
-        throw std::invalid_argument("unknown channel " + std::string(channel));
+        std::string argv;
+        for (const auto& a : e.argv) {
+            argv += (argv.empty() ? "" : " ") + a;
+        }
+        out.push_back(wanted == "read" ? std::move(e.data) : argv);
     }
     return out;
 }

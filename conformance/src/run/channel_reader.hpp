@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cases/vocabulary.hpp"
+
 namespace conformance {
 
 // Where each channel's observations are, for one case.
@@ -28,11 +30,10 @@ class channel_reader {
 public:
     explicit channel_reader(channel_paths paths) : paths_(std::move(paths)) {}
 
-    std::vector<std::string> records(std::string_view channel, std::string_view path = {},
-                                     std::string_view unit = {}) const;
+    std::vector<std::string> records(const channel_ref& ref) const;
 
-    // Raw bytes of a byte channel (stdout, stderr, file) so far.
-    std::string content(std::string_view channel, std::string_view path = {}) const;
+    // Raw bytes of a byte channel (stdout, stderr, a file) so far; "" for the others.
+    std::string content(const channel_ref& ref) const;
 
     const channel_paths& paths() const { return paths_; }
 
@@ -40,8 +41,8 @@ private:
     channel_paths paths_;
 };
 
-// Falco's logger prefix ("Fri Nov 27 04:49:18 2026: " or "2026-11-27T04:49:18+0000: ",
-// profile-0.44.md section 2) removed when present.
+// Falco's logger prefix ("Fri Nov 27 04:49:18 2026: " or "2026-11-27T04:49:18+0000: ")
+// removed when present.
 std::string strip_log_prefix(std::string_view line);
 
 }  // namespace conformance

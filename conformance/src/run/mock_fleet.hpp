@@ -35,6 +35,8 @@ public:
     std::filesystem::path http_log() const { return harness_dir_ / "http.jsonl"; }
     std::filesystem::path capture_log() const { return work_ / "capture.jsonl"; }
     std::filesystem::path harness_dir() const { return harness_dir_; }
+    // FALCO_CONFORMANCE_ALERTS: everything the case will send, for adapters.
+    std::filesystem::path adapter_alerts() const { return harness_dir_ / "alerts.jsonl"; }
 
     // Stops every mock (SIGTERM, wait): their records are complete afterwards. Idempotent.
     void stop();

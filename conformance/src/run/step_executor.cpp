@@ -33,27 +33,8 @@ std::chrono::milliseconds until(clock_type::time_point deadline) {
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock_type::now()));
 }
 
-int signal_number(const std::string& name) {
-    if (name == "USR1") {
-        return SIGUSR1;
-    }
-    if (name == "TERM") {
-        return SIGTERM;
-    }
-    if (name == "INT") {
-        return SIGINT;
-    }
-    return SIGHUP;
-}
-
-std::string describe_channel(const step& s) {
-    std::string text = s.channel;
-    if (!s.path.empty()) {
-        text += " " + s.path;
-    }
-    if (!s.unit.empty()) {
-        text += " (" + s.unit + ")";
-    }
+std::string describe_observed(const step& s) {
+    auto text = s.observed.describe();
     if (s.pattern) {
         text += " matching /" + *s.pattern + "/";
     }
@@ -69,7 +50,7 @@ clock_type::time_point step_executor::deadline(
 }
 
 std::size_t step_executor::count(const step& s) const {
-    const auto records = channels_.records(s.channel, s.path, s.unit);
+    const auto records = channels_.records(s.observed);
     if (!s.pattern) {
         return records.size();
     }
@@ -90,8 +71,11 @@ std::optional<failure> step_executor::run(const step& s) {
                 return wait(s);
             case step::kind::quiet:
                 return quiet(s);
-            case step::kind::check:
-                return checker_.compare_channel(s.channel, s.path, expected_content{s.equals, {}});
+            case step::kind::check: {
+                auto j = checker_.compare_channel(s.observed, expected_content{s.equals, {}});
+                return j.failures.empty() ? std::nullopt
+                                          : std::optional<failure>(std::move(j.failures.front()));
+            }
             case step::kind::signal:
                 return signal(s);
             case step::kind::close_stdin:
@@ -139,7 +123,7 @@ std::optional<failure> step_executor::wait(const step& s) {
         return std::nullopt;
     }
     std::string detail;
-    const auto records = channels_.records(s.channel, s.path, s.unit);
+    const auto records = channels_.records(s.observed);
     for (std::size_t i = records.size() > 5 ? records.size() - 5 : 0; i < records.size(); ++i) {
         detail += "  record " + std::to_string(i + 1) + ": " + escape_visible(records[i]) + "\n";
     }
@@ -151,7 +135,7 @@ std::optional<failure> step_executor::wait(const step& s) {
                                       .count()) +
                    " ms";
     return failure{s.label,
-                   why + ": " + describe_channel(s) + " has " + std::to_string(have) + " of " +
+                   why + ": " + describe_observed(s) + " has " + std::to_string(have) + " of " +
                        std::to_string(s.count) + " records",
                    detail};
 }
@@ -162,10 +146,10 @@ std::optional<failure> step_executor::quiet(const step& s) {
     // The explicit window: poll for the whole window, fail at the first excess record.
     mocks::wait_until([&] { return (seen = count(s)) > s.count; }, until(end), k_poll);
     if (seen > s.count) {
-        const auto records = channels_.records(s.channel, s.path, s.unit);
+        const auto records = channels_.records(s.observed);
         return failure{
             s.label,
-            describe_channel(s) + " shows " + std::to_string(seen) + " records within " +
+            describe_observed(s) + " shows " + std::to_string(seen) + " records within " +
                 std::to_string(s.window.count()) + " ms, at most " + std::to_string(s.count) +
                 " allowed",
             records.empty() ? "" : "  last record: " + escape_visible(records.back()) + "\n"};
@@ -209,10 +193,11 @@ std::optional<failure> step_executor::signal(const step& s) {
         return f;
     }
     const pid_t target = daemon_pid_.value_or(process_.pid());
-    if (kill(s.to_group ? -target : target, signal_number(s.signal_name)) != 0) {
+    if (kill(s.to_group ? -target : target, signal_number(s.sent_signal)) != 0) {
         return failure{s.label,
                        "kill(" + std::to_string(s.to_group ? -target : target) + ", SIG" +
-                           s.signal_name + ") failed: " + std::strerror(errno),
+                           std::string(signal_name(s.sent_signal)) +
+                           ") failed: " + std::strerror(errno),
                        ""};
     }
     return std::nullopt;

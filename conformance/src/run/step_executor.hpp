@@ -11,14 +11,9 @@
 #include "judge/expectation_checker.hpp"
 #include "run/channel_reader.hpp"
 #include "run/impl_process.hpp"
+#include "run/invocation.hpp"
 
 namespace conformance {
-
-// How the implementation was started, as far as steps care.
-struct run_mode {
-    std::optional<std::filesystem::path> pidfile;  // from `-P FILE`: signals go to that PID
-    bool daemon = false;                           // `-d`: the real process is the daemon child
-};
 
 // A file action step (rename, delete, mkdir, chmod) on the work directory; also what `setup:`
 // runs before the implementation starts. Returns nullopt when it worked.
@@ -63,7 +58,6 @@ private:
                                     std::chrono::milliseconds fallback) const;
     // Daemon mode: wait for the parent's exit and adopt the daemon named by the pidfile.
     std::optional<failure> follow_daemon(clock_type::time_point deadline);
-    pid_t signal_target();
 
     const golden_case& case_;
     impl_process& process_;

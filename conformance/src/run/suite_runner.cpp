@@ -6,8 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include "select/glob.hpp"
-
 namespace conformance {
 
 const char* verdict_name(verdict v) {
@@ -51,53 +49,6 @@ void suite_counts::add(verdict v) {
     }
 }
 
-std::optional<case_result> suite_runner::pre_verdict(const golden_case& c) const {
-    case_result r;
-    r.id = c.id;
-    if (!c.load_error.empty()) {
-        return std::nullopt;  // the runner reports it as an error
-    }
-    const auto features = c.features();
-    for (const auto& lack : lacking_) {
-        if (std::find(features.begin(), features.end(), lack.key) != features.end()) {
-            r.outcome = verdict::not_applicable;
-            r.reason = "needs " + lack.key + ", which the implementation lacks: " + lack.reason;
-            return r;
-        }
-    }
-    if (c.syslog_mock && !no_namespace_reason_.empty()) {
-        r.outcome = verdict::skipped;
-        r.reason = "needs the mock syslog at /dev/log: " + no_namespace_reason_;
-        return r;
-    }
-    return std::nullopt;
-}
-
-void suite_runner::apply_baselines(case_result& result) {
-    for (auto& lack : lacking_) {
-        if (result.outcome == verdict::not_applicable &&
-            result.reason.starts_with("needs " + lack.key + ",")) {
-            lack.used = true;
-        }
-    }
-    const auto listed = std::find_if(known_failures_.begin(), known_failures_.end(),
-                                     [&](const auto& e) { return glob_match(e.key, result.id); });
-    if (listed == known_failures_.end() || result.outcome == verdict::not_applicable) {
-        return;
-    }
-    listed->used = true;
-    if (result.outcome == verdict::failed) {
-        result.outcome = verdict::expected_failure;
-        result.reason = listed->reason + " (" + listed->where + ")";
-    } else if (result.outcome == verdict::passed) {
-        result.outcome = verdict::failed;
-        result.failures.push_back({"known-failures",
-                                   "listed as a known failure at " + listed->where + " (" +
-                                       listed->reason + ") but passed: remove the entry",
-                                   ""});
-    }
-}
-
 case_result suite_runner::run_repeated(const golden_case& c, unsigned repeat) const {
     auto result = runner_.run(c);
     unsigned passed = result.outcome == verdict::passed ? 1 : 0;
@@ -130,13 +81,13 @@ std::vector<case_result> suite_runner::run(
     const std::function<void(const case_result&)>& on_result) {
     std::vector<case_result> results(cases.size());
     std::atomic<std::size_t> next{0};
-    std::mutex lock;  // serialises on_result and the `used` flags of the lists
+    std::mutex lock;  // serialises on_result
     const auto worker = [&] {
         for (std::size_t i; (i = next++) < cases.size();) {
-            auto pre = pre_verdict(cases[i]);
+            auto pre = rules_.before_run(cases[i]);
             auto r = pre ? std::move(*pre) : run_repeated(cases[i], repeat);
+            rules_.after_run(r);
             std::lock_guard guard(lock);
-            apply_baselines(r);
             on_result(r);
             results[i] = std::move(r);
         }

@@ -8,7 +8,7 @@
 #include "cases/golden_case.hpp"
 #include "judge/case_result.hpp"
 #include "run/case_runner.hpp"
-#include "select/listed_entries.hpp"
+#include "select/verdict_rules.hpp"
 
 namespace conformance {
 
@@ -19,17 +19,12 @@ struct suite_counts {
 };
 
 // Runs the selected cases on `jobs` threads (cases are independent: each has its own work
-// directory, mocks and process group), then applies the baselines: capabilities first (a case
-// needing a lacking feature is not run), the namespace check, then known failures (a listed
-// case that fails is an expected failure; one that passes fails the run as stale).
+// directory, mocks and process group) under the verdict rules: a case the capabilities make not
+// applicable (or the namespace check skips) is not run; known failures apply to each result.
 class suite_runner {
 public:
-    suite_runner(const case_runner& runner, std::vector<listed_entry>& known_failures,
-                 std::vector<listed_entry>& lacking, std::string no_namespace_reason)
-        : runner_(runner),
-          known_failures_(known_failures),
-          lacking_(lacking),
-          no_namespace_reason_(std::move(no_namespace_reason)) {}
+    suite_runner(const case_runner& runner, const verdict_rules& rules)
+        : runner_(runner), rules_(rules) {}
 
     // Results in the order of `cases`; `on_result` is called (serialised) as each completes.
     // With `repeat` > 1 each case runs that many times: a case whose outcome differs between
@@ -39,18 +34,11 @@ public:
                                  unsigned repeat,
                                  const std::function<void(const case_result&)>& on_result);
 
-    // The verdict a case gets without running it, if any (also used by --list).
-    std::optional<case_result> pre_verdict(const golden_case& c) const;
-
 private:
     case_result run_repeated(const golden_case& c, unsigned repeat) const;
-    // Known failures and the `used` marks of both lists; called under the results lock.
-    void apply_baselines(case_result& result);
 
     const case_runner& runner_;
-    std::vector<listed_entry>& known_failures_;
-    std::vector<listed_entry>& lacking_;
-    std::string no_namespace_reason_;  // empty: namespaces work
+    const verdict_rules& rules_;
 };
 
 }  // namespace conformance

@@ -4,12 +4,11 @@
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <yaml-cpp/yaml.h>
 
 #include <map>
-#include <regex>
 #include <set>
 
+#include "select/effective_config.hpp"
 #include "util/file_util.hpp"
 
 namespace conformance {
@@ -137,54 +136,18 @@ std::vector<std::string> derive_alert_features(std::string_view alerts_jsonl,
 
 bool prints_json_output_fields(const std::optional<std::string>& config,
                                const std::vector<std::string>& args, std::string_view profile) {
-    std::optional<bool> json_output, include_fields;
-    const auto as_bool = [](const YAML::Node& node) -> std::optional<bool> {
-        bool value = false;
-        if (node.IsScalar() && YAML::convert<bool>::decode(node, value)) {
-            return value;
-        }
-        return std::nullopt;
-    };
-    if (config) {
-        YAML::Node root;
-        try {
-            // Placeholders ({{capture}}, {{http_port}}) may stand where YAML reads a flow map.
-            root = YAML::Load(std::regex_replace(*config, std::regex(R"(\{\{[^}]*\}\})"), "x"));
-        } catch (const YAML::Exception&) {
-            return true;
-        }
-        if (!root.IsMap() && !root.IsNull()) {
-            return true;
-        }
-        if (root.IsMap()) {
-            json_output = as_bool(root["json_output"]);
-            include_fields = as_bool(root["json_include_output_fields_property"]);
-        }
+    return prints_json_output_fields(effective_config(config, args), profile);
+}
+
+bool prints_json_output_fields(const effective_config& effective, std::string_view profile) {
+    if (!effective.readable()) {
+        return true;  // a limit that excludes JSON cases must not let an unread one through
     }
-    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
-        if (args[i] != "-o" && args[i] != "--option") {
-            continue;
-        }
-        const std::string_view option = args[i + 1];
-        const auto eq = option.find('=');
-        if (eq == std::string_view::npos) {
-            continue;
-        }
-        // Falco sets the node to the value as a string scalar and reads the key after every
-        // option: a value that is not a bool reads as the default (profile-0.44.md 1m "Scalar
-        // typing").
-        const auto key = option.substr(0, eq);
-        const auto value = as_bool(YAML::Node(std::string(option.substr(eq + 1))));
-        if (key == "json_output") {
-            json_output = value;
-        } else if (key == "json_include_output_fields_property") {
-            include_fields = value;
-        }
-    }
-    if (!json_output.value_or(false)) {
+    if (!effective.boolean("json_output").value_or(false)) {
         return false;
     }
-    return profile == "legacy" || include_fields.value_or(true);
+    return profile == "legacy" ||
+           effective.boolean("json_include_output_fields_property").value_or(true);
 }
 
 }  // namespace conformance

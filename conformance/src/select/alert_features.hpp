@@ -30,11 +30,14 @@ std::vector<std::string> derive_alert_features(std::string_view alerts_jsonl,
 
 // Whether an implementation run with this case's config (untemplated) and arguments prints JSON
 // output_fields: `json_output` true and, in 0.44, `json_include_output_fields_property` not
-// false (legacy prints them always, legacy-profile.md 2.b). The effective value is the config's,
-// then each `-o key=value` in order (the last wins); a missing key or a value that is not a
-// YAML bool is Falco 0.44's default (false, true). A config that is not a YAML mapping counts as
-// printing them: a capability that excludes JSON cases must not let an unread one through.
+// false (legacy prints them always). The values are those of the effective config
+// (select/effective_config.hpp: the config, then each `-o key=value` in order); a missing key or
+// a value that is not a YAML bool is Falco 0.44's default (false, true). A config that is not a
+// YAML mapping counts as printing them: a capability that excludes JSON cases must not let an
+// unread one through.
 bool prints_json_output_fields(const std::optional<std::string>& config,
                                const std::vector<std::string>& args, std::string_view profile);
+class effective_config;
+bool prints_json_output_fields(const effective_config& config, std::string_view profile);
 
 }  // namespace conformance

@@ -30,7 +30,7 @@ std::vector<listed_entry> read_listed_entries(const std::filesystem::path& file)
         while (!reason.empty() && (reason.back() == '\r' || reason.back() == ' ')) {
             reason.pop_back();
         }
-        entries.push_back({line.substr(start, key_end - start), reason, where, false});
+        entries.push_back({line.substr(start, key_end - start), reason, where});
     }
     return entries;
 }

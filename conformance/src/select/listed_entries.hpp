@@ -12,7 +12,6 @@ struct listed_entry {
     std::string key;     // a case-id pattern, or a feature name
     std::string reason;  // required: a list entry without a reason rots
     std::string where;   // "file:line", for messages
-    bool used = false;
 };
 
 // Both files share one format (conformance/README.md): one entry per line, the key, blanks,
