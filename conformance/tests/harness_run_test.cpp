@@ -421,6 +421,101 @@ TEST_F(harness_run, keep_workdir_keeps_and_names_it) {
     fs::remove_all(dir);
 }
 
+// A failure shows how the implementation was started (argv, environment, config), on the
+// console and in the JSON report; a kept work directory has reproduce.sh, which runs it again
+// exactly as the harness did: the same output. Stdin and FIFO input.
+class reproduce : public harness_run, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(reproduce, a_kept_work_dir_replays_the_run) {
+    const auto r =
+        run({"--impl", "SED_UNUSED=1 " + k_fake, "--case", GetParam(), "--keep-workdir"});
+    const auto at = r.out.find("workdir kept: ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const fs::path dir = r.out.substr(at + 14, r.out.find('\n', at) - at - 14);
+    const auto script = dir / "reproduce.sh";
+    ASSERT_TRUE(fs::exists(script));
+    EXPECT_NE(fs::status(script).permissions() & fs::perms::owner_exec, fs::perms::none);
+    const auto replay = dir / "replayed-stdout";
+    ASSERT_EQ(std::system((script.string() + " >" + replay.string() + " 2>/dev/null").c_str()), 0);
+    EXPECT_EQ(read_file(replay), read_file(dir / ".harness/stdout"));
+    EXPECT_FALSE(read_file(replay).empty());
+    const auto text = read_file(script);
+    EXPECT_NE(text.find("{{closed_port_url}} was http://127.0.0.1:"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find(" SED_UNUSED=1 " + std::string(CONFORMANCE_FAKE_IMPL) + " auto -c falco.yaml"),
+        std::string::npos)
+        << text;
+    fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(input, reproduce,
+                         ::testing::Values("0.44/stdout/mismatch", "0.44/input/fifo"),
+                         [](const auto& info) {
+                             return std::string(info.param).substr(5, 5) == "stdou"
+                                        ? std::string("stdin")
+                                        : std::string("fifo");
+                         });
+
+TEST_F(harness_run, a_failure_shows_argv_environment_and_config) {
+    const auto json =
+        fs::temp_directory_path() / ("conformance-failure-json-" + std::to_string(getpid()));
+    const auto r =
+        run({"--impl", k_fake, "--case", "0.44/stdout/mismatch", "--json", json.string()});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("  implementation started as: cd /"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" && env -i TZ=UTC0 FALCO_HOSTNAME=golden-host PATH="), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(" " + std::string(CONFORMANCE_FAKE_IMPL) +
+                         " auto -c falco.yaml\n"
+                         "  with falco.yaml:\n    | # fake: sed\n"),
+              std::string::npos)
+        << r.out;
+    const auto report = read_file(json);
+    EXPECT_NE(report.find("\"invocation\": {\n"), std::string::npos) << report;
+    EXPECT_NE(report.find("\"argv\": ["), std::string::npos) << report;
+    EXPECT_NE(report.find("\"" + std::string(CONFORMANCE_FAKE_IMPL) + "\",\n"), std::string::npos)
+        << report;
+    EXPECT_NE(report.find("\"TZ\": \"UTC0\""), std::string::npos) << report;
+    EXPECT_NE(report.find("\"config\": \"# fake: sed\\n\""), std::string::npos) << report;
+    fs::remove(json);
+}
+
+// The signals a case sends are listed in reproduce.sh, to be sent by hand.
+TEST_F(harness_run, reproduce_sh_lists_the_signals_the_case_sends) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/lifecycle/signals", "--keep-workdir"});
+    const auto at = r.out.find("workdir kept: ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const fs::path dir = r.out.substr(at + 14, r.out.find('\n', at) - at - 14);
+    const auto text = read_file(dir / "reproduce.sh");
+    EXPECT_NE(text.find("# steps[2] (signal): the harness sent SIGUSR1 to the process: kill -USR1 "
+                        "PID\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("# steps[4] (signal): the harness sent SIGTERM to the process group: "
+                        "kill -TERM -- -PID\n"),
+              std::string::npos)
+        << text;
+    fs::remove_all(dir);
+}
+
+// A timeout names the limit that applied and where it came from, never a default that did not.
+TEST_F(harness_run, timeout_messages_name_the_limit_in_force) {
+    const auto cut = run({"--impl", "HANG_SECONDS=3604 " + k_fake, "--case",
+                          "0.44/lifecycle/hang_wait_exit", "--timeout-ms", "1000"});
+    EXPECT_EQ(cut.code, 1) << cut.out;
+    EXPECT_NE(cut.out.find("[steps[1] (wait_exit)] the implementation did not exit within the "
+                           "case timeout, 1000 ms (--timeout-ms)\n"),
+              std::string::npos)
+        << cut.out;
+    const auto own =
+        run({"--impl", "HANG_SECONDS=3604 " + k_fake, "--case", "0.44/lifecycle/hang"});
+    EXPECT_NE(own.out.find("[exit] the implementation did not exit within the case timeout, 1500 "
+                           "ms (timeout_ms of the case) after its input was closed (killed)\n"),
+              std::string::npos)
+        << own.out;
+    EXPECT_FALSE(sleep_running("3604"));
+}
+
 // A case asking for a signal the harness does not send is refused by --check with file, line and
 // key, never run with some other signal.
 TEST_F(harness_run, check_refuses_an_unknown_signal_with_file_line_and_key) {

@@ -132,6 +132,13 @@ TEST(json_report, reads_back_what_it_wrote) {
                              shard_spec{2, 5}, 11);
     written.warnings = {"w.txt:1: feature 'x' is needed by no selected case"};
     written.results[1].declared_by_implementation = true;
+    invocation how;
+    how.argv = {"/bin/impl", "-c", "falco.yaml"};
+    how.env = {{"TZ", "UTC0"}, {"HOME", "/tmp/w"}};
+    how.cwd = "/tmp/w";
+    how.config = "stdout_output: {enabled: true}\n";
+    how.notes = {"mock-http listened on http://127.0.0.1:1/"};
+    written.results[0].launched = how;
     const auto file = temp_path("roundtrip.json");
     write_json_report(file, written);
     const auto read = read_json_report(file);
@@ -149,6 +156,12 @@ TEST(json_report, reads_back_what_it_wrote) {
     EXPECT_EQ(read.results[0].failures[0].what, "stdout");
     // Raw bytes come back as the visible text the report holds (\xFF), valid UTF-8.
     EXPECT_NE(read.results[0].failures[0].detail.find("\\xff\\xfe \\x01"), std::string::npos);
+    ASSERT_TRUE(read.results[0].launched);
+    EXPECT_EQ(read.results[0].launched->argv, how.argv);
+    EXPECT_EQ(read.results[0].launched->env, how.env);
+    EXPECT_EQ(read.results[0].launched->cwd, how.cwd);
+    EXPECT_EQ(read.results[0].launched->config, how.config);
+    EXPECT_EQ(read.results[0].launched->notes, how.notes);
     EXPECT_EQ(read.results[1].tags, (std::vector<std::string>{"t", "u"}));
     EXPECT_TRUE(read.results[1].declared_by_implementation);
     EXPECT_EQ(read.results[2].outcome, verdict::passed);

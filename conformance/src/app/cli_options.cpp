@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli_options.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
+#include <thread>
 
 namespace conformance {
 
@@ -24,6 +26,10 @@ long parse_number(const std::string& option, const std::string& text, long min) 
 }
 
 }  // namespace
+
+unsigned cli_options::default_jobs() {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 const char* cli_options::usage() {
     return R"(usage: falco-conformance --impl "CMD [ARGS]" [options]
@@ -49,7 +55,7 @@ Runs the golden cases against an implementation of Falco's output channels and g
   --write-known-failures F  write the cases that fail in this run as a known-failures
                         baseline (whatever list was loaded)
   --timeout-ms N        per-case timeout (default: the case's timeout_ms, else 20000)
-  -j N, --jobs N        run N cases at once (default 1)
+  -j N, --jobs N        run N cases at once (default: the number of CPUs)
   --repeat N            run each case N times; differing outcomes fail it as nondeterministic
   --keep-workdir        keep each case's work directory (printed)
   --list                print the selected case ids and features, run nothing; with

@@ -20,13 +20,16 @@ struct cli_options {
     std::string known_failures, capabilities, junit, json, html, write_known_failures;
     std::optional<shard_spec> shard;  // --shard K/N
     std::optional<long> timeout_ms;
-    unsigned jobs = 1;
+    unsigned jobs = default_jobs();
     unsigned repeat = 1;
     bool list = false;
     bool check = false;
     bool keep_workdir = false;
     bool help = false;
     bool version = false;
+
+    // -j's default: the number of CPUs (at least 1).
+    static unsigned default_jobs();
 
     // Throws std::invalid_argument naming the bad argument.
     static cli_options parse(const std::vector<std::string>& args);

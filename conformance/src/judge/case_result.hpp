@@ -2,8 +2,11 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "run/invocation.hpp"
 
 namespace conformance {
 
@@ -45,6 +48,7 @@ struct case_result {
     std::string stderr_tail;
     std::string workdir;  // kept with --keep-workdir, else empty
     std::string reproduce;
+    std::optional<invocation> launched;  // how the implementation was started, if it was
     std::chrono::milliseconds duration{0};
     std::vector<std::string> tags;  // the case's tags and channel, for the reports' filters
 };

@@ -55,6 +55,16 @@ void console_reporter::on_result(const case_result& r) {
             out_ << "  stderr of the implementation (last lines):\n";
             indented(out_, visible_text(r.stderr_tail), "    | ");
         }
+        if (r.launched) {
+            out_ << "  implementation started as: " << escape_visible(r.launched->shell_line())
+                 << '\n';
+            if (r.launched->config) {
+                out_ << "  with falco.yaml:\n";
+                indented(out_, visible_text(*r.launched->config), "    | ");
+            } else {
+                out_ << "  with no falco.yaml (the case has no config)\n";
+            }
+        }
         out_ << "  reproduce: " << r.reproduce << '\n';
     }
     if (!r.workdir.empty()) {

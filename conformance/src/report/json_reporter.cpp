@@ -33,6 +33,27 @@ void write_json_report(const std::filesystem::path& file, const run_report& repo
         }
         w.EndArray();
     };
+    // How the implementation was started: {argv[], env{}, cwd, config|null, notes[]}.
+    const auto invocation_object = [&](const invocation& how) {
+        w.Key("invocation");
+        w.StartObject();
+        list("argv", how.argv);
+        w.Key("env");
+        w.StartObject();
+        for (const auto& [name, value] : how.env) {
+            str(name, value);
+        }
+        w.EndObject();
+        str("cwd", how.cwd.string());
+        if (how.config) {
+            str("config", *how.config);
+        } else {
+            w.Key("config");
+            w.Null();
+        }
+        list("notes", how.notes);
+        w.EndObject();
+    };
     w.StartObject();
     str("tool", "falco-conformance");
     str("suite_version", report.suite_version);
@@ -98,6 +119,9 @@ void write_json_report(const std::filesystem::path& file, const run_report& repo
         }
         if (!r.stderr_tail.empty()) {
             str("stderr_tail", r.stderr_tail);
+        }
+        if (r.launched && (r.outcome == verdict::failed || r.outcome == verdict::error)) {
+            invocation_object(*r.launched);
         }
         if (!r.workdir.empty()) {
             str("workdir", r.workdir);

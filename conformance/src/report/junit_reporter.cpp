@@ -26,6 +26,11 @@ std::string failure_text(const case_result& r) {
     if (!r.stderr_tail.empty()) {
         text += "stderr of the implementation (last lines):\n" + r.stderr_tail;
     }
+    if (r.launched) {
+        text += "implementation started as: " + r.launched->shell_line() + "\n";
+        text += r.launched->config ? "with falco.yaml:\n" + *r.launched->config + "\n"
+                                   : "with no falco.yaml (the case has no config)\n";
+    }
     return text + "reproduce: " + r.reproduce + "\n";
 }
 

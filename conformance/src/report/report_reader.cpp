@@ -79,6 +79,29 @@ verdict verdict_named(const report_fields& f, const std::string& name, const std
     f.fail(path + ".verdict '" + name + "' is not a verdict");
 }
 
+// `invocation`: how the implementation of a failed case was started (json_reporter.cpp).
+invocation read_invocation(const report_fields& f, const json& v, const std::string& path) {
+    if (!v.IsObject()) {
+        f.fail(path + " is not an object");
+    }
+    invocation how;
+    how.argv = f.texts(v, "argv", path);
+    const auto& env = f.member(v, "env", path);
+    if (!env.IsObject()) {
+        f.fail(path + ".env is not an object");
+    }
+    for (const auto& m : env.GetObject()) {
+        const std::string name(m.name.GetString(), m.name.GetStringLength());
+        how.env.emplace_back(name, f.text(env, name.c_str(), path + ".env"));
+    }
+    how.cwd = f.text(v, "cwd", path);
+    if (!f.member(v, "config", path).IsNull()) {
+        how.config = f.text(v, "config", path);
+    }
+    how.notes = f.texts(v, "notes", path);
+    return how;
+}
+
 case_result read_case(const report_fields& f, const json& c, const std::string& path) {
     if (!c.IsObject()) {
         f.fail(path + " is not an object");
@@ -102,6 +125,9 @@ case_result read_case(const report_fields& f, const json& c, const std::string& 
         }
     }
     r.stderr_tail = f.optional_text(c, "stderr_tail", path);
+    if (c.HasMember("invocation")) {
+        r.launched = read_invocation(f, f.member(c, "invocation", path), path + ".invocation");
+    }
     r.workdir = f.optional_text(c, "workdir", path);
     r.reproduce = f.optional_text(c, "reproduce", path);
     return r;

@@ -20,18 +20,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr auto k_default_case_timeout = std::chrono::milliseconds(20000);
-// After a failed step the verdict is known: a short grace keeps the channels comparable
-// without waiting out the whole case timeout.
-constexpr auto k_grace_after_failed_step = std::chrono::milliseconds(3000);
-// After the exit: how long the channels may take to reach end of file (a child of the
-// implementation may still hold its stdout).
-constexpr auto k_drain_after_exit = std::chrono::milliseconds(1000);
 constexpr std::size_t k_stderr_tail_lines = 20;
 
-// The case's timeout: --timeout-ms, else the case's timeout_ms, else the default.
-std::chrono::milliseconds case_timeout(const golden_case& c, const run_options& options) {
-    return options.timeout.value_or(c.timeout.value_or(k_default_case_timeout));
+// The case's timeout and what set it: --timeout-ms, the case's timeout_ms, the default.
+time_limit case_timeout(const golden_case& c, const run_options& options) {
+    if (options.timeout) {
+        return time_limit::from_now(*options.timeout, "--timeout-ms", true);
+    }
+    if (c.timeout) {
+        return time_limit::from_now(*c.timeout, "timeout_ms of the case", true);
+    }
+    return time_limit::from_now(k_default_case_timeout, "default", true);
 }
 
 }  // namespace
@@ -95,9 +94,12 @@ void case_attempt::start_implementation() {
     if (options_.private_dev_log) {
         spec.dev_log = fleet_->dev_log_target();
     }
+    if (options_.keep_workdir) {
+        spec.input_record = fleet_->harness_dir() / "input";
+    }
     channels_.emplace(channel_paths{work_, spec.stdout_path, spec.stderr_path, fleet_->syslog_log(),
                                     fleet_->http_log(), fleet_->capture_log()});
-    case_deadline_ = clock_type::now() + case_timeout(case_, options_);
+    case_limit_ = case_timeout(case_, options_);
     process_.emplace(spec);
     if (how_->alerts_fifo) {
         process_->use_alerts_fifo(*how_->alerts_fifo);
@@ -107,8 +109,7 @@ void case_attempt::start_implementation() {
 
 void case_attempt::execute_steps() {
     step_checker_.emplace(case_, *channels_, std::nullopt, process_->pid(), options_.aliases);
-    steps_.emplace(case_, *process_, *channels_, *step_checker_, *values_, how_->mode,
-                   case_deadline_);
+    steps_.emplace(case_, *process_, *channels_, *step_checker_, *values_, how_->mode, case_limit_);
     for (const auto& s : case_.steps) {
         if ((step_failure_ = steps_->run(s))) {
             return;
@@ -117,13 +118,19 @@ void case_attempt::execute_steps() {
 }
 
 void case_attempt::finish() {
-    const auto end = step_failure_ ? clock_type::now() + k_grace_after_failed_step : case_deadline_;
+    const auto end = step_failure_ ? time_limit::from_now(k_grace_after_failed_step,
+                                                          "the grace after a failed step")
+                                   : case_limit_;
     if (auto f = steps_->finish(end); f && !step_failure_) {
         step_failure_ = std::move(f);
     }
     final_pid_ = steps_->daemon_pid().value_or(process_->pid());
     final_status_ = process_->status(final_pid_);
-    process_->drain(clock_type::now() + k_drain_after_exit);
+    // Output a child of the implementation still writes is collected for a moment after the
+    // exit; an implementation that did not exit is killed at once (its pipes close with it).
+    if (final_status_) {
+        process_->drain(clock_type::now() + k_drain_after_exit);
+    }
     // Whatever the outcome: nothing of the implementation survives the case.
     process_->terminate();
     fleet_->stop();
@@ -159,10 +166,16 @@ void case_attempt::judge(case_result& result) const {
 }
 
 void case_attempt::clean_up(case_result& result) {
+    result.launched = how_;
     if (work_.empty()) {
         return;
     }
     if (options_.keep_workdir) {
+        if (how_) {
+            const auto script = work_ / "reproduce.sh";
+            write_file(script, reproduce_script(case_, *how_, fleet_->harness_dir() / "input"));
+            fs::permissions(script, fs::perms::owner_exec, fs::perm_options::add);
+        }
         result.workdir = work_.string();
         return;
     }

@@ -14,6 +14,7 @@
 #include "run/invocation.hpp"
 #include "run/mock_fleet.hpp"
 #include "run/step_executor.hpp"
+#include "run/time_limit.hpp"
 
 namespace conformance {
 
@@ -43,13 +44,14 @@ public:
     void finish();
     // The verdict: not applicable by the implementation's exit 77, or every expectation.
     void judge(case_result& result) const;
-    // The work directory kept (its path into the result) or removed.
+    // The work directory kept (with reproduce.sh) or removed; how the implementation was
+    // started, into the result.
     void clean_up(case_result& result);
 
 private:
     const golden_case& case_;
     const run_options& options_;
-    clock_type::time_point case_deadline_;
+    time_limit case_limit_;
     std::filesystem::path work_;
     std::optional<mock_fleet> fleet_;
     std::optional<templater> values_;

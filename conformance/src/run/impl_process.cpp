@@ -158,6 +158,10 @@ impl_process::impl_process(const launch_spec& spec)
     close(report[0]);
     stdin_fd_ = in[1];
     fcntl(stdin_fd_, F_SETFL, O_NONBLOCK);
+    if (spec.input_record) {
+        record_fd_ =
+            open(spec.input_record->c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    }
     out_fd_ = out[0];
     err_fd_ = err[0];
     reader_ = std::thread([this] { read_loop(); });
@@ -205,7 +209,8 @@ void impl_process::read_loop() {
     close(err_file);
 }
 
-std::string impl_process::write_input(std::string_view data, clock_type::time_point deadline) {
+std::string impl_process::write_input(std::string_view data, const time_limit& limit) {
+    const auto deadline = limit.at;
     int fd = stdin_fd_;
     if (fifo_) {
         // O_NONBLOCK open of a FIFO for writing fails with ENXIO until a reader has it open.
@@ -218,8 +223,8 @@ std::string impl_process::write_input(std::string_view data, clock_type::time_po
             },
             std::chrono::milliseconds(remaining_ms(deadline)), k_poll);
         if (fifo_fd_ < 0) {
-            return "cannot open the alerts FIFO " + fifo_->string() +
-                   " for writing: " + std::strerror(last_errno);
+            return "cannot open the alerts FIFO " + fifo_->string() + " for writing within " +
+                   limit.describe() + ": " + std::strerror(last_errno);
         }
         fd = fifo_fd_;
     }
@@ -229,6 +234,9 @@ std::string impl_process::write_input(std::string_view data, clock_type::time_po
     while (!data.empty()) {
         const ssize_t n = write(fd, data.data(), data.size());
         if (n > 0) {
+            if (record_fd_ >= 0) {
+                (void)!write(record_fd_, data.data(), static_cast<std::size_t>(n));
+            }
             data.remove_prefix(static_cast<std::size_t>(n));
             continue;
         }
@@ -240,7 +248,8 @@ std::string impl_process::write_input(std::string_view data, clock_type::time_po
         }
         pollfd p{fd, POLLOUT, 0};
         if (poll(&p, 1, remaining_ms(deadline)) == 0) {
-            return "the implementation does not read its input (pipe full until the deadline)";
+            return "the implementation does not read its input: the pipe stayed full for " +
+                   limit.describe();
         }
     }
     return "";
@@ -338,7 +347,7 @@ void impl_process::terminate() {
     if (reader_.joinable()) {
         reader_.join();
     }
-    for (int* fd : {&out_fd_, &err_fd_, &stop_fds_[0], &stop_fds_[1]}) {
+    for (int* fd : {&out_fd_, &err_fd_, &stop_fds_[0], &stop_fds_[1], &record_fd_}) {
         if (*fd >= 0) {
             close(*fd);
             *fd = -1;

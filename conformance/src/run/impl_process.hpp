@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "run/time_limit.hpp"
+
 namespace conformance {
 
 using clock_type = std::chrono::steady_clock;
@@ -27,6 +29,9 @@ struct launch_spec {
     // Run in a private mount namespace where /dev/log is this path (mocks_lib's helper); a path
     // nobody listens on makes syslog(3) fail quietly, so logs never reach the host's syslog.
     std::optional<std::string> dev_log;
+    // Every byte written to the implementation's input is also appended here (for the
+    // reproduce.sh of a kept work directory).
+    std::optional<std::filesystem::path> input_record;
 };
 
 // The implementation under test as a child process: its own process group (so `target:
@@ -49,8 +54,9 @@ public:
     // opened for writing at the first write, once the implementation opened it for reading.
     void use_alerts_fifo(std::filesystem::path fifo) { fifo_ = std::move(fifo); }
 
-    // Writes everything or returns why not ("" on success); never blocks past the deadline.
-    std::string write_input(std::string_view data, clock_type::time_point deadline);
+    // Writes everything or returns why not ("" on success), naming the limit when it ran out;
+    // never blocks past it.
+    std::string write_input(std::string_view data, const time_limit& limit);
     void close_input();
 
     // Reaps without blocking; true once the implementation exited. status() is waitpid's.
@@ -82,6 +88,7 @@ private:
     std::map<pid_t, int> reaped_;  // wait statuses of the children the harness cares about
     int stdin_fd_ = -1;
     int fifo_fd_ = -1;
+    int record_fd_ = -1;  // launch_spec::input_record
     std::optional<std::filesystem::path> fifo_;
     int out_fd_ = -1;
     int err_fd_ = -1;

@@ -7,6 +7,7 @@
 #include "cases/send_payload.hpp"
 #include "cases/templater.hpp"
 #include "run/case_runner.hpp"
+#include "run/impl_command.hpp"
 #include "run/mock_fleet.hpp"
 
 namespace conformance {
@@ -83,7 +84,23 @@ std::vector<std::pair<std::string, std::string>> environment(const golden_case& 
     return env;
 }
 
+// `env -i NAME=VALUE... ARGV...`, quoted for a POSIX shell.
+std::string env_command(const invocation& how) {
+    std::string line = "env -i";
+    for (const auto& [name, value] : how.env) {
+        line += " " + shell_quote(name + "=" + value);
+    }
+    for (const auto& word : how.argv) {
+        line += " " + shell_quote(word);
+    }
+    return line;
+}
+
 }  // namespace
+
+std::string invocation::shell_line() const {
+    return "cd " + shell_quote(cwd.string()) + " && " + env_command(*this);
+}
 
 invocation plan_invocation(const golden_case& c, const run_options& options,
                            const mock_fleet& fleet, const templater& values, const fs::path& work) {
@@ -99,7 +116,52 @@ invocation plan_invocation(const golden_case& c, const run_options& options,
     if (c.config) {  // without `config:` the implementation meets a missing file
         how.config = values.apply(*c.config, "config");
     }
+    how.notes = fleet.notes();
+    if (options.private_dev_log) {
+        how.notes.push_back("/dev/log, in a private mount namespace, was " +
+                            fleet.dev_log_target());
+    }
     return how;
+}
+
+std::string reproduce_script(const golden_case& c, const invocation& how,
+                             const fs::path& input_record) {
+    std::string text =
+        "#!/bin/sh\n"
+        "# Runs the implementation of case " +
+        c.id +
+        " as falco-conformance did: the same argv, environment\n"
+        "# and working directory (this one: what the run wrote is still here), its input the "
+        "bytes\n"
+        "# the harness wrote (" +
+        input_record.lexically_relative(how.cwd).string() +
+        "), here from a file: the harness's pipe stayed open until\n"
+        "# the case closed it, this input ends at once.\n";
+    for (const auto& note : how.notes) {
+        text += "# " + note + "\n";
+    }
+    for (const auto& s : c.steps) {
+        if (s.what == step::kind::signal) {
+            text += "# " + s.label + ": the harness sent SIG" +
+                    std::string(signal_name(s.sent_signal)) + " to the " +
+                    (s.to_group ? "process group" : "process") +
+                    (how.mode.daemon ? " of the daemon (PID in the pidfile)" : "") + ": kill -" +
+                    std::string(signal_name(s.sent_signal)) + " " +
+                    (s.to_group ? "-- -PID" : "PID") + "\n";
+        }
+    }
+    text += "cd " + shell_quote(how.cwd.string()) + " || exit 1\n";
+    const auto run = env_command(how);
+    const auto input = shell_quote(input_record.string());
+    if (how.alerts_fifo) {
+        const auto fifo = shell_quote(how.alerts_fifo->string());
+        text += "[ -p " + fifo + " ] || mkfifo " + fifo + " || exit 1\n";
+        text += "cat " + input + " > " + fifo + " &\n";
+        text += "exec " + run + " </dev/null\n";
+    } else {
+        text += "exec " + run + " < " + input + "\n";
+    }
+    return text;
 }
 
 }  // namespace conformance

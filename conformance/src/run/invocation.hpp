@@ -15,8 +15,8 @@ struct run_mode {
     bool daemon = false;                           // `-d`: the real process is the daemon child
 };
 
-// How the harness starts the implementation of one case (conformance/README.md, "What happens
-// per case").
+// How the harness started the implementation of one case (conformance/README.md, "What happens
+// per case"): what every failure report shows and what reproduce.sh replays.
 struct invocation {
     std::vector<std::string> argv;                         // argv[0] absolute
     std::vector<std::pair<std::string, std::string>> env;  // the whole environment, in order
@@ -24,6 +24,10 @@ struct invocation {
     std::optional<std::string> config;  // falco.yaml as written (templated); nullopt: none
     std::optional<std::filesystem::path> alerts_fifo;  // the input is this FIFO (--alerts)
     run_mode mode;
+    std::vector<std::string> notes;  // the mocks' addresses, the private /dev/log
+
+    // One shell line that runs it again: `cd W && env -i NAME=VALUE... ARGV...`.
+    std::string shell_line() const;
 };
 
 struct golden_case;
@@ -38,5 +42,11 @@ struct run_options;
 invocation plan_invocation(const golden_case& c, const run_options& options,
                            const mock_fleet& fleet, const templater& values,
                            const std::filesystem::path& work);
+
+// A POSIX shell script that runs the implementation exactly as the harness did: the same argv,
+// environment and working directory, its input from `input_record` (what the harness wrote),
+// with the mocks' addresses and the signals the case sends as comments.
+std::string reproduce_script(const golden_case& c, const invocation& how,
+                             const std::filesystem::path& input_record);
 
 }  // namespace conformance

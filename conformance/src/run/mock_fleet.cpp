@@ -113,6 +113,27 @@ std::string mock_fleet::dev_log_target() const {
     return it != values_.end() ? it->second : (harness_dir_ / "no-syslog.sock").string();
 }
 
+std::vector<std::string> mock_fleet::notes() const {
+    const auto value = [&](const char* key) {
+        const auto it = values_.find(key);
+        return it == values_.end() ? std::string() : it->second;
+    };
+    std::vector<std::string> out;
+    if (syslog_) {
+        out.push_back("mock-syslog listened on " + value("syslog_socket") +
+                      " (its records: .harness/syslog.jsonl; not running now)");
+    }
+    if (http_) {
+        const auto https = value("https_url");
+        out.push_back("mock-http listened on " + value("http_url") +
+                      (https.empty() ? "" : " and " + https) +
+                      " (its records: .harness/http.jsonl; not running now)");
+    }
+    out.push_back("{{closed_port_url}} was " + value("closed_port_url") +
+                  " (held bound, never listening, for the case)");
+    return out;
+}
+
 void mock_fleet::stop() {
     if (refusing_fd_ >= 0) {
         close(refusing_fd_);

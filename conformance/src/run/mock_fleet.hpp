@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <mocks/mock_process.hpp>
 
@@ -37,6 +38,10 @@ public:
     std::filesystem::path harness_dir() const { return harness_dir_; }
     // FALCO_CONFORMANCE_ALERTS: everything the case will send, for adapters.
     std::filesystem::path adapter_alerts() const { return harness_dir_ / "alerts.jsonl"; }
+
+    // One line per address the case had, for a reproduce script: "mock-http listened on
+    // http://127.0.0.1:40123/ (its records: .harness/http.jsonl)".
+    std::vector<std::string> notes() const;
 
     // Stops every mock (SIGTERM, wait): their records are complete afterwards. Idempotent.
     void stop();

@@ -24,8 +24,6 @@ namespace {
 // Reading a channel parses its records (up to thousands of HTTP requests in load cases):
 // 10 ms keeps that cheap and is far below any timing a case asserts.
 constexpr auto k_poll = std::chrono::milliseconds(10);
-constexpr auto k_wait_default = std::chrono::milliseconds(5000);
-constexpr auto k_wait_exit_default = std::chrono::milliseconds(10000);
 
 std::chrono::milliseconds until(clock_type::time_point deadline) {
     return std::max(
@@ -43,10 +41,12 @@ std::string describe_observed(const step& s) {
 
 }  // namespace
 
-clock_type::time_point step_executor::deadline(
-    std::optional<std::chrono::milliseconds> step_timeout,
-    std::chrono::milliseconds fallback) const {
-    return std::min(case_deadline_, clock_type::now() + step_timeout.value_or(fallback));
+time_limit step_executor::limit(const step& s, std::chrono::milliseconds fallback,
+                                const char* kind_name) const {
+    const auto own =
+        s.timeout ? time_limit::from_now(*s.timeout, s.label + " timeout_ms")
+                  : time_limit::from_now(fallback, std::string("the default of ") + kind_name);
+    return own.earlier(case_limit_);
 }
 
 std::size_t step_executor::count(const step& s) const {
@@ -96,7 +96,7 @@ std::optional<failure> step_executor::send(const step& s) {
     const std::string data = payloads_.of(s);
     // The implementation reads while its stdout and stderr are drained by the reader thread,
     // so a large write only waits for it to read; the step's timeout bounds that wait.
-    const auto error = process_.write_input(data, deadline(s.timeout, k_wait_default));
+    const auto error = process_.write_input(data, limit(s, k_default_step_timeout, "send"));
     // An implementation that stopped reading because it exited (a start-up error) is judged by
     // the exit code and stderr expectations, not here.
     if (error.empty() || error.find("EPIPE") != std::string::npos) {
@@ -106,7 +106,7 @@ std::optional<failure> step_executor::send(const step& s) {
 }
 
 std::optional<failure> step_executor::wait(const step& s) {
-    const auto end = deadline(s.timeout, k_wait_default);
+    const auto end = limit(s, k_default_step_timeout, "wait");
     bool gone = false;
     const bool reached = mocks::wait_until(
         [&] {
@@ -117,7 +117,7 @@ std::optional<failure> step_executor::wait(const step& s) {
             gone = !mode_.daemon && process_.exited() && process_.group_empty();
             return gone && process_.drain(clock_type::now()) && count(s) < s.count;
         },
-        until(end), k_poll);
+        until(end.at), k_poll);
     const auto have = count(s);
     if (reached && have >= s.count) {
         return std::nullopt;
@@ -129,11 +129,7 @@ std::optional<failure> step_executor::wait(const step& s) {
     }
     const auto why =
         gone ? "the implementation " + describe_wait_status(process_.status()) + " first"
-             : "timed out after " +
-                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      s.timeout.value_or(k_wait_default))
-                                      .count()) +
-                   " ms";
+             : "timed out after " + end.describe();
     return failure{s.label,
                    why + ": " + describe_observed(s) + " has " + std::to_string(have) + " of " +
                        std::to_string(s.count) + " records",
@@ -141,7 +137,7 @@ std::optional<failure> step_executor::wait(const step& s) {
 }
 
 std::optional<failure> step_executor::quiet(const step& s) {
-    const auto end = std::min(case_deadline_, clock_type::now() + s.window);
+    const auto end = std::min(case_limit_.at, clock_type::now() + s.window);
     std::size_t seen = 0;
     // The explicit window: poll for the whole window, fail at the first excess record.
     mocks::wait_until([&] { return (seen = count(s)) > s.count; }, until(end), k_poll);
@@ -157,12 +153,13 @@ std::optional<failure> step_executor::quiet(const step& s) {
     return std::nullopt;
 }
 
-std::optional<failure> step_executor::follow_daemon(clock_type::time_point end) {
+std::optional<failure> step_executor::follow_daemon(const time_limit& limit) {
     if (daemon_pid_ || !mode_.daemon) {
         return std::nullopt;
     }
-    if (!process_.wait_exit(end)) {
-        return failure{"daemon", "the daemonising parent did not exit", ""};
+    if (!process_.wait_exit(limit.at)) {
+        return failure{"daemon", "the daemonising parent did not exit within " + limit.describe(),
+                       ""};
     }
     const auto st = process_.status();
     if (!WIFEXITED(*st) || WEXITSTATUS(*st) != 0) {
@@ -179,9 +176,10 @@ std::optional<failure> step_executor::follow_daemon(clock_type::time_point end) 
             pid = text.empty() ? 0 : static_cast<pid_t>(std::atol(text.c_str()));
             return pid > 0;
         },
-        until(end), k_poll);
+        until(limit.at), k_poll);
     if (pid <= 0) {
-        return failure{"daemon", "no PID in " + mode_.pidfile->string(), ""};
+        return failure{"daemon",
+                       "no PID in " + mode_.pidfile->string() + " within " + limit.describe(), ""};
     }
     daemon_pid_ = pid;
     process_.adopt_group(pid);  // the daemon called setsid: its group is its PID
@@ -189,7 +187,7 @@ std::optional<failure> step_executor::follow_daemon(clock_type::time_point end) 
 }
 
 std::optional<failure> step_executor::signal(const step& s) {
-    if (auto f = follow_daemon(deadline(std::nullopt, k_wait_default))) {
+    if (auto f = follow_daemon(limit(s, k_default_step_timeout, "signal"))) {
         return f;
     }
     const pid_t target = daemon_pid_.value_or(process_.pid());
@@ -204,17 +202,13 @@ std::optional<failure> step_executor::signal(const step& s) {
 }
 
 std::optional<failure> step_executor::wait_exit(const step& s) {
-    const auto end = deadline(s.timeout, k_wait_exit_default);
+    const auto end = limit(s, k_default_wait_exit_timeout, "wait_exit");
     if (auto f = follow_daemon(end)) {
         return f;
     }
     const pid_t pid = daemon_pid_.value_or(process_.pid());
-    if (!process_.wait_exit(pid, end)) {
-        return failure{s.label,
-                       "the implementation did not exit within " +
-                           std::to_string(s.timeout.value_or(k_wait_exit_default).count()) +
-                           " ms (or the case timeout)",
-                       ""};
+    if (!process_.wait_exit(pid, end.at)) {
+        return failure{s.label, "the implementation did not exit within " + end.describe(), ""};
     }
     const auto st = process_.status(pid);
     if (s.exit_code && !(WIFEXITED(*st) && WEXITSTATUS(*st) == *s.exit_code)) {
@@ -253,19 +247,18 @@ std::optional<failure> apply_file_action(const fs::path& work, const step& s) {
     return std::nullopt;
 }
 
-std::optional<failure> step_executor::finish(clock_type::time_point end) {
-    end = std::min(end, case_deadline_);
+std::optional<failure> step_executor::finish(const time_limit& limit) {
+    const auto end = limit.earlier(case_limit_);
     process_.close_input();
     if (auto f = follow_daemon(end)) {
         return f;
     }
     const pid_t pid = daemon_pid_.value_or(process_.pid());
-    if (!process_.wait_exit(pid, end)) {
-        return failure{
-            "exit",
-            "the implementation did not exit within the case timeout after its input was closed "
-            "(killed)",
-            ""};
+    if (!process_.wait_exit(pid, end.at)) {
+        return failure{"exit",
+                       "the implementation did not exit within " + end.describe() +
+                           " after its input was closed (killed)",
+                       ""};
     }
     return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include "run/channel_reader.hpp"
 #include "run/impl_process.hpp"
 #include "run/invocation.hpp"
+#include "run/time_limit.hpp"
 
 namespace conformance {
 
@@ -20,13 +21,14 @@ namespace conformance {
 std::optional<failure> apply_file_action(const std::filesystem::path& work, const step& s);
 
 // Executes the steps of a case against a running implementation (golden/README.md, "Steps").
-// Every wait polls a condition until a deadline, the earlier of the step's and the case's;
-// `quiet` is the only explicit time window.
+// Every wait polls a condition until a deadline, the earlier of the step's and the case's, and
+// a step that runs out of time names the limit that applied; `quiet` is the only explicit time
+// window.
 class step_executor {
 public:
     step_executor(const golden_case& c, impl_process& process, const channel_reader& channels,
                   const expectation_checker& checker, const templater& values, run_mode mode,
-                  clock_type::time_point case_deadline)
+                  time_limit case_limit)
         : case_(c),
           process_(process),
           channels_(channels),
@@ -34,14 +36,14 @@ public:
           values_(values),
           payloads_(c, values),
           mode_(std::move(mode)),
-          case_deadline_(case_deadline) {}
+          case_limit_(std::move(case_limit)) {}
 
     // Runs one step; returns nullopt when it passed, else what went wrong.
     std::optional<failure> run(const step& s);
 
-    // The end of every case: close the input, wait for the exit until `end` (at most the case
-    // deadline). Returns a failure when the implementation does not exit in time.
-    std::optional<failure> finish(clock_type::time_point end);
+    // The end of every case: close the input, wait for the exit until `limit` (at most the case
+    // limit). Returns a failure when the implementation does not exit in time.
+    std::optional<failure> finish(const time_limit& limit);
 
     // For daemon mode: the implementation's real process, once known from the pidfile.
     std::optional<pid_t> daemon_pid() const { return daemon_pid_; }
@@ -54,10 +56,12 @@ private:
     std::optional<failure> wait_exit(const step& s);
 
     std::size_t count(const step& s) const;
-    clock_type::time_point deadline(std::optional<std::chrono::milliseconds> step_timeout,
-                                    std::chrono::milliseconds fallback) const;
+    // The step's limit (its timeout_ms, else `fallback`, "the default of <kind>"), cut by the
+    // case's.
+    time_limit limit(const step& s, std::chrono::milliseconds fallback,
+                     const char* kind_name) const;
     // Daemon mode: wait for the parent's exit and adopt the daemon named by the pidfile.
-    std::optional<failure> follow_daemon(clock_type::time_point deadline);
+    std::optional<failure> follow_daemon(const time_limit& limit);
 
     const golden_case& case_;
     impl_process& process_;
@@ -66,7 +70,7 @@ private:
     const templater& values_;
     send_payloads payloads_;
     run_mode mode_;
-    clock_type::time_point case_deadline_;
+    time_limit case_limit_;
     std::optional<pid_t> daemon_pid_;
 };
 
