@@ -111,7 +111,7 @@ TEST_F(harness_run, the_whole_suite_in_parallel) {
     const auto r = run(
         {"--impl", k_fake, "-j", "4", "--exclude-tag", "fails", "--exclude-tag", "harness_error"});
     EXPECT_EQ(r.code, 0) << r.out;
-    EXPECT_EQ(last_line(r.out), "19 passed, 0 failed, 0 skipped") << r.out;
+    EXPECT_EQ(last_line(r.out), "20 passed, 0 failed, 0 skipped") << r.out;
 }
 
 // Each fake breaks the accounting in one way; the delivery check must catch it and say where.
@@ -145,6 +145,17 @@ INSTANTIATE_TEST_SUITE_P(
         std::string name = info.param.first;
         return name.substr(name.rfind('/') + 1);
     });
+
+// The default umask is 022 (the file comes out 0644, not 0640), and the pid file holds no
+// newline: both comparisons fail and say what they saw.
+TEST_F(harness_run, file_modes_and_impl_pid_text_are_compared) {
+    const auto r = run({"--impl", k_fake, "--case", "0.44/file/pid_and_mode_wrong"});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("mode 0644, expected 0640"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("pid.txt"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("the expected text"), std::string::npos) << r.out;
+    EXPECT_EQ(last_line(r.out), "0 passed, 1 failed, 0 skipped") << r.out;
+}
 
 TEST_F(harness_run, a_mismatch_shows_diff_json_explanation_and_reproduce_line) {
     const auto r = run({"--impl", k_fake, "--case", "0.44/stdout/mismatch"});

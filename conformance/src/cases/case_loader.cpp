@@ -94,14 +94,35 @@ void check_placeholders(const case_reader& r, const YAML::Node& root, const gold
         }
         all += s.pattern.value_or("");
     }
+    // Expected `text:` contents are templated when the case is judged: they may also name
+    // `{{impl_pid}}`, the PID of the process the harness started (not the daemon's, which the
+    // case would read from the very pidfile it checks).
+    std::string expected;
+    const auto add_expected = [&](const std::optional<expected_content>& e) {
+        if (e && e->text) {
+            expected += *e->text;
+        }
+    };
+    add_expected(c.expect.stdout_content);
+    add_expected(c.expect.stdout_tail);
+    for (const auto& [path, e] : c.expect.files) {
+        add_expected(e);
+    }
+    if (templater::placeholders(expected).count("impl_pid") && c.daemon) {
+        r.fail(root, "expect", "{{impl_pid}} is the process the harness started, not the daemon");
+    }
+    all += expected;
     const std::map<std::string, std::string> needs{{"http_url", "http"},
                                                    {"https_url", "http"},
                                                    {"https_localhost_url", "http"},
                                                    {"tls_dir", "http"},
                                                    {"syslog_socket", "syslog"}};
     for (const auto& name : templater::placeholders(all)) {
-        if (!templater::known_names().count(name)) {
-            r.fail(root, "config/args/env/send_raw", "unknown placeholder {{" + name + "}}");
+        if (!templater::known_names().count(name) &&
+            !(name == "impl_pid" && templater::placeholders(expected).count(name))) {
+            r.fail(root, "config/args/env/send_raw",
+                   "unknown placeholder {{" + name + "}}" +
+                       (name == "impl_pid" ? " (only in expected text: contents)" : ""));
         }
         const auto need = needs.find(name);
         if (need == needs.end()) {
@@ -173,7 +194,7 @@ void parse_rules(const case_reader& r, const YAML::Node& list, golden_case& c) {
 void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     r.only_keys(root, "case",
                 {"description", "provenance", "rules", "tags", "env", "args", "input", "daemon",
-                 "mocks", "config", "setup", "steps", "expect", "timeout_ms", "requires"});
+                 "mocks", "config", "setup", "steps", "expect", "timeout_ms", "requires", "umask"});
     c.description = r.scalar(root["description"], "description");
     if (!root["provenance"]) {
         r.fail(root, "provenance", "is required (at least one cited fact)");
@@ -234,6 +255,9 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     if (root["expect"]) {
         parse_expect(r, root["expect"], c.expect);
         check_delivery_mocks(r, root["expect"], c);
+    }
+    if (root["umask"]) {
+        c.umask = r.mode(root["umask"], "umask");
     }
     if (root["timeout_ms"]) {
         c.timeout = std::chrono::milliseconds(r.number<long>(root["timeout_ms"], "timeout_ms", 1));

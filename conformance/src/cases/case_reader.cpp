@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cases/case_reader.hpp"
 
+#include "cases/templater.hpp"
+
 #include <regex>
 
 namespace conformance {
@@ -224,7 +226,19 @@ expected_content case_reader::expected(const YAML::Node& node, const std::string
         e.file = case_file(node, key);
         return e;
     }
-    only_keys(node, key, {"generate"});
+    only_keys(node, key, {"generate", "text"});
+    if (node["text"]) {
+        if (node["generate"]) {
+            fail(node, key, "give either generate or text, not both");
+        }
+        e.text = scalar(node["text"], key + ".text");
+        for (const auto& name : templater::placeholders(*e.text)) {
+            if (name != "impl_pid" && templater::known_names().count(name) == 0) {
+                fail(node["text"], key + ".text", "unknown placeholder {{" + name + "}}");
+            }
+        }
+        return e;
+    }
     const auto& list = node["generate"];
     if (!list.IsSequence() || list.size() == 0) {
         fail(list, key + ".generate", "must be a non-empty list of generators");

@@ -104,6 +104,16 @@ void parse_files(const case_reader& r, const YAML::Node& m, expectations& e) {
             e.files.emplace_back(path, r.expected(item.second, "expect.files." + path));
         }
     }
+    if (m["file_modes"]) {
+        if (!m["file_modes"].IsMap()) {
+            r.fail(m["file_modes"], "expect.file_modes",
+                   "must be a mapping work path -> octal mode");
+        }
+        for (const auto& item : m["file_modes"]) {
+            const auto path = r.work_path(item.first, "expect.file_modes");
+            e.file_modes.emplace_back(path, r.mode(item.second, "expect.file_modes." + path));
+        }
+    }
     if (m["files_absent"]) {
         if (!m["files_absent"].IsSequence()) {
             r.fail(m["files_absent"], "expect.files_absent", "must be a list");
@@ -134,8 +144,8 @@ void parse_counts(const case_reader& r, const YAML::Node& m, expectations& e) {
 void parse_expect(const case_reader& r, const YAML::Node& m, expectations& e) {
     r.only_keys(m, "expect",
                 {"exit_code", "stdout", "stdout_stats", "stdout_empty", "stderr", "stderr_absent",
-                 "files", "files_absent", "syslog", "program", "http", "http_connections", "count",
-                 "stdout_tail", "delivery"});
+                 "files", "files_absent", "file_modes", "syslog", "program", "http",
+                 "http_connections", "count", "stdout_tail", "delivery"});
     if (m["exit_code"]) {
         e.exit_code = r.number<int>(m["exit_code"], "expect.exit_code", 0);
     }

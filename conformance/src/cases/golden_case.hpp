@@ -64,10 +64,15 @@ struct http_mock_spec {
 
 // Expected bytes of a channel: a file of the case, or (`generate:`) lines built by the
 // generator of `send_generated`, for contents too large to commit (a 10 MiB line).
+// Or (`text:`) a string of case.yaml, templated at judge time with the placeholders of the case
+// and `{{impl_pid}}`: contents that hold a value known only when the case runs (a pidfile).
 struct expected_content {
     std::string file;                       // relative to the case dir; empty when generated
     std::vector<generator_spec> generated;  // concatenated in order
-    std::string label() const { return file.empty() ? "the generated content" : file; }
+    std::optional<std::string> text;        // untemplated
+    std::string label() const {
+        return !file.empty() ? file : text ? "the expected text" : "the generated content";
+    }
 };
 
 // `expect.delivery` (golden/README.md): black-box accounting of sequence-numbered alerts.
@@ -94,6 +99,8 @@ struct expectations {
     std::vector<std::string> stderr_absent;
     std::vector<std::pair<std::string, expected_content>> files;  // work path, expected
     std::vector<std::string> files_absent;
+    // `file_modes`: work path -> permission bits (st_mode & 07777, symbolic links followed).
+    std::vector<std::pair<std::string, unsigned>> file_modes;
     std::optional<std::string> syslog_file;
     std::optional<std::string> program_file;
     std::optional<std::string> http_file;
@@ -126,6 +133,7 @@ struct golden_case {
     std::vector<std::string> args;                         // untemplated
     bool input_fifo = false;  // `input: fifo`: alerts through --alerts <work>/alerts.fifo
     bool daemon = false;      // `daemon: true`: -d -P <work>/falco.pid
+    unsigned umask = 022;     // `umask:`: the implementation's file-mode creation mask
     bool syslog_mock = false;
     std::optional<http_mock_spec> http_mock;
     std::optional<std::string> config;  // untemplated; absent: no falco.yaml is written

@@ -15,6 +15,13 @@ class templater {
 public:
     explicit templater(std::map<std::string, std::string> values) : values_(std::move(values)) {}
 
+    // The same values and one more (`{{impl_pid}}` once the implementation runs).
+    templater with(const std::string& name, const std::string& value) const {
+        auto values = values_;
+        values[name] = value;
+        return templater(std::move(values));
+    }
+
     // Throws std::runtime_error naming the placeholder and `where` when a name has no value.
     std::string apply(std::string_view text, std::string_view where) const;
 

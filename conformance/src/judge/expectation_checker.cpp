@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "judge/expectation_checker.hpp"
 
+#include <cstdio>
+
+#include <cerrno>
+
+#include <sys/stat.h>
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -61,6 +67,8 @@ std::string expectation_checker::expected_text(const expected_content& expected,
     std::string text;
     if (!expected.file.empty()) {
         text = read_file(case_.dir / expected.file);
+    } else if (expected.text) {
+        text = values_.apply(*expected.text, "the expected text");
     } else {
         for (const auto& g : expected.generated) {
             text += generate_lines(g);
@@ -167,6 +175,27 @@ void expectation_checker::check_files(judgement& out) const {
     }
 }
 
+void expectation_checker::check_file_modes(judgement& out) const {
+    const auto octal = [](unsigned mode) {
+        char text[8];
+        std::snprintf(text, sizeof text, "%04o", mode);
+        return std::string(text);
+    };
+    for (const auto& [path, expected] : case_.expect.file_modes) {
+        struct stat st {};
+        const auto full = channels_.paths().work / path;
+        if (::stat(full.c_str(), &st) != 0) {
+            out.failures.push_back(
+                {"file " + path, "mode expected " + octal(expected) + ": " + std::strerror(errno),
+                 ""});
+        } else if ((st.st_mode & 07777) != expected) {
+            out.failures.push_back(
+                {"file " + path,
+                 "mode " + octal(st.st_mode & 07777) + ", expected " + octal(expected), ""});
+        }
+    }
+}
+
 void expectation_checker::check_counts(judgement& out) const {
     if (case_.expect.http_connections) {
         const auto n = mocks::read_http_connection_count(channels_.paths().http_log.string());
@@ -254,11 +283,12 @@ judgement expectation_checker::check() const {
     }
     check_stderr(out);
     check_files(out);
+    check_file_modes(out);
     for (const auto& [kind, file] :
          {std::pair{channel::syslog, e.syslog_file}, std::pair{channel::program, e.program_file},
           std::pair{channel::http, e.http_file}}) {
         if (file) {
-            compare({kind}, expected_content{*file, {}}, out);
+            compare({kind}, expected_content{*file, {}, std::nullopt}, out);
         }
     }
     check_counts(out);

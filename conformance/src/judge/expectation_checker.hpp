@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cases/golden_case.hpp"
+#include "cases/templater.hpp"
 #include "judge/case_result.hpp"
 #include "judge/value_alias.hpp"
 #include "run/channel_reader.hpp"
@@ -24,14 +25,17 @@ struct judgement {
 // should show all that is wrong.
 class expectation_checker {
 public:
+    // `values` templates the expected `text:` contents (the case's placeholders and
+    // `{{impl_pid}}`).
     expectation_checker(const golden_case& c, const channel_reader& channels,
                         std::optional<int> wait_status, long impl_pgid,
-                        const std::vector<value_alias>& aliases)
+                        const std::vector<value_alias>& aliases, templater values)
         : case_(c),
           channels_(channels),
           status_(wait_status),
           impl_pgid_(impl_pgid),
-          aliases_(aliases) {}
+          aliases_(aliases),
+          values_(std::move(values)) {}
 
     judgement check() const;
 
@@ -48,6 +52,7 @@ private:
     void check_exit(judgement& out) const;
     void check_stderr(judgement& out) const;
     void check_files(judgement& out) const;
+    void check_file_modes(judgement& out) const;
     void check_counts(judgement& out) const;
 
     const golden_case& case_;
@@ -55,6 +60,7 @@ private:
     std::optional<int> status_;
     long impl_pgid_;
     const std::vector<value_alias>& aliases_;
+    templater values_;
 };
 
 // "exited with code 1", "killed by signal 9 (Killed)", "did not exit".

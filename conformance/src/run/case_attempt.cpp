@@ -89,6 +89,7 @@ void case_attempt::start_implementation() {
         spec.env.push_back(n + "=" + v);
     }
     spec.cwd = work_;
+    spec.umask = how_->umask;
     spec.stdout_path = fleet_->harness_dir() / "stdout";
     spec.stderr_path = fleet_->harness_dir() / "stderr";
     if (options_.private_dev_log) {
@@ -107,8 +108,13 @@ void case_attempt::start_implementation() {
     final_pid_ = process_->pid();
 }
 
+templater case_attempt::judge_values() const {
+    return values_->with("impl_pid", std::to_string(process_->pid()));
+}
+
 void case_attempt::execute_steps() {
-    step_checker_.emplace(case_, *channels_, std::nullopt, process_->pid(), options_.aliases);
+    step_checker_.emplace(case_, *channels_, std::nullopt, process_->pid(), options_.aliases,
+                          judge_values());
     steps_.emplace(case_, *process_, *channels_, *step_checker_, *values_, how_->mode, case_limit_);
     for (const auto& s : case_.steps) {
         if ((step_failure_ = steps_->run(s))) {
@@ -149,7 +155,7 @@ void case_attempt::judge(case_result& result) const {
         result.failures.push_back(*step_failure_);
     }
     const expectation_checker checker(case_, *channels_, final_status_, final_pid_,
-                                      options_.aliases);
+                                      options_.aliases, judge_values());
     auto found = checker.check();
     for (auto& f : found.failures) {
         result.failures.push_back(std::move(f));

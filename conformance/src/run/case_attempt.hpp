@@ -49,6 +49,10 @@ public:
     void clean_up(case_result& result);
 
 private:
+    // The placeholders of the case and `{{impl_pid}}`, the PID of the process started, for the
+    // expected `text:` contents.
+    templater judge_values() const;
+
     const golden_case& case_;
     const run_options& options_;
     time_limit case_limit_;

@@ -111,6 +111,7 @@ impl_process::impl_process(const launch_spec& spec)
         if (dev_log && !dev_log->enter(report[1])) {
             _exit(127);
         }
+        ::umask(static_cast<mode_t>(spec.umask));
         if (chdir(cwd.c_str()) != 0) {
             child_fail(report[1], "chdir to the work dir", errno);
         }

@@ -32,6 +32,7 @@ struct launch_spec {
     // Every byte written to the implementation's input is also appended here (for the
     // reproduce.sh of a kept work directory).
     std::optional<std::filesystem::path> input_record;
+    unsigned umask = 022;  // the file-mode creation mask it starts with
 };
 
 // The implementation under test as a child process: its own process group (so `target:

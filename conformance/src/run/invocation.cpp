@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "run/invocation.hpp"
 
+#include <cstdio>
+
 #include <cstdlib>
 
 #include "cases/golden_case.hpp"
@@ -23,9 +25,7 @@ run_mode inspect_args(const std::vector<std::string>& args, const fs::path& work
     run_mode mode;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const bool has_value = i + 1 < args.size();
-        if (args[i] == "-d" || args[i] == "--daemon") {
-            mode.daemon = true;
-        } else if (args[i] == "-P" && has_value) {
+        if (args[i] == "-P" && has_value) {
             mode.pidfile = work / args[i + 1];
         } else if (args[i] == "--alerts" && has_value && args[i + 1] != "-") {
             fifo = work / args[i + 1];
@@ -96,22 +96,33 @@ std::string env_command(const invocation& how) {
     return line;
 }
 
+std::string octal_mask(unsigned mask) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", mask);
+    return text;
+}
+
 }  // namespace
 
 std::string invocation::shell_line() const {
-    return "cd " + shell_quote(cwd.string()) + " && " + env_command(*this);
+    return "cd " + shell_quote(cwd.string()) + " && umask " + octal_mask(umask) + " && " +
+           env_command(*this);
 }
 
 invocation plan_invocation(const golden_case& c, const run_options& options,
                            const mock_fleet& fleet, const templater& values, const fs::path& work) {
     invocation how;
     how.cwd = work;
+    how.umask = c.umask;
     how.argv = {options.program};
     how.argv.insert(how.argv.end(), options.impl.argv.begin() + 1, options.impl.argv.end());
     how.argv.insert(how.argv.end(), {"-c", "falco.yaml"});
     const auto args = case_arguments(c, values, work);
     how.argv.insert(how.argv.end(), args.begin(), args.end());
     how.mode = inspect_args(args, work, how.alerts_fifo);
+    // Only `daemon: true` makes a daemon run: a `-d` among a case's own args is an argument like
+    // any other (a profile without daemon mode must refuse it).
+    how.mode.daemon = c.daemon;
     how.env = environment(c, options, fleet, values, work);
     if (c.config) {  // without `config:` the implementation meets a missing file
         how.config = values.apply(*c.config, "config");
@@ -151,6 +162,7 @@ std::string reproduce_script(const golden_case& c, const invocation& how,
         }
     }
     text += "cd " + shell_quote(how.cwd.string()) + " || exit 1\n";
+    text += "umask " + octal_mask(how.umask) + "\n";
     const auto run = env_command(how);
     const auto input = shell_quote(input_record.string());
     if (how.alerts_fifo) {

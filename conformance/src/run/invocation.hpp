@@ -21,6 +21,7 @@ struct invocation {
     std::vector<std::string> argv;                         // argv[0] absolute
     std::vector<std::pair<std::string, std::string>> env;  // the whole environment, in order
     std::filesystem::path cwd;                             // the work directory
+    unsigned umask = 022;                                  // the case's `umask:`
     std::optional<std::string> config;  // falco.yaml as written (templated); nullopt: none
     std::optional<std::filesystem::path> alerts_fifo;  // the input is this FIFO (--alerts)
     run_mode mode;

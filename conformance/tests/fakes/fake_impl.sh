@@ -34,6 +34,10 @@ case "$mode" in
         out=$(setting filename)
         exec awk -v f="$out" '{ print; fflush(); if (NR != 4) { print >> f; fflush(f) } }' ;;
     ls) cat >/dev/null; ls -1p ;;
+    pid_and_mode)  # its own PID without a newline, and a new file (mode: 0666 under the umask)
+        cat >/dev/null
+        printf '%s' "$$" >pid.txt
+        : >made.txt ;;
     alerts_file) cat >/dev/null; cat "$FALCO_CONFORMANCE_ALERTS" ;;  # what adapters see first                            # what setup: left in the work dir
     refused)  # {{closed_port_url}}: the connection must be refused (curl exit code 7)
         url=$(setting url)
