@@ -76,8 +76,10 @@ cli_options parse_cli(const std::vector<std::string>& args) {
             out.unbuffered = true;
         } else if (cur.take_value("", "--alerts", value)) {
             out.alerts_path = value;
-        } else if (cur.take_flag("-d", "--daemon")) {
+        } else if (cur.current() == "-d" || cur.current() == "--daemon") {
             out.daemon = true;
+            out.daemon_option = cur.current() == "-d" ? "d" : "daemon";
+            cur.next();
         } else if (cur.take_value("-P", "--pidfile", value)) {
             out.pidfile = value;
         } else if (cur.take_flag("-h", "--help")) {
@@ -89,7 +91,9 @@ cli_options parse_cli(const std::vector<std::string>& args) {
         }
     }
     if (out.daemon && !get_profile(out.profile).has_daemon_mode) {
-        throw cli_error("-d/--daemon exists only in the legacy profile (Falco 0.15.3)");
+        // Falco 0.36.0 removed -d/--daemon, so cxxopts rejects it with this message
+        // (docs/spec/0.44.md#daemon.fork, falco@0.44.1:userspace/falco/app/options.cpp:57-68).
+        throw falco_option_error("Option \u2018" + out.daemon_option + "\u2019 does not exist");
     }
     return out;
 }

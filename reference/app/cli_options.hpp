@@ -20,6 +20,7 @@ struct cli_options {
     bool unbuffered = false;
     std::string alerts_path = "-";
     bool daemon = false;
+    std::string daemon_option;           // "d" or "daemon", as given
     std::optional<std::string> pidfile;  // -P; pidfile_path() applies the profile's default
 
     // -P's value, or the profile's default (profile::default_pidfile; "" = no pid file).
@@ -35,7 +36,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Throws cli_error naming the offending argument.
+// An option the selected Falco does not have, refused as Falco's own option parser refuses it:
+// the message is printed as Falco prints a start-up error, `Error: <message>`.
+class falco_option_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws cli_error naming the offending argument, or falco_option_error.
 cli_options parse_cli(const std::vector<std::string>& args);
 
 std::string cli_usage();

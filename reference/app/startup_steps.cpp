@@ -18,6 +18,10 @@ namespace falco_ref::app {
 step_result parse_command_line(run_state& s) {
     try {
         s.opts = parse_cli(s.args);
+    } catch (const falco_option_error& e) {
+        // As Falco prints a failed option parse (falco@0.44.1:userspace/falco/falco.cpp:44-46).
+        write_stderr(std::string("Error: ") + e.what() + "\n");
+        return step_result::stop(1);
     } catch (const cli_error& e) {
         write_stderr(std::string(k_program) + ": " + e.what() + "\nTry '" + std::string(k_program) +
                      " --help'.\n");

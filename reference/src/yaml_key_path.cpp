@@ -75,19 +75,28 @@ YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool 
             }
             if (c == '[') {
                 const std::size_t close = key.find(']', i);
-                if (close == std::string::npos) {
+                // Without a later ']' the index text is the rest of the key, as in Falco
+                // (yaml_helper.h:439-440), so a text stoi rejects gets Falco's own error.
+                const bool closed = close != std::string::npos;
+                const std::string index_text = key.substr(i + 1, closed ? close - i - 1 : close);
+                const bool appendable = !cur.IsDefined() || cur.IsSequence();
+                const bool append = index_text.empty() && appendable && can_append;
+                std::optional<int> parsed;
+                if (!append && !(parsed = stoi_like(index_text))) {
+                    throw parsing_error("expected a numeric index, found '" + index_text + "'");
+                }
+                if (!closed) {
+                    // An accepted index without ']': Falco 0.44.1 walks the key again forever
+                    // (yaml_helper.h:457-462); the contract requires an end
+                    // (docs/spec/0.44.md#config.o.path.unclosed).
                     throw parsing_error("missing ']' at pos " + std::to_string(i));
                 }
-                const std::string index_text = key.substr(i + 1, close - i - 1);
-                const bool appendable = !cur.IsDefined() || cur.IsSequence();
                 int index = 0;
-                if (index_text.empty() && appendable && can_append) {
+                if (append) {
                     cur.push_back(YAML::Node());
                     index = static_cast<int>(cur.size()) - 1;
-                } else if (auto parsed = stoi_like(index_text)) {
-                    index = *parsed;
                 } else {
-                    throw parsing_error("expected a numeric index, found '" + index_text + "'");
+                    index = *parsed;
                 }
                 cur.reset(cur[index]);
                 i = close;

@@ -20,7 +20,7 @@ std::string error_of(const std::string& key, bool can_append = true) {
     return "";
 }
 
-// profile-0.44.md m "Key path": dots, indices, escapes (yaml_helper.h:366-468).
+// docs/spec/0.44.md#config.o.path: dots, indices, escapes (yaml_helper.h:366-468).
 TEST(config_key_path, dots_and_indices_reach_nested_nodes) {
     YAML::Node root = YAML::Load("{list: [{x: 1}, {x: 2}], m: {y: {z: deep}}}");
     EXPECT_EQ(yaml_key_path::resolve(root, "m.y.z", false).as<std::string>(), "deep");
@@ -34,7 +34,7 @@ TEST(config_key_path, assignment_creates_missing_levels) {
     EXPECT_EQ(root["a"]["b"]["c"].as<std::string>(), "v");
 }
 
-// "`[]` appends" (profile-0.44.md m).
+// `[]` appends (docs/spec/0.44.md#config.o.path).
 TEST(config_key_path, empty_brackets_append_to_a_sequence) {
     YAML::Node root = YAML::Load("{list: [a, b]}");
     yaml_key_path::resolve(root, "list[]", true) = "c";
@@ -42,7 +42,7 @@ TEST(config_key_path, empty_brackets_append_to_a_sequence) {
     EXPECT_EQ(root["list"][2].as<std::string>(), "c");
 }
 
-// "`[n]` indexes (a missing node gets a *map* key "n")" (profile-0.44.md m).
+// `[n]` on a missing node creates a map key "n" (yaml-cpp's operator[] on an undefined node).
 TEST(config_key_path, index_on_a_missing_node_becomes_a_map_key) {
     YAML::Node root = YAML::Load("{}");
     yaml_key_path::resolve(root, "k[3]", true) = "v";
@@ -61,7 +61,8 @@ TEST(config_key_path, escapes_make_literal_key_characters) {
     EXPECT_EQ(root["b\\c"].as<std::string>(), "y");
 }
 
-// Error texts: profile-0.44.md m and n, positions as yaml_helper.h:390-460 computes them.
+// Error texts: docs/spec/0.44.md#config.o.path.errors, positions as yaml_helper.h:390-460
+// computes them.
 TEST(config_key_path, parse_errors_use_falcos_wording) {
     EXPECT_EQ(error_of("a..b"),
               "Config error at key \"a..b\": Parsing error: unexpected character at pos 2");
@@ -86,6 +87,33 @@ TEST(config_key_path, empty_index_is_an_error_when_reading) {
     // ... and when the node is a map, which cannot be appended to.
     EXPECT_EQ(error_of("m[]", true),
               "Config error at key \"m[]\": Parsing error: expected a numeric index, found ''");
+}
+
+// Without a later `]` the rest of the key is the index text (yaml_helper.h:438-462,
+// docs/spec/0.44.md#config.o.path.unclosed): a text stoi rejects is Falco's own error ...
+TEST(config_key_path, unclosed_bracket_with_a_rejected_index_is_falcos_error) {
+    EXPECT_EQ(error_of("m[x"),
+              "Config error at key \"m[x\": Parsing error: expected a numeric index, found 'x'");
+    EXPECT_EQ(error_of("m[x.y"),
+              "Config error at key \"m[x.y\": Parsing error: expected a numeric index, found "
+              "'x.y'");
+    // A map cannot be appended to, so an empty text is no index either.
+    EXPECT_EQ(error_of("m["),
+              "Config error at key \"m[\": Parsing error: expected a numeric index, found ''");
+    EXPECT_EQ(error_of("list[", false),
+              "Config error at key \"list[\": Parsing error: expected a numeric index, found ''");
+}
+
+// ... while an accepted one, where Falco 0.44.1 walks the key again forever, ends with an error
+// whose reason is the reference's own.
+TEST(config_key_path, unclosed_bracket_with_an_accepted_index_ends) {
+    EXPECT_EQ(error_of("m[1"), "Config error at key \"m[1\": Parsing error: missing ']' at pos 1");
+    EXPECT_EQ(error_of("m[1x"),
+              "Config error at key \"m[1x\": Parsing error: missing ']' at pos 1");
+    EXPECT_EQ(error_of("list[", true),
+              "Config error at key \"list[\": Parsing error: missing ']' at pos 4");
+    EXPECT_EQ(error_of("new[", true),
+              "Config error at key \"new[\": Parsing error: missing ']' at pos 3");
 }
 
 }  // namespace

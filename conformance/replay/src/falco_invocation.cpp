@@ -32,13 +32,10 @@ falco_invocation falco_invocation::build(const inputs& in) {
                 throw std::invalid_argument("--alerts needs a path");
             }
             inv.alerts_input_ = a[++i];
-        } else if (a[i] == "-d" || a[i] == "--daemon") {
-            // -P/--pidfile passes through: Falco 0.44 still writes its own PID with it
-            // (falco@0.44.1:userspace/falco/app/options.cpp:161).
-            throw std::invalid_argument("'" + a[i] +
-                                        "' is legacy-only (PROTOCOL.md section 1); Falco 0.44 "
-                                        "has no daemon mode");
         } else {
+            // Everything else passes through: -P (Falco 0.44 still writes its own PID with it,
+            // falco@0.44.1:userspace/falco/app/options.cpp:161) and -d/--daemon, which Falco
+            // 0.44's option parser refuses itself (docs/spec/0.44.md#daemon.fork).
             passed.push_back(a[i]);
         }
     }

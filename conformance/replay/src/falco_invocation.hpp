@@ -20,7 +20,8 @@ public:
         std::vector<std::string> harness_args;
     };
 
-    // Throws std::invalid_argument for arguments a real Falco 0.44 cannot honour (`-d`, `-P`).
+    // Throws std::invalid_argument for a `--alerts` without its path; every other argument is
+    // passed to Falco as given.
     static falco_invocation build(const inputs& in);
 
     const std::vector<std::string>& argv() const { return argv_; }

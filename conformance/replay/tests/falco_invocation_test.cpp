@@ -43,10 +43,13 @@ TEST(falco_invocation, alerts_path_goes_to_the_plugin) {
     EXPECT_NE(inv.argv()[8].find("open_params: \"alerts.fifo\""), std::string::npos);
 }
 
-TEST(falco_invocation, daemon_mode_is_legacy_only) {
-    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"-c", "x", "-d"}}),
-                 std::invalid_argument);
-    EXPECT_THROW(falco_invocation::build({"f", "p", "r", {"--daemon"}}), std::invalid_argument);
+// Falco 0.44 has no -d/--daemon: they pass through, and Falco's own option parser refuses them
+// (docs/spec/0.44.md#daemon.fork), which is the behaviour a case checks.
+TEST(falco_invocation, daemon_options_pass_through_to_falco) {
+    const auto inv = falco_invocation::build({"f", "p", "r", {"-c", "x", "-d"}});
+    EXPECT_EQ(inv.argv().back(), "-d");
+    const auto long_form = falco_invocation::build({"f", "p", "r", {"--daemon"}});
+    EXPECT_EQ(long_form.argv().back(), "--daemon");
 }
 
 // Falco 0.44.1 still has -P/--pidfile (falco@0.44.1:userspace/falco/app/options.cpp:161).

@@ -7,7 +7,7 @@
 
 namespace falco_ref {
 
-// Falco 0.44's configuration key paths (profile-0.44.md m "Key path";
+// Falco 0.44's configuration key paths (docs/spec/0.44.md#config.o.path;
 // falco@0.44.1:userspace/engine/yaml_helper.h:366-468): `.` separates levels, `[n]` indexes,
 // `[]` appends (only when writing), `\.` `\[` `\]` `\\` are literal characters. Used both to
 // read keys and to apply `-o key=value`, so both behave alike, errors included.
@@ -15,9 +15,10 @@ class yaml_key_path {
 public:
     // Walks `root` along `key` and returns the node there (possibly not yet defined; assigning
     // to it creates it). Throws std::runtime_error with Falco's text:
-    // `Config error at key "<key>": Parsing error: ...`. A missing `]` is an infinite loop in
-    // Falco 0.44.1 (its index search runs off the end and restarts the walk); we report
-    // `Parsing error: missing ']' at pos <i>` instead.
+    // `Config error at key "<key>": Parsing error: ...`. Without a later `]` the rest of the key
+    // is the index text: one that stoi rejects is Falco's `expected a numeric index` error, an
+    // accepted one is an infinite loop in Falco 0.44.1 (its index search runs off the end and
+    // restarts the walk), reported here as `Parsing error: missing ']' at pos <i>` instead.
     static YAML::Node resolve(YAML::Node root, const std::string& key, bool can_append);
 };
 
