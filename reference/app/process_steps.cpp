@@ -164,7 +164,15 @@ step_result process_alerts(run_state& s) {
             break;
         }
         if (r == line_reader::result::line) {
-            s.pipeline->handle_line(line, ++line_no);
+            // Falco acts on its flags after next() returned an event and before it handles
+            // that event (falco@0.15.3:userspace/falco/falco.cpp:261-275,
+            // falco@0.44.1:userspace/falco/app/actions/process_events.cpp:163-197): a signal
+            // that came with this line takes effect first, and a terminating one drops it.
+            ++line_no;
+            if (signal_watcher::pending() != 0 && handle_events(s, signal_watcher::take())) {
+                break;
+            }
+            s.pipeline->handle_line(line, line_no);
         } else if (handle_events(s, signal_watcher::take())) {
             break;  // woken: take() also drains the wake pipe, so poll does not spin on it
         }

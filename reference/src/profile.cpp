@@ -13,12 +13,13 @@ profile make_legacy() {
     p.id = profile_id::legacy;
     p.json = profile::json_layout::jsoncpp_grafted_fields;    // legacy 2.b
     p.syslog_text_without_prefix = true;                      // legacy 4 #1 (page)
+    p.text_line_ends_at_nul = true;                           // legacy.md#text.nul
     p.buffered_outputs_default = true;                        // legacy 4 #2 (page)
     p.file_checked_at_startup = true;                         // legacy 2.d "Init check"
     p.file_error_is_fatal = true;                             // legacy 2.d "Runtime open failure"
     p.reopen_requires_keep_alive = true;                      // legacy 4 #4 (code)
     p.program_spawn_flushes_stdio = true;                     // legacy 2.f "Spawn"
-    p.priority_prefix_match = true;                           // legacy 2.a "Rule priority"
+    p.priority_lua_pattern = true;                            // legacy 2.a "Rule priority"
     p.config_errors_as_runtime_errors = true;                 // legacy 3
     p.terminate_log_line = "SIGHUP Received, restarting...";  // legacy 2.h (sic)
     p.logs_initialized_line = true;                           // falco.cpp:726-739

@@ -25,6 +25,9 @@ struct profile {
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
+    // legacy text mode: the formatted line reaches every channel as a C string, so it ends at
+    // the first NUL of the message (0.44: stdout and file write the NUL and what follows).
+    bool text_line_ends_at_nul = false;
     // `buffered_outputs` when the key is absent.
     bool buffered_outputs_default = false;
     // legacy: the file is opened (created) once at start-up; failure is fatal.
@@ -46,8 +49,9 @@ struct profile {
     bool logs_initialized_line = false;
     // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
     bool log_reopen = true;
-    // legacy: rule priorities match by case-insensitive prefix ("warn", "INFO").
-    bool priority_prefix_match = false;
+    // legacy: a rule priority is a Lua pattern matched at the start of the lower-cased names
+    // ("warn", "INFO", "w.r", "").
+    bool priority_lua_pattern = false;
     // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
     bool has_outputs_queue = true;
     // legacy: `outputs.rate` / `outputs.max_burst` token bucket (1/s, burst 1000).
