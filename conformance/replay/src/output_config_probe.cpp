@@ -28,7 +28,8 @@ std::optional<bool> output_config_probe::json_output_fields(
     }
     // The final scalar of each key (the file's, then each -o replacing it), read once with
     // Falco's default: an unparsable value gives the default, not the previous value, because
-    // Falco reads the merged document (profile-0.44.md 1m "-o key=val").
+    // Falco reads the merged document (docs/spec/common.md#config.o.order,
+    // docs/spec/0.44.md#config.types).
     std::optional<std::string> json_text;
     std::optional<std::string> fields_text;
     const auto scalar = [](const YAML::Node& node) -> std::optional<std::string> {
@@ -49,7 +50,7 @@ std::optional<bool> output_config_probe::json_output_fields(
         return std::nullopt;
     }
     for (const auto& [key, value] : overrides) {
-        // -o values are string scalars (profile-0.44.md 1m "-o key=val").
+        // -o values are string scalars (docs/spec/0.44.md#config.o.value).
         if (key == "json_output") {
             json_text = value;
         }

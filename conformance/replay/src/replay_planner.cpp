@@ -17,7 +17,7 @@ bool is_c_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-// Falco merges these into output_fields itself (profile-0.44.md 1b "output_fields build"), so an
+// Falco merges these into output_fields itself (docs/spec/common.md#json.fields.time), so an
 // alert may carry them without a template reference.
 bool merged_by_falco(const std::string& key) {
     return key == "evt.time" || key == "evt.time.iso8601";
@@ -145,7 +145,7 @@ void replay_planner::plan_rule(const rule_group& g) {
     const auto& [first_line, first] = g.alerts.front();
     rule_spec r{g.name, first.priority, first.tags, "", first_line};
 
-    // Rule-level facts no output mode can change (replay doc "Templates").
+    // Rule-level facts no output mode can change (docs/REAL-FALCO.md section 3).
     if (g.name.empty() || g.name.find('\0') != std::string::npos || !valid_utf8(g.name)) {
         plan_.problems.push_back(at(first_line) +
                                  "the rule name is empty or holds NUL or invalid UTF-8");

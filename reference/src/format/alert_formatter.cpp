@@ -135,7 +135,7 @@ void alert_formatter::append_text_line(std::string& out, const alert& a) const {
 }
 
 void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) const {
-    // Keys in bytewise order (std::map; profile-0.44.md 1.b "Keys"), each behind its option.
+    // Keys in bytewise order (std::map; docs/spec/0.44.md#json.layout), each behind its option.
     enum class key { hostname, message, output, output_fields, priority, rule, source, tags, time };
     std::array<key, 9> keys{};
     std::size_t n = 0;
@@ -215,7 +215,8 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
 void alert_formatter::append_jsoncpp_json(std::string& out, const alert& a) const {
     // FastWriter over {output, priority, rule, time} (sorted), minus its "}\n", then the graft
     // `, "output_fields": ` + fields + `}` (falco@0.15.3:userspace/engine/formats.cpp:220-262;
-    // legacy-profile.md 2.b). No hostname/source/tags/message, and output_fields always last.
+    // docs/spec/legacy.md#json.layout). No hostname/source/tags/message, and output_fields always
+    // last.
     const jsoncpp_writer& w = jsoncpp_;
     auto output = [&] {
         out.append("\"output\":");
