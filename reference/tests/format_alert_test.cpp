@@ -338,7 +338,8 @@ TEST(alert_formatter_json044, all_eight_priorities) {
 }
 
 #ifdef FALCO_REF_HAVE_NLOHMANN
-// The whole 0.44 object against nlohmann building the same keys as E/formats.cpp:94-161 does
+// The whole 0.44 object against nlohmann building the same keys as
+// falco@0.44.1:userspace/engine/formats.cpp:94-161 does
 // (std::map object, dump(-1,' ',false,replace)), for random alerts. The text line inside is
 // composed here from the spec (UTC0: HH:MM:SS of the UTC time).
 TEST(alert_formatter_json044, random_alerts_match_nlohmann) {

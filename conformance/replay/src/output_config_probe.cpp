@@ -58,8 +58,8 @@ std::optional<bool> output_config_probe::json_output_fields(
             fields_text = value;
         }
     }
-    // F/configuration.cpp: json_output defaults to false, json_include_output_fields_property
-    // to true.
+    // falco@0.44.1:userspace/falco/configuration.cpp:324-331: json_output defaults to false,
+    // json_include_output_fields_property to true.
     const bool json = json_text && YAML::Node(*json_text).as<bool>(false);
     const bool with_fields = !fields_text || YAML::Node(*fields_text).as<bool>(true);
     return json && with_fields;

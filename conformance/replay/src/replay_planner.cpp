@@ -29,15 +29,15 @@ std::vector<std::string> tag_set(std::vector<std::string> tags) {
     return tags;
 }
 
-// What a rule `output:` string cannot be (E/rule_loader_reader.cpp:922 trims it; a rules file is
-// YAML text).
+// What a rule `output:` string cannot be (falco@0.44.1:userspace/engine/rule_loader_reader.cpp:922
+// trims it; a rules file is YAML text).
 void check_output_text(const std::string& output, std::vector<std::string>& problems) {
     if (output.empty()) {
         problems.push_back("an empty rule output");
     } else if (is_c_space(output.front()) || is_c_space(output.back())) {
         problems.push_back(
             "the rule output starts or ends with white space, which Falco trims at load "
-            "(E/rule_loader_reader.cpp:922)");
+            "(falco@0.44.1:userspace/engine/rule_loader_reader.cpp:922)");
     }
     if (output.find('\0') != std::string::npos || !valid_utf8(output)) {
         problems.push_back(
@@ -45,8 +45,9 @@ void check_output_text(const std::string& output, std::vector<std::string>& prob
     }
 }
 
-// A leading `*` is Falco's permissive marker and is eaten once (E/formats.cpp:47-74,
-// L/eventformatter.cpp:61-66): doubling it keeps one.
+// A leading `*` is Falco's permissive marker and is eaten once
+// (falco@0.44.1:userspace/engine/formats.cpp:47-74,
+// libs@0.25.4:userspace/libsinsp/eventformatter.cpp:61-66): doubling it keeps one.
 std::string literal_output(const std::string& message) {
     return !message.empty() && message[0] == '*' ? "*" + message : message;
 }

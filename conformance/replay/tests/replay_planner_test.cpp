@@ -119,7 +119,8 @@ TEST(replay_planner, one_priority_and_tag_set_per_rule) {
 
 TEST(replay_planner, literal_message_without_template) {
     // A literal message is its own rule output; a leading '*' is doubled so Falco keeps one
-    // (E/formats.cpp:47-74, eventformatter.cpp:61-66).
+    // (falco@0.44.1:userspace/engine/formats.cpp:47-74,
+    // libs@0.25.4:userspace/libsinsp/eventformatter.cpp:61-66).
     auto p = plan({R"({"time":1,"rule":"r","priority":"Debug","message":"*starred"})",
                    R"({"time":2,"rule":"r","priority":"Debug","message":"*starred"})"});
     EXPECT_TRUE(p.problems.empty());

@@ -24,11 +24,12 @@ trap 'rm -rf "$tmp"' EXIT
 status=0
 
 # 1. Names of material outside the repository and words about the work's organisation.
-outside='[.][.]/shared|profile-0[.]44[.]md|legacy-profile[.]md|falco-outputs-facts|'
-outside+='real-falco-replay|ecosystem-and-performance[.]md|falco-versions[.]md|'
+outside='[.][.]/shared|profile-0[.]44[.]md|legacy-profile[.]md|falco-outputs-fact[s]|'
+outside+='real-falco-repla[y]|ecosystem-and-performance[.]md|falco-versions[.]md|'
 outside+='style-anchors[.]md|conformance-suites[.]md|facts[ ]§|\b[Ff]acts[ ][0-9]|'
 outside+='seed[ ]page|\bseed[ ](README|JSON|example|item)|\bseed/README|\bseed[:]|'
-outside+='replay[ ]doc|\bP44\b|\bLEG[ ][0-9]'
+outside+='replay[ ]doc|\bP44\b|\bLEG[ ][0-9]|\blegacy[ ][0-9]([.][a-h]\b|[ ]#[0-9])|'
+outside+='(^|[^A-Za-z0-9_@/.-])[EFL][/][a-z_/]+[.](cpp|h|lua)\b'
 organisation='session[ ][0-9]|closing[ ]note|\bthe[ ]lead\b|\bthe[ ]brief\b'
 exempt=(':!conformance/src/cases/citation_check.cpp' ':!conformance/tests/spec_trace_test.cpp')
 if git grep -n -I -E "$outside" -- . "${exempt[@]}" >"$tmp/outside"; then

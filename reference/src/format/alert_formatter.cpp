@@ -14,10 +14,10 @@ namespace falco_ref {
 namespace {
 
 // The output_fields object with the prefix's time field merged in as integer nanoseconds,
-// replacing a field of the same name (0.44: E/formats.cpp:126-159, "the prefix formatter's
-// fields are merged in"; legacy: the prefix token is part of the format libsinsp renders,
-// sysdig@falco/0.15.3:userspace/libsinsp/filterchecks.cpp:3322-3331). Written without copying
-// the map: the time member is emitted at its place in the key order.
+// replacing a field of the same name (0.44: falco@0.44.1:userspace/engine/formats.cpp:126-159, "the
+// prefix formatter's fields are merged in"; legacy: the prefix token is part of the format libsinsp
+// renders, sysdig@falco/0.15.3:userspace/libsinsp/filterchecks.cpp:3322-3331). Written without
+// copying the map: the time member is emitted at its place in the key order.
 template <typename Writer>
 void append_fields(const Writer& w, std::string& out, const json_value::object& fields,
                    std::string_view time_key, std::int64_t time_ns) {
@@ -56,7 +56,8 @@ void append_fields(const Writer& w, std::string& out, const json_value::object& 
     out.push_back('}');
 }
 
-// A std::set in Falco: sorted, unique (E/formats.cpp:118-120; E/formats.h:39). Rules usually
+// A std::set in Falco: sorted, unique (falco@0.44.1:userspace/engine/formats.cpp:118-120;
+// falco@0.44.1:userspace/engine/formats.h:39). Rules usually
 // list few tags, often already in order, so that case is written without a copy.
 void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<std::string>& tags) {
     auto write = [&](const auto& sorted_unique) {

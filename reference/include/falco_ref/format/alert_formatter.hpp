@@ -29,8 +29,8 @@ public:
     void format(const alert& a, output_message& msg) const;
 
 private:
-    // `<TIME>: <Priority> <message>` (0.44: E/formats.cpp:47-77; legacy: F/lua/output.lua:
-    // 155-188), appended to out.
+    // `<TIME>: <Priority> <message>` (0.44: falco@0.44.1:userspace/engine/formats.cpp:47-77;
+    // legacy: falco@0.15.3:userspace/falco/lua/output.lua:155-188), appended to out.
     void append_text_line(std::string& out, const alert& a) const;
     void append_nlohmann_json(std::string& out, const alert& a) const;
     void append_jsoncpp_json(std::string& out, const alert& a) const;
