@@ -5,24 +5,6 @@
 
 namespace replay {
 
-namespace {
-
-// A YAML flow-map value for `-o`: Falco loads a value that starts with `{` and ends with `}` as
-// YAML (docs/spec/0.44.md#config.o.value, falco@0.44.1:userspace/falco/configuration.cpp:748-790);
-// paths are double-quoted there.
-std::string flow_quoted(const std::string& s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
-}  // namespace
-
 falco_invocation falco_invocation::build(const inputs& in) {
     falco_invocation inv;
     std::vector<std::string> passed;
@@ -43,10 +25,15 @@ falco_invocation falco_invocation::build(const inputs& in) {
     inv.argv_ = {in.falco,
                  // The empty syscall source would keep Falco running after the input ends
                  // (docs/REAL-FALCO.md section 2).
-                 "--disable-source", "syscall", "-r", in.rules_file, "-o",
-                 "load_plugins[]=falco_replay", "-o",
-                 "plugins[]={name: falco_replay, library_path: " + flow_quoted(in.plugin) +
-                     ", open_params: " + flow_quoted(inv.alerts_input_) + "}"};
+                 "--disable-source", "syscall", "-r", in.rules_file,
+                 // One scalar per -o, never a flow map: up to Falco 0.39.0 the option parser
+                 // splits every -o value at commas, and up to 0.38 a value is always a plain
+                 // string (falco@0.38.2:userspace/falco/yaml_helper.h:150-155). `plugins[]`
+                 // appends the plugin's entry, element 0 as the golden configurations load no
+                 // plugin of their own (docs/spec/0.44.md#config.o.path).
+                 "-o", "load_plugins[]=falco_replay", "-o", "plugins[].name=falco_replay", "-o",
+                 "plugins[0].library_path=" + in.plugin, "-o",
+                 "plugins[0].open_params=" + inv.alerts_input_};
     inv.argv_.insert(inv.argv_.end(), passed.begin(), passed.end());
     return inv;
 }

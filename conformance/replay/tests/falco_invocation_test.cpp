@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Expected values: conformance/PROTOCOL.md#1-starting-the-implementation (harness arguments),
-// docs/spec/common.md#config.o.order (-o: last wins), docs/spec/0.44.md#config.o.value (flow-map
-// values), docs/REAL-FALCO.md section 2 (Falco's command line).
+// docs/spec/common.md#config.o.order (-o: last wins), docs/spec/0.44.md#config.o.path (`[]`
+// appends, `[0]` selects), docs/REAL-FALCO.md section 2 (Falco's command line).
 #include "falco_invocation.hpp"
 
 #include <gtest/gtest.h>
@@ -14,22 +14,24 @@ TEST(falco_invocation, harness_arguments_pass_through_after_the_adapters) {
                                  "/p/libfalco_replay.so",
                                  "/w/.falco-replay/rules.yaml",
                                  {"-c", "falco.yaml", "-o", "json_output=true", "-U"}});
-    const std::vector<std::string> expected = {
-        "/opt/falco",
-        "--disable-source",
-        "syscall",
-        "-r",
-        "/w/.falco-replay/rules.yaml",
-        "-o",
-        "load_plugins[]=falco_replay",
-        "-o",
-        "plugins[]={name: falco_replay, library_path: \"/p/libfalco_replay.so\", open_params: "
-        "\"-\"}",
-        "-c",
-        "falco.yaml",
-        "-o",
-        "json_output=true",
-        "-U"};
+    const std::vector<std::string> expected = {"/opt/falco",
+                                               "--disable-source",
+                                               "syscall",
+                                               "-r",
+                                               "/w/.falco-replay/rules.yaml",
+                                               "-o",
+                                               "load_plugins[]=falco_replay",
+                                               "-o",
+                                               "plugins[].name=falco_replay",
+                                               "-o",
+                                               "plugins[0].library_path=/p/libfalco_replay.so",
+                                               "-o",
+                                               "plugins[0].open_params=-",
+                                               "-c",
+                                               "falco.yaml",
+                                               "-o",
+                                               "json_output=true",
+                                               "-U"};
     EXPECT_EQ(inv.argv(), expected);
     EXPECT_EQ(inv.alerts_input(), "-");
 }
@@ -41,7 +43,7 @@ TEST(falco_invocation, alerts_path_goes_to_the_plugin) {
     for (const auto& a : inv.argv()) {
         EXPECT_NE(a, "--alerts");
     }
-    EXPECT_NE(inv.argv()[8].find("open_params: \"alerts.fifo\""), std::string::npos);
+    EXPECT_EQ(inv.argv()[12], "plugins[0].open_params=alerts.fifo");
 }
 
 // Falco 0.44 has no -d/--daemon: they pass through, and Falco's own option parser refuses them
