@@ -171,8 +171,8 @@ EOF
     local acct
     acct=$(grep -o 'outputs accounting:.*' "$dir/stderr" | tail -n 1)
     [[ -n $acct ]] || fail "$name: no 'outputs accounting:' line on stderr"
-    # `queue drops` as the reference logs it today; `discarded=N` (alerts cleared by the
-    # shutdown drain) is the field proposed in docs/RELIABILITY.md, counted when present.
+    # `queue drops=N`: alerts refused by a full queue (control messages are counted apart);
+    # `discarded=N`: alerts cleared by the shutdown drain (taken as 0 when absent).
     local drops discarded
     drops=$(sed -n 's/.*queue drops=\([0-9]*\).*/\1/p' <<<"$acct")
     discarded=$(sed -n 's/.*discarded=\([0-9]*\).*/\1/p' <<<"$acct")

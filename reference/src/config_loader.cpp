@@ -629,9 +629,8 @@ config_load_result config_loader::load_legacy(const config_request& request) con
         cfg.path.clear();
         cfg.stdout_output.enabled = true;
         // Nothing sets the logger, so its static defaults stay: stderr and syslog on
-        // (falco@0.15.3:userspace/falco/logger.cpp:99-100).
+        // (falco@0.15.3:userspace/falco/logger.cpp:99-100); log_syslog is on by default already.
         cfg.log_stderr = true;
-        cfg.log_syslog = true;
         // docs/spec/legacy.md#config.buffered.default: buffered_outputs is true when the key is
         // absent.
         cfg.buffered_outputs = request.unbuffered ? false : cfg.prof->buffered_outputs_default;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -94,6 +95,14 @@ public:
             }
             done += static_cast<std::size_t>(n);
         }
+    }
+    // Bytes written to stdin that the process has not read yet (FIONREAD on the pipe).
+    int stdin_unread() const {
+        int n = -1;
+        if (stdin_fd_ < 0 || ::ioctl(stdin_fd_, FIONREAD, &n) != 0) {
+            return -1;
+        }
+        return n;
     }
     void close_stdin() {
         if (stdin_fd_ >= 0) {

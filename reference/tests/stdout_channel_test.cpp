@@ -35,13 +35,16 @@ TEST(stdout_channel, unbuffered_alert_is_visible_while_running) {
 }
 
 // docs/spec/common.md#stdout.buffered: block-buffered on a pipe, flushed at STOP. Negative window:
-// 500 ms after the alert was written, while the process keeps running with stdin open (one
-// 31-byte line is far below the pipe buffer size stdio uses, so only a flush can show it).
+// 500 ms from the moment the process has read the alert (its stdin pipe is empty), while it
+// keeps running with stdin open; an unbuffered channel shows the line well within that time
+// (the test above). One 31-byte line is far below the pipe buffer size stdio uses, so only a
+// flush can show it.
 TEST(stdout_channel, buffered_alert_waits_for_shutdown) {
     temp_dir dir;
     dir.write("falco.yaml", "stdout_output: {enabled: true}\nbuffered_outputs: true\n");
     ref_process p({"-c", "falco.yaml"}, k_env, dir.path().string());
     p.write_stdin(k_alert);
+    ASSERT_TRUE(wait_until([&] { return p.stdin_unread() == 0; }));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EXPECT_EQ(p.out(), "");
     p.close_stdin();

@@ -30,14 +30,8 @@
 #include "util/content_hash.hpp"
 #include "util/file_util.hpp"
 
-#ifndef FALCO_GOLDEN_DIR
-#define FALCO_GOLDEN_DIR "golden"
-#endif
 #ifndef FALCO_CONFORMANCE_VERSION
 #define FALCO_CONFORMANCE_VERSION "0"
-#endif
-#ifndef FALCO_CONFORMANCE_INSTALLED_GOLDEN
-#define FALCO_CONFORMANCE_INSTALLED_GOLDEN "share/falco-conformance/golden"
 #endif
 
 namespace conformance {

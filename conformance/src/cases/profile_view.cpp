@@ -25,26 +25,41 @@ bool names_case_file(const case_reader& r, const YAML::Node& n) {
     return fs::is_regular_file(r.dir() / n.Scalar(), ec);
 }
 
+// A new mapping with the keys and values of `map` (the values shared, not copied).
+YAML::Node map_copy(const YAML::Node& map) {
+    YAML::Node out(YAML::NodeType::Map);
+    for (const auto& item : map) {
+        out[item.first.Scalar()] = item.second;
+    }
+    return out;
+}
+
+YAML::Node merged(const case_reader& r, const YAML::Node& base, const YAML::Node& over,
+                  const std::string& key);
+
+// One key of an override laid over `out`, a copy of `base`: null removes the key, a value for a
+// key `base` has is merged into it, any other key is added.
+void lay_key_over(const case_reader& r, const YAML::Node& base, YAML::Node& out,
+                  const std::string& name, const YAML::Node& value, const std::string& key) {
+    if (value.IsNull()) {
+        if (!base[name]) {
+            r.fail(value, key, "removes a key the case does not have");
+        }
+        out.remove(name);
+    } else if (base[name]) {
+        out[name] = merged(r, base[name], value, key);
+    } else {
+        out[name] = value;
+    }
+}
+
 YAML::Node merged(const case_reader& r, const YAML::Node& base, const YAML::Node& over,
                   const std::string& key) {
     if (over.IsMap() && base.IsMap()) {
-        YAML::Node out(YAML::NodeType::Map);
-        for (const auto& item : base) {
-            out[item.first.Scalar()] = item.second;
-        }
+        YAML::Node out = map_copy(base);
         for (const auto& item : over) {
             const auto name = item.first.Scalar();
-            const auto sub = key + "." + name;
-            if (item.second.IsNull()) {
-                if (!base[name]) {
-                    r.fail(item.second, sub, "removes a key the case does not have");
-                }
-                out.remove(name);
-            } else if (base[name]) {
-                out[name] = merged(r, base[name], item.second, sub);
-            } else {
-                out[name] = item.second;
-            }
+            lay_key_over(r, base, out, name, item.second, key + "." + name);
         }
         return out;
     }
@@ -111,10 +126,7 @@ YAML::Node profile_view(const case_reader& r, const YAML::Node& root,
         return root;
     }
     const auto key = "by_profile." + profile;
-    YAML::Node out(YAML::NodeType::Map);
-    for (const auto& item : root) {
-        out[item.first.Scalar()] = item.second;
-    }
+    YAML::Node out = map_copy(root);
     for (const auto& item : over) {
         const auto name = item.first.Scalar();
         const auto sub = key + "." + name;
@@ -133,15 +145,8 @@ YAML::Node profile_view(const case_reader& r, const YAML::Node& root,
         } else if (name == "description") {
             out["description"] =
                 root["description"].Scalar() + " " + profile + ": " + item.second.Scalar();
-        } else if (item.second.IsNull()) {
-            if (!root[name]) {
-                r.fail(item.second, sub, "removes a key the case does not have");
-            }
-            out.remove(name);
-        } else if (root[name]) {
-            out[name] = merged(r, root[name], item.second, sub);
         } else {
-            out[name] = item.second;
+            lay_key_over(r, root, out, name, item.second, sub);
         }
     }
     return out;

@@ -16,6 +16,10 @@ namespace falco_ref {
 // only place they are written: config_loader passes them as the defaults of its reads. Where
 // a default differs per profile, the profile holds it (profile::buffered_outputs_default).
 
+// `output_timeout` when falco.yaml does not set it (docs/spec/0.44.md#queue.timeout); also the
+// default of outputs_settings.
+inline constexpr std::uint32_t k_default_output_timeout_ms = 2000;
+
 struct stdout_output_config {
     bool enabled = false;
 };
@@ -69,7 +73,7 @@ struct config {
     bool buffered_outputs = false;  // after -U and the profile default are applied
 
     std::size_t outputs_queue_capacity = 0;  // 0 = unbounded
-    std::uint32_t output_timeout_ms = 2000;
+    std::uint32_t output_timeout_ms = k_default_output_timeout_ms;
 
     // legacy token bucket, uint32 keys (falco@0.15.3:userspace/falco/configuration.cpp:160-161)
     std::uint32_t outputs_rate = 1;

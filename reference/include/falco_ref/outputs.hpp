@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "falco_ref/channel.hpp"
+#include "falco_ref/config.hpp"
 #include "falco_ref/line_buffer_pool.hpp"
 #include "falco_ref/outputs_queue.hpp"
 
@@ -20,7 +21,7 @@ namespace falco_ref {
 
 struct outputs_settings {
     std::size_t queue_capacity = 0;  // 0 = unbounded
-    std::chrono::milliseconds output_timeout{2000};
+    std::chrono::milliseconds output_timeout{k_default_output_timeout_ms};
     // 0.44: the output_timeout watchdog and the bounded shutdown drain. legacy (synchronous
     // outputs, no output_timeout): off, and stop() drains everything.
     bool use_timeout = true;
