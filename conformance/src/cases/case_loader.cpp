@@ -252,6 +252,12 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
         }
         check_send_lines(r, root["steps"], c.steps);
     }
+    for (std::size_t i = 0; i < c.steps.size(); ++i) {
+        if (c.steps[i].what == step::kind::release && !c.http_mock) {
+            r.fail(root["steps"][i], "steps[" + std::to_string(i) + "].release",
+                   "the case starts no mock-http (mocks.http)");
+        }
+    }
     if (root["setup"]) {
         parse_setup(r, root["setup"], c);
     }

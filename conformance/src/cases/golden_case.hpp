@@ -33,6 +33,7 @@ struct step {
         signal,
         close_stdin,
         wait_exit,
+        release,  // mock-http answers the requests it holds (`N:hold` faults)
     };
     kind what = kind::send;
     std::string label;  // "steps[3] (wait)": used in every message about the step

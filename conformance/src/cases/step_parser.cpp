@@ -187,6 +187,13 @@ void parse_signal_step(const step_source& src, step& s) {
 
 void parse_close_stdin(const step_source&, step&) {}
 
+// `release: http`: the only mock that holds anything is mock-http.
+void parse_release(const step_source& src, step&) {
+    if (src.r.scalar(src.value, src.key) != "http") {
+        src.r.fail(src.value, src.key, "must be http (mock-http's held requests)");
+    }
+}
+
 void parse_wait_exit(const step_source& src, step& s) {
     if (!src.value || src.value.IsNull()) {
         return;
@@ -225,6 +232,7 @@ const std::map<std::string, step_kind_entry>& step_kinds() {
         {"signal", {step::kind::signal, parse_signal_step}},
         {"close_stdin", {step::kind::close_stdin, parse_close_stdin}},
         {"wait_exit", {step::kind::wait_exit, parse_wait_exit}},
+        {"release", {step::kind::release, parse_release}},
         {"sleep_ms", {step::kind::wait, forbid_sleep}},
     };
     return kinds;

@@ -115,7 +115,8 @@ templater case_attempt::judge_values() const {
 void case_attempt::execute_steps() {
     step_checker_.emplace(case_, *channels_, std::nullopt, process_->pid(), options_.aliases,
                           judge_values());
-    steps_.emplace(case_, *process_, *channels_, *step_checker_, *values_, how_->mode, case_limit_);
+    steps_.emplace(case_, *process_, *fleet_, *channels_, *step_checker_, *values_, how_->mode,
+                   case_limit_);
     for (const auto& s : case_.steps) {
         if ((step_failure_ = steps_->run(s))) {
             return;

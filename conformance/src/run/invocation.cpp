@@ -159,6 +159,10 @@ std::string reproduce_script(const golden_case& c, const invocation& how,
                     (how.mode.daemon ? " of the daemon (PID in the pidfile)" : "") + ": kill -" +
                     std::string(signal_name(s.sent_signal)) + " " +
                     (s.to_group ? "-- -PID" : "PID") + "\n";
+        } else if (s.what == step::kind::release) {
+            text += "# " + s.label +
+                    ": the harness let mock-http answer the requests it held (kill -USR1 "
+                    "on mock-http)\n";
         }
     }
     text += "cd " + shell_quote(how.cwd.string()) + " || exit 1\n";

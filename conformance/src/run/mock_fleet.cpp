@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
@@ -144,6 +145,16 @@ void mock_fleet::stop() {
             (*mock)->stop();
             child_registry::instance().remove_process((*mock)->pid());
         }
+    }
+}
+
+void mock_fleet::release_http() const {
+    if (!http_) {
+        throw std::runtime_error("release: the case started no mock-http");
+    }
+    if (::kill(http_->pid(), SIGUSR1) != 0) {
+        throw std::runtime_error(std::string("release: cannot signal mock-http: ") +
+                                 std::strerror(errno));
     }
 }
 

@@ -43,6 +43,10 @@ public:
     // http://127.0.0.1:40123/ (its records: .harness/http.jsonl)".
     std::vector<std::string> notes() const;
 
+    // Lets mock-http answer the requests it holds (SIGUSR1; mocks/README.md). Throws
+    // std::runtime_error when the case started no mock-http or it is gone.
+    void release_http() const;
+
     // Stops every mock (SIGTERM, wait): their records are complete afterwards. Idempotent.
     void stop();
 

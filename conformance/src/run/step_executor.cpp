@@ -83,6 +83,9 @@ std::optional<failure> step_executor::run(const step& s) {
                 return std::nullopt;
             case step::kind::wait_exit:
                 return wait_exit(s);
+            case step::kind::release:
+                mocks_.release_http();
+                return std::nullopt;
             default:
                 return apply_file_action(channels_.paths().work, s);
         }

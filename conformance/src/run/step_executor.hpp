@@ -12,6 +12,7 @@
 #include "run/channel_reader.hpp"
 #include "run/impl_process.hpp"
 #include "run/invocation.hpp"
+#include "run/mock_fleet.hpp"
 #include "run/time_limit.hpp"
 
 namespace conformance {
@@ -26,11 +27,12 @@ std::optional<failure> apply_file_action(const std::filesystem::path& work, cons
 // window.
 class step_executor {
 public:
-    step_executor(const golden_case& c, impl_process& process, const channel_reader& channels,
-                  const expectation_checker& checker, const templater& values, run_mode mode,
-                  time_limit case_limit)
+    step_executor(const golden_case& c, impl_process& process, const mock_fleet& mocks,
+                  const channel_reader& channels, const expectation_checker& checker,
+                  const templater& values, run_mode mode, time_limit case_limit)
         : case_(c),
           process_(process),
+          mocks_(mocks),
           channels_(channels),
           checker_(checker),
           values_(values),
@@ -65,6 +67,7 @@ private:
 
     const golden_case& case_;
     impl_process& process_;
+    const mock_fleet& mocks_;
     const channel_reader& channels_;
     const expectation_checker& checker_;
     const templater& values_;
