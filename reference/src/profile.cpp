@@ -17,6 +17,7 @@ profile make_legacy() {
     p.buffered_outputs_default = true;                        // legacy 4 #2 (page)
     p.file_checked_at_startup = true;                         // legacy 2.d "Init check"
     p.file_error_is_fatal = true;                             // legacy 2.d "Runtime open failure"
+    p.file_write_error_sticky = false;                        // legacy.md#file.write_error
     p.reopen_requires_keep_alive = true;                      // legacy 4 #4 (code)
     p.program_spawn_flushes_stdio = true;                     // legacy 2.f "Spawn"
     p.priority_lua_pattern = true;                            // legacy 2.a "Rule priority"
