@@ -45,7 +45,7 @@ struct step {
         chmod,
         truncate,
         mkfifo,
-        tmpfs,      // setup only
+        tmpfs,  // setup only
         read_fifo,
         stop_mock,
         signal,
@@ -81,7 +81,6 @@ struct http_mock_spec {
     std::vector<std::string> faults;
     std::optional<std::string> response_body;  // mock-http --response-body
 };
-
 
 // `expect.delivery` (golden/README.md): black-box accounting of sequence-numbered alerts.
 struct delivery_spec {
@@ -132,7 +131,7 @@ struct golden_case {
     // What `by_profile` changes for `profile` (its override as YAML), "" when nothing: two
     // profiles see the same case when their views are equal.
     std::string view;
-    std::string channel;                // the area directory, an implicit tag
+    std::string channel;  // the area directory, an implicit tag
     std::string description;
     std::vector<located_text> provenance;
     std::vector<located_text> rules;  // `rules:`: the docs/spec rule ids the case asserts

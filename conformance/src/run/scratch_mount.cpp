@@ -69,8 +69,7 @@ void tmpfs_mount::unmount_keeping_contents(const fs::path& scratch) {
     fs::copy(dir_, scratch, fs::copy_options::recursive, ec);
     ::umount2(dir_.c_str(), MNT_DETACH);
     mounted_ = false;
-    fs::copy(scratch, dir_, fs::copy_options::recursive | fs::copy_options::overwrite_existing,
-             ec);
+    fs::copy(scratch, dir_, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
     fs::remove_all(scratch, ec);
 }
 
