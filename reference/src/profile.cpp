@@ -19,6 +19,7 @@ profile make_legacy() {
     p.buffered_outputs_default = true;                        // config.buffered.default (page)
     p.file_checked_at_startup = true;                         // file.startup
     p.file_error_is_fatal = true;                             // file.error
+    p.file_write_error_sticky = false;                        // file.write_error
     p.reopen_requires_keep_alive = true;                      // file.reopen, program.reopen
     p.program_spawn_flushes_stdio = true;                     // program.spawn.flush
     p.priority_lua_pattern = true;                            // input.priority.parse

@@ -128,6 +128,12 @@ invocation plan_invocation(const golden_case& c, const run_options& options,
         how.config = values.apply(*c.config, "config");
     }
     how.notes = fleet.notes();
+    for (const auto& s : c.setup) {
+        if (s.what == step::kind::tmpfs) {
+            how.notes.push_back(s.path + " was a tmpfs of " + std::to_string(s.size) +
+                                " bytes (mounted by the harness; not recreated here)");
+        }
+    }
     if (options.private_dev_log) {
         how.notes.push_back("/dev/log, in a private mount namespace, was " +
                             fleet.dev_log_target());

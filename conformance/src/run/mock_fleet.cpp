@@ -140,11 +140,16 @@ void mock_fleet::stop() {
         close(refusing_fd_);
         refusing_fd_ = -1;
     }
-    for (auto* mock : {&syslog_, &http_}) {
-        if (*mock) {
-            (*mock)->stop();
-            child_registry::instance().remove_process((*mock)->pid());
-        }
+    stop_mock("syslog");
+    stop_mock("http");
+}
+
+void mock_fleet::stop_mock(const std::string& name) {
+    auto& mock = name == "http" ? http_ : syslog_;
+    if (mock && mock->pid() > 0) {
+        const pid_t pid = mock->pid();
+        mock->stop();
+        child_registry::instance().remove_process(pid);
     }
 }
 

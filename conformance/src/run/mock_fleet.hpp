@@ -49,6 +49,9 @@ public:
 
     // Stops every mock (SIGTERM, wait): their records are complete afterwards. Idempotent.
     void stop();
+    // Stops one mock, `syslog` or `http`, during the case (the `stop_mock` step): mock-http
+    // ends the requests it was holding as it goes. Idempotent.
+    void stop_mock(const std::string& name);
 
 private:
     void start(const golden_case& c);

@@ -34,6 +34,9 @@ struct profile {
     bool file_checked_at_startup = false;
     // legacy: a runtime write/open failure of the file channel is fatal (exit 1).
     bool file_error_is_fatal = false;
+    // 0.44: a kept-open file whose write failed stays failed (std::ofstream's badbit) until
+    // it is closed: later alerts are skipped without a write; legacy's stdio tries each one.
+    bool file_write_error_sticky = true;
     // legacy: SIGUSR1 reopens only keep_alive file/program outputs.
     bool reopen_requires_keep_alive = false;
     // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
