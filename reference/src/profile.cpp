@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "falco_ref/profile.hpp"
 
+#include <string>
+
 namespace falco_ref {
 namespace {
 
@@ -45,20 +47,97 @@ profile make_legacy() {
 
 const profile k_legacy = make_legacy();
 
+// Falco 0.41.0 to 0.43.1, as Falco 0.43.1 with libs 0.23.2 behaves: 0.44 minus what 0.44.0
+// changed in the output path (docs/spec/0.41-0.43.md, docs/PROFILES.md).
+profile make_v0_41_to_0_43() {
+    profile p;
+    p.id = profile_id::v0_41_to_0_43;
+    // load_config.cpp:73: m_buffered_outputs = !unbuffered_outputs, whatever the YAML says.
+    p.buffered_outputs_yaml_honoured = false;
+    p.buffered_outputs_default = true;
+    p.json_invalid_utf8 = profile::invalid_utf8_policy::fatal;  // formats.cpp:158 dump()
+    p.o_key_escapes = false;                                    // yaml_helper.h:366-446
+    p.hostname_fallback_env = "FALCO_GRPC_HOSTNAME";            // init_outputs.cpp:37-41
+    return p;
+}
+
+// Falco 0.39.0 to 0.40.0, as Falco 0.40.0 with libs 0.20.0 behaves: 0.41-0.43 minus what 0.41.0
+// added (docs/spec/0.39-0.40.md).
+profile make_v0_39_to_0_40() {
+    profile p = make_v0_41_to_0_43();
+    p.id = profile_id::v0_39_to_0_40;
+    p.has_output_fields_option = false;  // falco@0.41.0:userspace/falco/configuration.cpp:348-349
+    p.http_retries_timeouts = false;     // falco@0.40.0:userspace/falco/outputs_http.cpp:104-106
+    p.o_before_config_files = true;      // falco@0.40.0:userspace/falco/configuration.cpp:126-141
+    return p;
+}
+
+const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
+const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
+
+// The releases of each profile: every tag of falcosecurity/falco in the range; patch releases
+// inside a range leave the output path unchanged (docs/spec/README.md, "Profiles").
+const std::vector<profile_release_range> k_ranges = {
+    {profile_id::v0_44, "0.44", "0.44.0 0.44.1", "0.44.1"},
+    {profile_id::v0_41_to_0_43, "0.41-0.43",
+     "0.41.0 0.41.1 0.41.2 0.41.3 0.42.0 0.42.1 0.43.0 0.43.1", "0.43.1"},
+    {profile_id::v0_39_to_0_40, "0.39-0.40", "0.39.0 0.39.1 0.39.2 0.40.0", "0.40.0"},
+    {profile_id::legacy, "legacy", "", "0.15.3"},
+};
+
+// True when `word` is one of the space-separated words of `list`, or the minor ("0.42") of one.
+bool names_release(std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+        const std::size_t space = list.find(' ');
+        const std::string_view release = list.substr(0, space);
+        const std::size_t last_dot = release.rfind('.');
+        if (release == word || release.substr(0, last_dot) == word) {
+            return true;
+        }
+        list = space == std::string_view::npos ? std::string_view{} : list.substr(space + 1);
+    }
+    return false;
+}
+
 }  // namespace
 
 const profile& get_profile(profile_id id) {
-    return id == profile_id::legacy ? k_legacy : k_v0_44;
+    switch (id) {
+        case profile_id::legacy:
+            return k_legacy;
+        case profile_id::v0_41_to_0_43:
+            return k_v0_41_to_0_43;
+        case profile_id::v0_39_to_0_40:
+            return k_v0_39_to_0_40;
+        case profile_id::v0_44:
+            break;
+    }
+    return k_v0_44;
+}
+
+const std::vector<profile_release_range>& profile_release_ranges() {
+    return k_ranges;
 }
 
 std::optional<profile_id> parse_profile_id(std::string_view name) {
-    if (name == "0.44") {
-        return profile_id::v0_44;
-    }
-    if (name == "legacy") {
-        return profile_id::legacy;
+    for (const profile_release_range& r : k_ranges) {
+        if (name == r.name || (!name.empty() && names_release(r.releases, name))) {
+            return r.id;
+        }
     }
     return std::nullopt;
+}
+
+std::string describe_profile_ranges() {
+    std::string text;
+    for (const profile_release_range& r : k_ranges) {
+        text += std::string(r.name) + ": ";
+        text += r.releases.empty() ? "Falco " + std::string(r.pinned) +
+                                         " as the \"Falco Alerts\" documentation page describes it"
+                                   : "Falco " + std::string(r.releases);
+        text += "\n";
+    }
+    return text;
 }
 
 }  // namespace falco_ref
