@@ -130,9 +130,9 @@ TEST_F(case_loader_test, schema_errors_name_file_line_and_key) {
     EXPECT_EQ(error(std::string(k_head) + "config: 'url: \"{{http_url}}\"'\n"),
               "<root>/0.44/file/c/case.yaml:1: mocks: {{http_url}} needs mocks.http");
     EXPECT_EQ(error(std::string(k_head) + "bogus: 1\n"),
-              "<root>/0.44/file/c/case.yaml:3: case.bogus: unknown key (allowed: args, config, "
-              "daemon, description, env, expect, input, mocks, provenance, requires, rules, setup, "
-              "steps, tags, timeout_ms)");
+              "<root>/0.44/file/c/case.yaml:3: case.bogus: unknown key (allowed: args, "
+              "by_profile, config, daemon, description, env, expect, input, mocks, profiles, "
+              "provenance, requires, rules, setup, steps, tags, timeout_ms, umask)");
 }
 
 TEST_F(case_loader_test, more_schema_errors) {
@@ -259,14 +259,80 @@ TEST_F(case_loader_test, generator_delivery_and_setup_errors_name_file_line_and_
     has("setup: {mkdir: x}\n", "setup: must be a list");
 }
 
-TEST_F(case_loader_test, a_profile_dir_is_listed_sorted_and_a_missing_one_is_an_error) {
+TEST_F(case_loader_test, a_profile_is_listed_sorted_and_a_directory_that_is_no_profile_an_error) {
     load(std::string(k_head), "0.44/file/b");
     load(std::string(k_head), "0.44/stdout/a");
     const auto cases = case_loader(root_).load_profile("0.44");
     ASSERT_EQ(cases.size(), 2u);
     EXPECT_EQ(cases[0].id, "0.44/file/b");
     EXPECT_EQ(cases[1].id, "0.44/stdout/a");
-    EXPECT_THROW(case_loader(root_).load_profile("legacy"), std::runtime_error);
+    EXPECT_TRUE(case_loader(root_).load_profile("legacy").empty());
+    fs::create_directories(root_ / "0.4x");
+    EXPECT_THROW(case_loader(root_).load_profile("0.44"), std::runtime_error);
+}
+
+// One case, many profiles: `profiles:` makes a case of the 0.44 directory run under 0.41-0.43
+// too, `by_profile` lays what differs there over it, and an override that changes nothing or a
+// profile the case does not list is a schema error.
+TEST_F(case_loader_test, a_case_applies_to_its_profiles_with_their_overrides) {
+    const auto dir = root_ / "0.44/json/c";
+    fs::create_directories(dir / "expected");
+    write_file(dir / "expected/out", "x\n");
+    write_file(dir / "expected/out-0.41", "y\n");
+    write_file(dir / "expected/same", "x\n");
+    const auto yaml = [&](const std::string& by_profile) {
+        write_file(dir / "case.yaml", std::string(k_head) +
+                                          "profiles: [0.41-0.43, 0.44]\n"
+                                          "expect:\n  exit_code: 0\n  stdout: expected/out\n" +
+                                          by_profile);
+    };
+    yaml(
+        "by_profile:\n  0.41-0.43:\n    expect: {exit_code: 1, stdout: expected/out-0.41}\n"
+        "    provenance: [\"q\"]\n");
+    const case_loader loader(root_);
+    const auto c44 = loader.load_case(dir, "0.44");
+    const auto c42 = loader.load_case(dir, "0.41-0.43");
+    ASSERT_TRUE(c44 && c42);
+    EXPECT_EQ(c44->load_error, "");
+    EXPECT_EQ(c42->load_error, "");
+    EXPECT_EQ(c44->expect.exit_code, 0);
+    EXPECT_EQ(c42->expect.exit_code, 1);
+    EXPECT_EQ(c42->expect.stdout_content->file, "expected/out-0.41");
+    EXPECT_EQ(c42->provenance.size(), 2u);
+    EXPECT_EQ(c42->profile, "0.41-0.43");
+    EXPECT_EQ(c42->home, "0.44");
+    EXPECT_FALSE(loader.load_case(dir, "legacy"));
+    EXPECT_EQ(loader.load_profile("0.41-0.43").size(), 1u);
+
+    const auto problem = [&](const std::string& by_profile, const std::string& profile) {
+        yaml(by_profile);
+        const auto c = loader.load_case(dir, profile);
+        return c ? c->load_error : std::string("not loaded");
+    };
+    EXPECT_NE(problem("by_profile:\n  0.41-0.43:\n    expect: {exit_code: 0}\n", "0.41-0.43")
+                  .find("by_profile.0.41-0.43.expect.exit_code: is the same as the case's own "
+                        "value: the override hides nothing"),
+              std::string::npos);
+    EXPECT_NE(
+        problem("by_profile:\n  0.41-0.43:\n    expect: {stdout: expected/same}\n", "0.41-0.43")
+            .find("expected/same has the same bytes as expected/out"),
+        std::string::npos);
+    EXPECT_NE(problem("by_profile:\n  legacy:\n    expect: {exit_code: 1}\n", "0.44")
+                  .find("by_profile.legacy: legacy is not one of the case's profiles"),
+              std::string::npos);
+    write_file(dir / "case.yaml", std::string(k_head) + "profiles: [0.44, 0.45]\n");
+    EXPECT_NE(loader.load_case(dir, "0.44")->load_error.find("'0.45' is no profile"),
+              std::string::npos);
+    write_file(dir / "case.yaml", std::string(k_head) + "profiles: [0.41-0.43]\n");
+    EXPECT_NE(loader.load_case(dir, "0.44")->load_error.find("must include 0.44"),
+              std::string::npos);
+    // A null removes a key in that profile.
+    yaml("by_profile:\n  0.41-0.43:\n    expect: {stdout: null, stdout_empty: true}\n");
+    const auto removed = loader.load_case(dir, "0.41-0.43");
+    ASSERT_TRUE(removed);
+    EXPECT_EQ(removed->load_error, "");
+    EXPECT_FALSE(removed->expect.stdout_content);
+    EXPECT_TRUE(removed->expect.stdout_empty);
 }
 
 }  // namespace conformance

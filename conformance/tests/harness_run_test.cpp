@@ -96,7 +96,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "0.44/lifecycle/environment", "0.44/delivery/all_delivered",
                       "0.44/delivery/program_reads", "0.44/delivery/big_line",
                       "0.44/setup/directory_before_start", "0.44/templating/closed_port_refused",
-                      "0.44/input/generated_alerts_file", "0.44/input/adapter_alerts_file"),
+                      "0.44/input/generated_alerts_file", "0.44/input/adapter_alerts_file",
+                      "0.44/modes/pid_and_mode"),
     [](const auto& info) {
         std::string name = info.param;
         for (auto& c : name) {
@@ -149,7 +150,7 @@ INSTANTIATE_TEST_SUITE_P(
 // The default umask is 022 (the file comes out 0644, not 0640), and the pid file holds no
 // newline: both comparisons fail and say what they saw.
 TEST_F(harness_run, file_modes_and_impl_pid_text_are_compared) {
-    const auto r = run({"--impl", k_fake, "--case", "0.44/file/pid_and_mode_wrong"});
+    const auto r = run({"--impl", k_fake, "--case", "0.44/modes/pid_and_mode_wrong"});
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("mode 0644, expected 0640"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("pid.txt"), std::string::npos) << r.out;
@@ -203,10 +204,9 @@ TEST_F(harness_run, a_failure_wins_over_an_error) {
 }
 
 TEST_F(harness_run, known_failures_expected_and_stale) {
-    const auto list =
-        temp_file("kf",
-                  "# comment\n0.44/stdout/mismatch   sed rewrites digits\n"
-                  "0.44/stdout/echo  wrongly listed\nlegacy/x/y  other profile, ignored\n");
+    const auto list = temp_file("kf",
+                                "# comment\n0.44/stdout/mismatch   sed rewrites digits\n"
+                                "0.44/stdout/echo  wrongly listed\n");
     const auto r =
         run({"--impl", k_fake, "--case", "0.44/stdout", "--known-failures", list.string()});
     EXPECT_EQ(r.code, 1) << r.out;

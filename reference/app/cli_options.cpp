@@ -55,18 +55,6 @@ private:
     std::size_t i_ = 0;
 };
 
-// Every line of `text` behind `indent`.
-std::string indented(const std::string& text, const std::string& indent) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        out += indent + text.substr(start, end - start) + "\n";
-        start = end == std::string::npos ? text.size() : end + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 cli_options parse_cli(const std::vector<std::string>& args) {
@@ -121,8 +109,7 @@ std::string cli_usage() {
            "them through Falco's output channels exactly as the selected Falco does.\n"
            "\n"
            "  --profile P        the Falco to behave as (default 0.44): a profile name, a\n"
-           "                     minor (0.42) or a release (0.42.1) of its range:\n" +
-           indented(describe_profile_ranges(), "                       ") +
+           "                     minor (0.42) or a release (0.42.1) of its range (below)\n"
            "  -c CONFIG          falco.yaml-shaped configuration file\n"
            "  -o, --option K=V   override a configuration key (repeatable)\n"
            "  -U, --unbuffered   force buffered_outputs: false\n"
@@ -132,7 +119,10 @@ std::string cli_usage() {
            "                     /var/run/falco.pid)\n"
            "  -d, --daemon       legacy only: daemonise as Falco 0.15.3 did\n"
            "  -h, --help         this text\n"
-           "  --version          print the version\n";
+           "  --version          print the version\n"
+           "\n"
+           "Profiles (docs/spec/README.md):\n" +
+           describe_profile_ranges();
 }
 
 }  // namespace falco_ref::app

@@ -165,8 +165,16 @@ step_result process_alerts(run_state& s) {
             break;
         }
         if (r == line_reader::result::line) {
+            // Falco acts on its flags after next() returned an event and before it handles
+            // that event (falco@0.15.3:userspace/falco/falco.cpp:261-275,
+            // falco@0.44.1:userspace/falco/app/actions/process_events.cpp:163-197): a signal
+            // that came with this line takes effect first, and a terminating one drops it.
+            ++line_no;
+            if (signal_watcher::pending() != 0 && handle_events(s, signal_watcher::take())) {
+                break;
+            }
             try {
-                s.pipeline->handle_line(line, ++line_no);
+                s.pipeline->handle_line(line, line_no);
             } catch (const nlohmann_writer::invalid_utf8& e) {
                 // Falco 0.39-0.43: the exception leaves the event loop and ends the run
                 // (docs/spec/0.41-0.43.md#json.utf8.fatal); report_event_error prints it.

@@ -24,8 +24,10 @@ constexpr std::array<run_step, 15> k_run_steps = {
     log_startup,
     init_channels,
     resolve_input_path,
-    daemonize,
+    // Before the fork, as Falco 0.15.3 installs its handlers before it daemonizes: once the
+    // pidfile names the daemon, a signal is handled, not fatal (docs/spec/legacy.md#daemon.fork).
     create_signal_handlers,
+    daemonize,
     write_pidfile,
     start_outputs,
     open_input,

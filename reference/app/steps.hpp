@@ -21,8 +21,8 @@ step_result init_channels(run_state& s);         // init_outputs: the channels
 
 // process_steps.cpp
 step_result resolve_input_path(run_state& s);      // --alerts made absolute, before -d
+step_result create_signal_handlers(run_state& s);  // create_signal_handlers, before -d forks
 step_result daemonize(run_state& s);               // legacy -d
-step_result create_signal_handlers(run_state& s);  // create_signal_handlers
 step_result write_pidfile(run_state& s);           // pidfile (0.44 -P)
 step_result start_outputs(run_state& s);           // init_outputs: the queue and its worker
 step_result open_input(run_state& s);              // the alerts input (stdin, a file, a FIFO)

@@ -32,12 +32,11 @@ bool has_negative_exponent(std::string_view s) {
 
 }  // namespace
 
-// The one place the parser looks at the profile's id: rule priorities are parsed differently
-// (0.44: falco@0.44.1:userspace/engine/falco_common.cpp:25-37; legacy: case-insensitive
-// prefix, falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72). profile.hpp has no switch
-// for it; a `priority_prefix_match` switch there would replace this function.
+// Rule priorities are parsed differently by profile (0.44:
+// falco@0.44.1:userspace/engine/falco_common.cpp:25-37; legacy: a Lua pattern,
+// falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72).
 std::optional<priority> parse_rule_priority(const profile& prof, std::string_view text) {
-    return prof.priority_prefix_match ? parse_priority_prefix(text) : parse_priority(text);
+    return prof.priority_lua_pattern ? parse_priority_pattern(text) : parse_priority(text);
 }
 
 bool parse_rfc3339(std::string_view s, std::int64_t& ns) {

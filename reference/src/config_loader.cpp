@@ -229,6 +229,17 @@ private:
     std::vector<std::string>& warnings_;
 };
 
+// The message of a yaml-cpp exception as yaml-cpp 0.6.2, Falco 0.15.3's, words it: its
+// BadSubscript carries neither a position nor the key (yaml-cpp@yaml-cpp-0.6.2:include/
+// yaml-cpp/exceptions.h:225-228), which later versions add, so its text is the bare message
+// (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/exceptions.h:84).
+std::string legacy_yaml_message(const YAML::Exception& e) {
+    if (dynamic_cast<const YAML::BadSubscript*>(&e) != nullptr) {
+        return "operator[] call on a scalar";
+    }
+    return e.what();
+}
+
 // legacy: node.as<T>() throws; Falco prints "Cannot read config file (<conf>): wrong type at
 // key <top-level key>" and the yaml-cpp exception ends the run
 // (falco@0.15.3:userspace/falco/configuration.h:64-120; legacy-profile.md 3). Keys are
@@ -255,9 +266,8 @@ public:
         if (!node.IsDefined()) {
             return def;
         }
-        if (node.IsNull()) {
-            return "null";
-        }
+        // A null is no scalar: yaml-cpp 0.6.2's as<std::string>() throws on it
+        // (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/node/impl.h:128-137).
         if (node.IsScalar()) {
             return node.Scalar();
         }
@@ -291,7 +301,7 @@ private:
             return dot == std::string::npos ? root_[key]
                                             : root_[key.substr(0, dot)][key.substr(dot + 1)];
         } catch (const YAML::Exception& e) {
-            throw config_error(e.what());
+            throw config_error(legacy_yaml_message(e));
         }
     }
 
@@ -345,8 +355,9 @@ void apply_option_legacy(YAML::Node& root, const std::string& opt) {
             root[key.substr(0, dot)][key.substr(dot + 1)] = value;
         }
     } catch (const YAML::Exception& e) {
-        // e.g. a scalar document: BadSubscript reaches falco.cpp's handler (legacy-profile.md 3).
-        throw config_error(e.what());
+        // e.g. a scalar document: BadSubscript reaches falco.cpp's handler
+        // (docs/spec/legacy.md#config.o.path.scalar).
+        throw config_error(legacy_yaml_message(e));
     }
 }
 
@@ -465,6 +476,36 @@ std::optional<std::string> find_config_file(const config_request& request) {
         return request.default_config_path;
     }
     return std::nullopt;
+}
+
+// The keys 0.15.3 reads after `log_level`, in its order (configuration.cpp:160-180).
+void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_request& request) {
+    cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.outputs_rate);
+    cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
+
+    // configuration.cpp:163-174: a full name, case-insensitive; "info" is rejected.
+    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
+    std::optional<priority> min_priority;
+    for (int i = 0; i <= static_cast<int>(priority::debug); ++i) {
+        const std::string name(priority_name(static_cast<priority>(i)));
+        if (strcasecmp(name.c_str(), prio.c_str()) == 0) {
+            min_priority = static_cast<priority>(i);
+            break;
+        }
+    }
+    if (!min_priority) {
+        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
+    }
+    cfg.min_priority = *min_priority;
+
+    cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
+    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+    // falco.cpp:748-751: -U forces unbuffered.
+    if (request.unbuffered) {
+        cfg.buffered_outputs = false;
+    }
 }
 
 }  // namespace
@@ -651,31 +692,13 @@ config_load_result config_loader::load_legacy(const config_request& request) con
             "no filename in configuration block"));
     }
     cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
-    cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.outputs_rate);
-    cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
-
-    // configuration.cpp:163-174: a full name, case-insensitive; "info" is rejected.
-    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
-    std::optional<priority> min_priority;
-    for (int i = 0; i <= static_cast<int>(priority::debug); ++i) {
-        const std::string name(priority_name(static_cast<priority>(i)));
-        if (strcasecmp(name.c_str(), prio.c_str()) == 0) {
-            min_priority = static_cast<priority>(i);
-            break;
-        }
-    }
-    if (!min_priority) {
-        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
-    }
-    cfg.min_priority = *min_priority;
-
-    cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
-    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
-    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
-    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
-    // falco.cpp:748-751: -U forces unbuffered.
-    if (request.unbuffered) {
-        cfg.buffered_outputs = false;
+    try {
+        read_legacy_after_log_level(in, cfg, request);
+    } catch (config_error& e) {
+        // configuration.cpp:156-158 set the logger's level before these keys are read
+        // (docs/spec/legacy.md#error.format).
+        e.raised_at_level(cfg.level);
+        throw;
     }
     cfg.hostname = legacy_hostname();
     return result;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "falco_ref/profile.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace falco_ref {
@@ -15,12 +16,13 @@ profile make_legacy() {
     p.id = profile_id::legacy;
     p.json = profile::json_layout::jsoncpp_grafted_fields;    // legacy 2.b
     p.syslog_text_without_prefix = true;                      // legacy 4 #1 (page)
+    p.text_line_ends_at_nul = true;                           // legacy.md#text.nul
     p.buffered_outputs_default = true;                        // legacy 4 #2 (page)
     p.file_checked_at_startup = true;                         // legacy 2.d "Init check"
     p.file_error_is_fatal = true;                             // legacy 2.d "Runtime open failure"
     p.reopen_requires_keep_alive = true;                      // legacy 4 #4 (code)
     p.program_spawn_flushes_stdio = true;                     // legacy 2.f "Spawn"
-    p.priority_prefix_match = true;                           // legacy 2.a "Rule priority"
+    p.priority_lua_pattern = true;                            // legacy 2.a "Rule priority"
     p.config_errors_as_runtime_errors = true;                 // legacy 3
     p.terminate_log_line = "SIGHUP Received, restarting...";  // legacy 2.h (sic)
     p.logs_initialized_line = true;                           // falco.cpp:726-739
@@ -75,28 +77,39 @@ profile make_v0_39_to_0_40() {
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 
-// The releases of each profile: every tag of falcosecurity/falco in the range; patch releases
-// inside a range leave the output path unchanged (docs/spec/README.md, "Profiles").
-const std::vector<profile_release_range> k_ranges = {
-    {profile_id::v0_44, "0.44", "0.44.0 0.44.1", "0.44.1"},
-    {profile_id::v0_41_to_0_43, "0.41-0.43",
-     "0.41.0 0.41.1 0.41.2 0.41.3 0.42.0 0.42.1 0.43.0 0.43.1", "0.43.1"},
-    {profile_id::v0_39_to_0_40, "0.39-0.40", "0.39.0 0.39.1 0.39.2 0.40.0", "0.40.0"},
-    {profile_id::legacy, "legacy", "", "0.15.3"},
+// docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
+const std::vector<profile_range> k_ranges = {
+    {profile_id::legacy, "legacy",
+     "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_39_to_0_40, "0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40},
+    {profile_id::v0_41_to_0_43, "0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43},
+    {profile_id::v0_44, "0.44", "Falco 0.44.0 and 0.44.1", 44, 44},
 };
 
-// True when `word` is one of the space-separated words of `list`, or the minor ("0.42") of one.
-bool names_release(std::string_view list, std::string_view word) {
-    while (!list.empty()) {
-        const std::size_t space = list.find(' ');
-        const std::string_view release = list.substr(0, space);
-        const std::size_t last_dot = release.rfind('.');
-        if (release == word || release.substr(0, last_dot) == word) {
-            return true;
-        }
-        list = space == std::string_view::npos ? std::string_view{} : list.substr(space + 1);
+// Digits only, at least one.
+std::optional<int> decimal(std::string_view text) {
+    if (text.empty() || text.size() > 6 ||
+        text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
     }
-    return false;
+    int value = 0;
+    for (const char c : text) {
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// The minor of "0.<minor>" or "0.<minor>.<patch>"; nullopt for anything else.
+std::optional<int> falco_minor(std::string_view text) {
+    if (text.substr(0, 2) != "0.") {
+        return std::nullopt;
+    }
+    text.remove_prefix(2);
+    const std::size_t dot = text.find('.');
+    if (dot != std::string_view::npos && !decimal(text.substr(dot + 1))) {
+        return std::nullopt;
+    }
+    return decimal(text.substr(0, dot));
 }
 
 }  // namespace
@@ -115,13 +128,14 @@ const profile& get_profile(profile_id id) {
     return k_v0_44;
 }
 
-const std::vector<profile_release_range>& profile_release_ranges() {
+const std::vector<profile_range>& profile_ranges() {
     return k_ranges;
 }
 
 std::optional<profile_id> parse_profile_id(std::string_view name) {
-    for (const profile_release_range& r : k_ranges) {
-        if (name == r.name || (!name.empty() && names_release(r.releases, name))) {
+    const std::optional<int> minor = falco_minor(name);
+    for (const profile_range& r : k_ranges) {
+        if (name == r.name || (minor && *minor >= r.first_minor && *minor <= r.last_minor)) {
             return r.id;
         }
     }
@@ -130,12 +144,14 @@ std::optional<profile_id> parse_profile_id(std::string_view name) {
 
 std::string describe_profile_ranges() {
     std::string text;
-    for (const profile_release_range& r : k_ranges) {
-        text += std::string(r.name) + ": ";
-        text += r.releases.empty() ? "Falco " + std::string(r.pinned) +
-                                         " as the \"Falco Alerts\" documentation page describes it"
-                                   : "Falco " + std::string(r.releases);
-        text += "\n";
+    for (const profile_range& r : k_ranges) {
+        std::string minors;
+        for (int m = r.first_minor; m <= r.last_minor; ++m) {
+            minors += (minors.empty() ? "0." : ", 0.") + std::to_string(m);
+        }
+        const std::string name(r.name);
+        text += "  " + name + std::string(12 - std::min<std::size_t>(name.size(), 11), ' ') +
+                std::string(r.falco) + " (" + minors + ")\n";
     }
     return text;
 }

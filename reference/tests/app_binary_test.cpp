@@ -235,6 +235,24 @@ TEST_F(app_binary_test, sigusr1_reopens_the_file) {
     EXPECT_EQ(read_file(path), k_line2);
 }
 
+// docs/spec/common.md#signal.poll: the flags are acted on after the next line was read and
+// before it is handled, so a SIGUSR1 sent just before that line reopens the file first: the
+// line lands in the new file, not in the renamed one.
+TEST_F(app_binary_test, sigusr1_sent_with_the_next_line_reopens_before_it) {
+    auto p =
+        start("file_output: {enabled: true, keep_alive: true, filename: ./events.txt}\n", {"-U"});
+    const std::string path = dir_.file("events.txt");
+    p->write_stdin(k_alert1);
+    ASSERT_TRUE(wait_until([&] { return read_file(path) == k_line1; }));
+    fs::rename(path, path + ".1");
+    p->signal(SIGUSR1);
+    p->write_stdin(k_alert2);  // no wait: the line may be read in the same wake-up
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0) << p->err();
+    EXPECT_EQ(read_file(path + ".1"), k_line1);
+    EXPECT_EQ(read_file(path), k_line2);
+}
+
 // profile-0.44.md k SIGHUP: with watch_config_files: false Falco 0.44.1 catches SIGHUP and
 // ignores it: no log line, the run goes on and ends normally.
 TEST_F(app_binary_test, sighup_is_ignored_with_watch_config_files_false) {
@@ -409,8 +427,10 @@ TEST_F(app_binary_test, legacy_pidfile_without_daemon_writes_nothing) {
     EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
 }
 
-// legacy-profile.md 2.c: -d forks, the parent writes the child PID without a newline and
-// exits 0; the child reads --alerts (a FIFO) from '/' with fds 0-2 on /dev/null.
+// docs/spec/legacy.md#daemon.fork: -d forks, the parent writes the child PID without a newline
+// and exits 0; the child reads --alerts (a FIFO) from '/' with fds 0-2 on /dev/null. The
+// handlers are installed before the fork, so a SIGUSR1 sent as soon as the pidfile names the
+// daemon, before it read anything, is handled and the daemon goes on.
 TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
     dir_.write("falco.yaml", "file_output: {enabled: true, keep_alive: false, filename: " +
                                  dir_.file("events.txt") + "}\n");
@@ -425,6 +445,7 @@ TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
     ASSERT_FALSE(pid_text.empty());
     EXPECT_EQ(pid_text.find('\n'), std::string::npos);
     const pid_t child = std::stoi(pid_text);
+    ASSERT_EQ(::kill(child, SIGUSR1), 0);
     {
         std::ofstream w(fifo);  // unblocks the child's open
         w << k_alert1;

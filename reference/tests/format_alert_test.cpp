@@ -165,16 +165,33 @@ TEST(alert_formatter_text, all_eight_priority_words) {
     }
 }
 
-// profile-0.44.md 1.a/1.c "Text-mode result": raw bytes, no escaping, no UTF-8 repair; legacy
-// 2.a "Escaping in text mode": none.
+// docs/spec/common.md#text.escape.none: raw bytes, no escaping, no UTF-8 repair, in both
+// profiles; docs/spec/0.44.md#text.nul keeps a NUL and what follows in the line.
 TEST(alert_formatter_text, raw_bytes_in_text_mode) {
     const tz_guard tz("UTC0");
     alert a = open_from_cat();
-    a.message = "q\" b\\ t\t n\n nul\0 esc\x1b del\x7f bad\x80\xc3\x28 end"s;
+    a.message = "q\" b\\ t\t n\n esc\x1b del\x7f bad\x80\xc3\x28 c1\xc2\x85 end"s;
     for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
         const config cfg = make_config(id, false);
         EXPECT_EQ(format_line(cfg, a), "16:17:57.881781397: Warning " + a.message);
     }
+    a.message = "before nul\0 after"s;
+    EXPECT_EQ(format_line(make_config(profile_id::v0_44, false), a),
+              "16:17:57.881781397: Warning " + a.message);
+}
+
+// docs/spec/legacy.md#text.nul: the line reaches the channels as a C string, so it ends at the
+// first NUL of the message, and so does the syslog message (falco@0.15.3:userspace/engine/
+// formats.cpp:264); in JSON mode the NUL is escaped instead.
+TEST(alert_formatter_text, legacy_line_ends_at_the_first_nul) {
+    const tz_guard tz("UTC0");
+    alert a = open_from_cat();
+    a.message = "before nul\0 after\0 end"s;
+    const output_message m = alert_formatter(make_config(profile_id::legacy, false)).format(a);
+    EXPECT_EQ(m.line, "16:17:57.881781397: Warning before nul");
+    EXPECT_EQ(m.syslog_body(), "before nul");
+    const output_message j = alert_formatter(make_config(profile_id::legacy, true)).format(a);
+    EXPECT_NE(j.line.find("before nul\\u0000 after\\u0000 end"), std::string::npos) << j.line;
 }
 
 // legacy-profile.md section 4 #1: in text mode syslog carries the rule output only; 0.44 sends

@@ -25,7 +25,10 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.39.2", profile_id::v0_39_to_0_40},
         {"0.40", profile_id::v0_39_to_0_40},
         {"0.40.0", profile_id::v0_39_to_0_40},
+        {"0.41.9", profile_id::v0_41_to_0_43},  // a minor's every patch, as the harness maps it
         {"legacy", profile_id::legacy},
+        {"0.15", profile_id::legacy},
+        {"0.15.3", profile_id::legacy},
     };
     for (const auto& [name, id] : cases) {
         const auto parsed = parse_profile_id(name);
@@ -35,18 +38,19 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 }
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
-    for (const char* name : {"", "0", "0.38", "0.38.2", "0.40.1", "0.41.4", "0.45", "0.44.2",
-                             "0.15", "0.15.3", "0.41-0.42", "44", "0.4", "latest"}) {
+    for (const char* name : {"", "0", "0.", "0.38", "0.38.2", "0.45", "0.16", "0.41-0.42", "44",
+                             "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
 
 TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
-              "0.44: Falco 0.44.0 0.44.1\n"
-              "0.41-0.43: Falco 0.41.0 0.41.1 0.41.2 0.41.3 0.42.0 0.42.1 0.43.0 0.43.1\n"
-              "0.39-0.40: Falco 0.39.0 0.39.1 0.39.2 0.40.0\n"
-              "legacy: Falco 0.15.3 as the \"Falco Alerts\" documentation page describes it\n");
+              "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
+              "says (0.15)\n"
+              "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
+              "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
+              "  0.44        Falco 0.44.0 and 0.44.1 (0.44)\n");
 }
 
 // The switches that tell the three nlohmann-era profiles apart (docs/PROFILES.md).

@@ -6,6 +6,13 @@
 // version it asks for is the one that Falco speaks.
 #include <fcntl.h>
 #include <plugin_api.h>
+
+// Plugin API headers before libs 0.22 (Falco 0.41 and older) do not name it; the event layout is
+// the same in every 3.x API: the 26-byte header, two u32 parameter lengths and the u32 plugin id
+// (libs@0.22.2:userspace/plugin/plugin_api.h:49-56).
+#ifndef PLUGIN_EVENT_PAYLOAD_OFFSET
+#define PLUGIN_EVENT_PAYLOAD_OFFSET 38
+#endif
 #include <poll.h>
 #include <rapidjson/document.h>
 #include <sys/stat.h>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli_options.hpp"
 
+#include "cases/profile_catalog.hpp"
+
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -31,14 +33,15 @@ unsigned cli_options::default_jobs() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-const char* cli_options::usage() {
-    return R"(usage: falco-conformance --impl "CMD [ARGS]" [options]
+std::string cli_options::usage() {
+    return std::string(R"(usage: falco-conformance --impl "CMD [ARGS]" [options]
 
 Runs the golden cases against an implementation of Falco's output channels and gates it.
 
   --impl CMD            the implementation command prefix (split like a shell word list, not
                         run through a shell; leading NAME=VALUE words set its environment)
-  --profile P           0.44 (default) or legacy
+  --profile P           the behaviour profile (default 0.44): a profile name, a Falco minor
+                        (0.42) or version (0.41.3); the profiles are listed below
   --golden DIR          golden cases directory (default: compiled in)
   --spec DIR            the specification --check validates against (default: GOLDEN/../docs/spec)
   --case GLOB           select cases by id; repeatable; * within a path component, ** across
@@ -73,7 +76,9 @@ Runs the golden cases against an implementation of Falco's output channels and g
 Exit: 0 every applicable case passed; 1 the implementation failed a case (or a known failure
 passed); 2 the harness could not run (bad arguments, unreadable golden dir, a case it could
 not set up, no case selected).
-)";
+
+Profiles (docs/spec/README.md):
+)") + profile_table();
 }
 
 cli_options cli_options::parse(const std::vector<std::string>& args) {
@@ -135,8 +140,11 @@ cli_options cli_options::parse(const std::vector<std::string>& args) {
             throw std::invalid_argument("unknown argument '" + args[i] + "' (see --help)");
         }
     }
-    if (o.profile != "0.44" && o.profile != "legacy") {
-        throw std::invalid_argument("--profile must be 0.44 or legacy, got '" + o.profile + "'");
+    if (const auto profile = resolve_profile(o.profile)) {
+        o.profile = *profile;
+    } else {
+        throw std::invalid_argument("--profile: no profile covers '" + o.profile +
+                                    "'; the profiles are:\n" + profile_table());
     }
     if (o.impl.empty() && !o.list && !o.check && !o.help && !o.version) {
         throw std::invalid_argument("--impl is required (see --help)");

@@ -33,7 +33,7 @@ struct cli_options {
 
     // Throws std::invalid_argument naming the bad argument.
     static cli_options parse(const std::vector<std::string>& args);
-    static const char* usage();
+    static std::string usage();
 };
 
 }  // namespace conformance

@@ -9,6 +9,8 @@
 
 #include "cases/case_reader.hpp"
 #include "cases/expect_parser.hpp"
+#include "cases/profile_catalog.hpp"
+#include "cases/profile_view.hpp"
 #include "cases/spec_index.hpp"
 #include "cases/step_parser.hpp"
 #include "cases/templater.hpp"
@@ -194,7 +196,8 @@ void parse_rules(const case_reader& r, const YAML::Node& list, golden_case& c) {
 void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     r.only_keys(root, "case",
                 {"description", "provenance", "rules", "tags", "env", "args", "input", "daemon",
-                 "mocks", "config", "setup", "steps", "expect", "timeout_ms", "requires", "umask"});
+                 "mocks", "config", "setup", "steps", "expect", "timeout_ms", "requires", "umask",
+                 "profiles", "by_profile"});
     c.description = r.scalar(root["description"], "description");
     if (!root["provenance"]) {
         r.fail(root, "provenance", "is required (at least one cited fact)");
@@ -268,11 +271,18 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
 }  // namespace
 
 golden_case case_loader::load_case(const fs::path& case_dir) const {
+    auto c = load_case(case_dir, "");
+    return c ? std::move(*c) : golden_case{};
+}
+
+std::optional<golden_case> case_loader::load_case(const fs::path& case_dir,
+                                                  const std::string& profile) const {
     golden_case c;
     c.dir = case_dir;
     c.id = case_dir.lexically_relative(root_).generic_string();
     const auto first_slash = c.id.find('/');
-    c.profile = c.id.substr(0, first_slash);
+    c.home = c.id.substr(0, first_slash);
+    c.profile = profile.empty() ? c.home : profile;
     if (first_slash != std::string::npos) {
         const auto second = c.id.find('/', first_slash + 1);
         c.channel =
@@ -282,11 +292,20 @@ golden_case case_loader::load_case(const fs::path& case_dir) const {
     const auto file = case_dir / "case.yaml";
     const case_reader reader(file, case_dir);
     try {
-        parse_case(reader, YAML::LoadFile(file.string()), c);
+        const auto root = YAML::LoadFile(file.string());
+        c.profiles = case_profiles(reader, root, c.home);
+        if (std::find(c.profiles.begin(), c.profiles.end(), c.profile) == c.profiles.end()) {
+            return std::nullopt;
+        }
+        parse_case(reader, profile_view(reader, root, c.profiles, c.profile), c);
     } catch (const schema_error& e) {
         c.load_error = e.what();
     } catch (const YAML::Exception& e) {
         c.load_error = file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg;
+    }
+    // A case broken before its profiles are known is reported once, under its home profile.
+    if (!c.load_error.empty() && c.profiles.empty() && c.profile != c.home) {
+        return std::nullopt;
     }
     c.needs = derive_case_features(c);
     if (!c.channel.empty() && std::find(c.tags.begin(), c.tags.end(), c.channel) == c.tags.end()) {
@@ -295,22 +314,66 @@ golden_case case_loader::load_case(const fs::path& case_dir) const {
     return c;
 }
 
-std::vector<golden_case> case_loader::load_profile(const std::string& profile) const {
-    const auto dir = root_ / profile;
+std::vector<std::string> case_loader::homes() const {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
-        throw std::runtime_error("golden directory " + dir.string() + " is not readable");
+    if (!fs::is_directory(root_, ec)) {
+        throw std::runtime_error("golden directory " + root_.string() + " is not readable");
     }
-    std::vector<golden_case> cases;
-    for (auto it = fs::recursive_directory_iterator(dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && it->path().filename() == "case.yaml") {
-            cases.push_back(load_case(it->path().parent_path()));
+    std::vector<std::string> out;
+    for (auto it = fs::directory_iterator(root_, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        if (!it->is_directory()) {
+            continue;
         }
+        const auto name = it->path().filename().string();
+        if (!find_profile(name)) {
+            throw std::runtime_error("golden directory " + it->path().string() +
+                                     ": not a profile; the profiles are:\n" + profile_table());
+        }
+        out.push_back(name);
     }
     if (ec) {
-        throw std::runtime_error("cannot read golden directory " + dir.string() + ": " +
+        throw std::runtime_error("cannot read golden directory " + root_.string() + ": " +
                                  ec.message());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<fs::path> case_loader::case_dirs() const {
+    std::vector<fs::path> dirs;
+    for (const auto& home : homes()) {
+        const auto dir = root_ / home;
+        std::error_code ec;
+        for (auto it = fs::recursive_directory_iterator(dir, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (it->is_regular_file() && it->path().filename() == "case.yaml") {
+                dirs.push_back(it->path().parent_path());
+            }
+        }
+        if (ec) {
+            throw std::runtime_error("cannot read golden directory " + dir.string() + ": " +
+                                     ec.message());
+        }
+    }
+    return dirs;
+}
+
+std::vector<std::string> case_loader::all_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& dir : case_dirs()) {
+        ids.push_back(dir.lexically_relative(root_).generic_string());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<golden_case> case_loader::load_profile(const std::string& profile) const {
+    std::vector<golden_case> cases;
+    for (const auto& dir : case_dirs()) {
+        if (auto c = load_case(dir, profile)) {
+            cases.push_back(std::move(*c));
+        }
     }
     std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return cases;

@@ -118,8 +118,10 @@ struct located_text {
 struct golden_case {
     std::string id;  // e.g. 0.44/file/keep_alive_false
     std::filesystem::path dir;
-    std::string profile;
-    std::string channel;  // the area directory, an implicit tag
+    std::string profile;  // the profile it runs under (by_profile applied)
+    std::string home;     // the first directory of its id: the profile it was written for
+    std::vector<std::string> profiles;  // `profiles:`: every profile it applies to
+    std::string channel;                // the area directory, an implicit tag
     std::string description;
     std::vector<located_text> provenance;
     std::vector<located_text> rules;  // `rules:`: the docs/spec rule ids the case asserts

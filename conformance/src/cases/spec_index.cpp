@@ -97,6 +97,23 @@ std::set<std::string> read_citation_repos(const std::vector<std::pair<int, std::
 
 }  // namespace
 
+namespace {
+
+// A profile document's `Based on: <profile>` line (docs/spec/README.md, "Resolving a rule for a
+// profile"): the profile whose rules it inherits; empty when it has none.
+std::string read_base(const std::vector<std::pair<int, std::string>>& lines) {
+    static const std::regex based_on(R"(^Based on: `?([A-Za-z0-9._-]+)`?\.?\s*$)");
+    for (const auto& [number, line] : lines) {
+        std::smatch m;
+        if (std::regex_match(line, m, based_on)) {
+            return m[1];
+        }
+    }
+    return "";
+}
+
+}  // namespace
+
 std::string heading_slug(std::string_view heading) {
     std::string slug;
     for (const char c : heading) {
@@ -150,6 +167,26 @@ spec_index spec_index::load(const spec_location& where) {
         if (auto rules = read_rules(name, lines); !rules.empty()) {
             index.rules_[name] = std::move(rules);
         }
+        if (auto base = read_base(lines); !base.empty()) {
+            index.bases_[name] = base + ".md";
+        }
+    }
+    for (const auto& [document, base] : index.bases_) {
+        // A base must exist, and following bases must end (no document based on itself).
+        std::set<std::string> seen{document};
+        for (auto at = base;;) {
+            if (!index.anchors_.contains(at)) {
+                throw std::runtime_error(document + ": based on " + at + ", which does not exist");
+            }
+            if (!seen.insert(at).second) {
+                throw std::runtime_error(document + ": its bases lead back to " + at);
+            }
+            const auto next = index.bases_.find(at);
+            if (next == index.bases_.end()) {
+                break;
+            }
+            at = next->second;
+        }
     }
     if (fs::exists(where.protocol)) {
         index.anchors_[k_protocol] = markdown_anchors(prose_lines(read_file(where.protocol)));
@@ -165,8 +202,24 @@ spec_index spec_index::load(const spec_location& where) {
     return index;
 }
 
+std::vector<std::string> spec_index::chain(std::string_view profile) const {
+    std::vector<std::string> documents;
+    if (!profile.empty()) {
+        for (std::string at = std::string(profile) + ".md";;) {
+            documents.push_back(at);
+            const auto base = bases_.find(at);
+            if (base == bases_.end()) {
+                break;
+            }
+            at = base->second;
+        }
+    }
+    documents.push_back(k_common);
+    return documents;
+}
+
 const spec_rule* spec_index::resolve(std::string_view profile, std::string_view id) const {
-    for (const auto& document : {std::string(profile) + ".md", k_common}) {
+    for (const auto& document : chain(profile)) {
         if (const auto it = rules_.find(document); it != rules_.end()) {
             for (const auto& r : it->second) {
                 if (r.id == id) {
@@ -179,11 +232,21 @@ const spec_rule* spec_index::resolve(std::string_view profile, std::string_view 
 }
 
 std::vector<const spec_rule*> spec_index::rules_of(std::string_view profile) const {
+    // From common.md to the profile's own document; a later document's rule replaces the
+    // earlier one of the same id where it stands.
+    auto documents = chain(profile);
+    std::reverse(documents.begin(), documents.end());
     std::vector<const spec_rule*> out;
-    for (const auto& document : {k_common, std::string(profile) + ".md"}) {
+    std::map<std::string, std::size_t> at;
+    for (const auto& document : documents) {
         if (const auto it = rules_.find(document); it != rules_.end()) {
             for (const auto& r : it->second) {
-                out.push_back(&r);
+                if (const auto seen = at.find(r.id); seen != at.end()) {
+                    out[seen->second] = &r;
+                } else {
+                    at.emplace(r.id, out.size());
+                    out.push_back(&r);
+                }
             }
         }
     }

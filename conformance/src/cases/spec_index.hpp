@@ -44,11 +44,16 @@ public:
     // an id defined twice in one document, or an id of common.md redefined by another document.
     static spec_index load(const spec_location& where);
 
-    // The rule `id` applies in `profile` as `<profile>.md` defines it, else as common.md does;
-    // nullptr when neither does.
+    // The documents whose rules apply in `profile`, most specific first: `<profile>.md`, the
+    // document its `Based on:` line names, that one's base, ..., common.md.
+    std::vector<std::string> chain(std::string_view profile) const;
+
+    // The rule `id` applies in `profile` as the first document of its chain that defines it
+    // says; nullptr when none does.
     const spec_rule* resolve(std::string_view profile, std::string_view id) const;
 
-    // Every rule that applies in `profile`: common.md's, then `<profile>.md`'s, in file order.
+    // Every rule that applies in `profile`, each id once as it resolves: common.md's first, then
+    // the bases', then the profile's own, in file order.
     std::vector<const spec_rule*> rules_of(std::string_view profile) const;
 
     bool has_document(std::string_view file) const;  // "0.44.md"
@@ -62,6 +67,7 @@ private:
     std::map<std::string, std::vector<spec_rule>, std::less<>> rules_;   // by document
     std::map<std::string, std::set<std::string>, std::less<>> anchors_;  // by document
     std::set<std::string> repos_;
+    std::map<std::string, std::string, std::less<>> bases_;  // document -> its base document
 };
 
 }  // namespace conformance

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "select/alert_features.hpp"
 
+#include "cases/profile_catalog.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -146,7 +148,9 @@ bool prints_json_output_fields(const effective_config& effective, std::string_vi
     if (!effective.boolean("json_output").value_or(false)) {
         return false;
     }
-    return profile == "legacy" ||
+    // Before 0.41 (and in legacy) there is no switch: output_fields are always printed.
+    const auto* known = find_profile(profile);
+    return (known && !known->json_fields_switch) ||
            effective.boolean("json_include_output_fields_property").value_or(true);
 }
 

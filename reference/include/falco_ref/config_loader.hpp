@@ -23,8 +23,14 @@ public:
 
     const std::string& raw_stderr() const { return raw_stderr_; }
 
+    // legacy: the log level Falco 0.15.3's logger had when the error was raised, once
+    // configuration.cpp:156-158 had set it from `log_level`; the error is logged at that level.
+    const std::optional<log_level>& level() const { return level_; }
+    void raised_at_level(log_level level) { level_ = level; }
+
 private:
     std::string raw_stderr_;
+    std::optional<log_level> level_;
 };
 
 struct config_request {

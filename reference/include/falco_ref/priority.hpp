@@ -30,9 +30,12 @@ std::string_view priority_stats_name(priority p);
 // 0.44 parsing: case-insensitive full name, plus "info" (falco_common.cpp:25-37).
 std::optional<priority> parse_priority(std::string_view text);
 
-// legacy (0.15.3) rule parsing: case-insensitive prefix match, first hit wins
-// (falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72).
-std::optional<priority> parse_priority_prefix(std::string_view text);
+// legacy (0.15.3) rule parsing: the text, lower-cased (ASCII letters only, as LuaJIT's
+// string.lower), is a Lua pattern anchored at the start of each lower-cased name from Emergency
+// to Debug, and the first name it matches wins; for letters alone that is a case-insensitive
+// prefix ("warn", "INFO", "" is Emergency). No match, or an error of the pattern, is no
+// priority (falco@0.15.3:userspace/engine/lua/rule_loader.lua:62-72).
+std::optional<priority> parse_priority_pattern(std::string_view text);
 
 inline int syslog_level(priority p) {
     return static_cast<int>(p);

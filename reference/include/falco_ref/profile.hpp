@@ -29,6 +29,9 @@ struct profile {
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
+    // legacy text mode: the formatted line reaches every channel as a C string, so it ends at
+    // the first NUL of the message (0.44: stdout and file write the NUL and what follows).
+    bool text_line_ends_at_nul = false;
     // `buffered_outputs` when the key is absent.
     bool buffered_outputs_default = false;
     // legacy: the file is opened (created) once at start-up; failure is fatal.
@@ -50,8 +53,9 @@ struct profile {
     bool logs_initialized_line = false;
     // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
     bool log_reopen = true;
-    // legacy: rule priorities match by case-insensitive prefix ("warn", "INFO").
-    bool priority_prefix_match = false;
+    // legacy: a rule priority is a Lua pattern matched at the start of the lower-cased names
+    // ("warn", "INFO", "w.r", "").
+    bool priority_lua_pattern = false;
     // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
     bool has_outputs_queue = true;
     // legacy: `outputs.rate` / `outputs.max_burst` token bucket (1/s, burst 1000).
@@ -133,20 +137,24 @@ struct profile {
 
 const profile& get_profile(profile_id id);
 
-// A profile's name and the Falco releases it covers (docs/spec/README.md, "Profiles").
-struct profile_release_range {
+// A profile's name and the Falco minor versions it covers (docs/spec/README.md, "Profiles").
+// conformance/ keeps a table of its own (the harness never links the reference); a ctest checks
+// that both print the same.
+struct profile_range {
     profile_id id;
-    std::string_view name;      // what --profile prints and accepts: "0.41-0.43"
-    std::string_view releases;  // every release it stands for, space separated
-    std::string_view pinned;    // the release whose source the profile follows
+    std::string_view name;   // what --profile accepts and prints: "0.41-0.43"
+    std::string_view falco;  // the releases it stands for: "Falco 0.41.0 to 0.43.1"
+    int first_minor;         // the Falco 0.<minor> versions it covers
+    int last_minor;
 };
-// Every profile, newest first; legacy last.
-const std::vector<profile_release_range>& profile_release_ranges();
+// Every profile, oldest first.
+const std::vector<profile_range>& profile_ranges();
 
-// A profile name ("0.41-0.43", "legacy"), a minor ("0.42") or a release ("0.42.1") of a
-// profile's range; nullopt for anything else.
+// A profile name ("0.41-0.43", "legacy"), a Falco minor ("0.42") or a full version ("0.42.1",
+// "0.44.0"), mapped to the profile that covers it; nullopt for anything else.
 std::optional<profile_id> parse_profile_id(std::string_view name);
-// One line per profile, `<name>: <releases>`, for --help and the unknown-profile error.
+// One line per profile, "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)", for --help
+// and the unknown-profile error.
 std::string describe_profile_ranges();
 
 }  // namespace falco_ref

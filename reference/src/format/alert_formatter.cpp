@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -106,7 +107,15 @@ void alert_formatter::format(const alert& a, output_message& msg) const {
     if (!cfg_.json_output) {
         append_text_line(line, a);
         if (cfg_.prof->syslog_text_without_prefix) {
-            msg.syslog_line = a.message;  // legacy-profile.md section 4 #1
+            msg.syslog_line = a.message;  // docs/spec/legacy.md#syslog.message
+        }
+        if (cfg_.prof->text_line_ends_at_nul) {
+            // lua_pushstring(ls, line.c_str()) hands the channels the line up to its first NUL
+            // (falco@0.15.3:userspace/engine/formats.cpp:264, docs/spec/legacy.md#text.nul).
+            line.resize(std::strlen(line.c_str()));
+            if (msg.syslog_line) {
+                msg.syslog_line->resize(std::strlen(msg.syslog_line->c_str()));
+            }
         }
         return;
     }
