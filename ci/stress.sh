@@ -206,7 +206,7 @@ EOF
 }
 
 # Zero loss: unbounded queue, healthy sinks, and a drain bound long enough for the backlog
-# (Falco discards whatever is still queued output_timeout after EOF: profile-0.44.md j).
+# (Falco discards whatever is still queued output_timeout after EOF: docs/spec/0.44.md#drain.timeout).
 status=0
 (load_run load_unbounded 0 600000) || status=1
 # Exact accounting with drops: a bounded queue that the reader overflows.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // capture, the program-output target (mocks/README.md "capture"; Falco popen()s the program
-// through /bin/sh and writes each alert line to its stdin: profile-0.44.md section h).
+// through /bin/sh and writes each alert line to its stdin: docs/spec/common.md#program.spawn).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>

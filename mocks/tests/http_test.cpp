@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// mock-http against libcurl, the client Falco uses (profile-0.44.md section i).
+// mock-http against libcurl, the client Falco uses (docs/spec/common.md#http.request,
+// docs/spec/0.44.md#http.handle).
 #include <curl/curl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -326,8 +327,8 @@ TEST_F(mock_http, response_body_for_echo) {
     EXPECT_EQ(r.body, "echoed text");
 }
 
-// libcurl 7.88 sends `Expect: 100-continue` only above 1 MiB (section i, Request;
-// ecosystem-and-performance.md section 5): the mock answers 100 and gets the whole body.
+// libcurl 7.88 sends `Expect: 100-continue` only above 1 MiB, as curl 8.7.1 does
+// (docs/spec/0.44.md#http.expect): the mock answers 100 and gets the whole body.
 TEST_F(mock_http, large_body_with_expect_continue) {
     start({});
     curl_client c;

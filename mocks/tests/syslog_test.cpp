@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // mock-syslog against real clients: glibc syslog(3) through a private /dev/log, raw datagrams,
-// UDP and TCP (mocks/README.md; glibc wire format: ecosystem-and-performance.md section 5,
-// profile-0.44.md section g).
+// UDP and TCP (mocks/README.md; what Falco calls: docs/spec/common.md#syslog.call,
+// conformance/PROTOCOL.md#5-syslog).
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -138,8 +138,8 @@ std::set<std::string> bsd_times(std::time_t from, std::time_t to) {
 }
 
 // Falco calls syslog(priority, "%s", msg) without openlog: ident = program short name, facility
-// LOG_USER, no PID (profile-0.44.md section g); on /dev/log glibc sends no host
-// (ecosystem-and-performance.md section 5: `<12>Nov 27 05:52:04 falco: msg`).
+// LOG_USER, no PID (docs/spec/common.md#syslog.call); on /dev/log glibc sends no host
+// (`<12>Nov 27 05:52:04 falco: msg`).
 TEST_F(mock_syslog, glibc_syslog_through_private_dev_log) {
     if (const auto why = mocks::private_dev_log_unavailable()) {
         GTEST_SKIP() << *why;

@@ -5,10 +5,11 @@
 
 namespace falco_ref::app {
 
-// Falco 0.15.3's -d (legacy-profile.md 2.c; falco@0.15.3:userspace/falco/falco.cpp:972-1027):
-// fork; the parent writes the child's PID (no newline) to the pid file and exits 0 without
-// printing anything; the child calls setsid(), umask(027), chdir("/") and puts fds 0-2 on
-// /dev/null. Must run while the process has a single thread.
+// Falco 0.15.3's -d (docs/spec/legacy.md#18-daemon-mode-and-pidfile;
+// falco@0.15.3:userspace/falco/falco.cpp:972-1027): fork; the parent writes the child's PID (no
+// newline) to the pid file and exits 0 without printing anything; the child calls setsid(),
+// umask(027), chdir("/") and puts fds 0-2 on /dev/null. Must run while the process has a single
+// thread.
 class daemonizer {
 public:
     enum class role { parent_done, parent_failed, child };

@@ -55,8 +55,9 @@ bool handle_events(const run_state& s, unsigned events) {
         s.outs->reopen();
     }
     // SIGHUP (events & hangup) is caught and ignored: Falco 0.44.1 ignores it with
-    // watch_config_files: false (profile-0.44.md k); the restart it does otherwise, and
-    // legacy's restart (legacy-profile.md 2.h), are not implemented.
+    // watch_config_files: false (docs/spec/0.44.md#signal.hup); the restart it does otherwise
+    // (docs/spec/0.44.md#signal.hup.restart), and legacy's restart
+    // (docs/spec/legacy.md#signal.hup), are not implemented.
     if (events & signal_watcher::fatal) {
         return true;
     }

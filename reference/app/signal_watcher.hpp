@@ -6,7 +6,7 @@ namespace falco_ref::app {
 // Async-signal-safe bridge from signals to the reading loop: the handlers only set a bit and
 // write one byte to a self-pipe, so a reader blocked in poll(2) wakes up at once, and the loop
 // checks the bits after every line as Falco checks its flags after every event
-// (profile-0.44.md k "Polling"). SIGPIPE is ignored: a dead program child must not kill us.
+// (docs/spec/common.md#signal.poll). SIGPIPE is ignored: a dead program child must not kill us.
 class signal_watcher {
 public:
     enum event : unsigned {

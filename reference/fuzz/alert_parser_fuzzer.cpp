@@ -6,7 +6,7 @@
 // (conformance/PROTOCOL.md section 2): a rejected line yields a one-line, non-empty reason (the
 // application prints it after "line <N>: "), and a formatted JSON alert is one JSON Lines record:
 // no raw control byte (every writer escapes them) and, in 0.44, valid UTF-8 (nlohmann's replace
-// handler, profile-0.44.md c).
+// handler, docs/spec/0.44.md#json.utf8).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

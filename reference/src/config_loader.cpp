@@ -18,9 +18,10 @@
 namespace falco_ref {
 namespace {
 
-// yaml-cpp 0.8's bool conversion (yaml-cpp@c2bec4c7:src/convert.cpp:22-73, profile-0.44.md m):
-// y/yes/true/on and n/no/false/off, each in lower, UPPER or Capitalised case only. Written out
-// rather than taken from the installed yaml-cpp 0.7 so the rule does not depend on its version.
+// yaml-cpp 0.8's bool conversion (yaml-cpp@c2bec4c7:src/convert.cpp:22-73,
+// docs/spec/common.md#config.bool): y/yes/true/on and n/no/false/off, each in lower, UPPER or
+// Capitalised case only. Written out rather than taken from the installed yaml-cpp 0.7 so the rule
+// does not depend on its version.
 std::optional<bool> parse_yaml_bool(const std::string& text) {
     const bool all_lower = std::all_of(text.begin(), text.end(),
                                        [](char c) { return !std::isupper((unsigned char)c); });
@@ -118,7 +119,8 @@ const char* k_unknown_priority_tail =
     "\"--must be one of emergency, alert, critical, error, warning, notice, informational, debug";
 
 // 0.44: get_scalar<T>(key, default) = node.as<T>(default): anything that does not convert is
-// silently the default (profile-0.44.md m). We add one warning per such key (Decisions).
+// silently the default (docs/spec/0.44.md#config.types). We add one warning per such key, as
+// that rule allows.
 class lenient_reader {
 public:
     lenient_reader(YAML::Node root, std::vector<std::string>& warnings)
@@ -145,7 +147,8 @@ public:
         }
         if (node.IsNull()) {
             // yaml-cpp's as<std::string> reads a null as the text "null"
-            // (yaml-cpp@c2bec4c7:include/yaml-cpp/node/impl.h:108-119; profile-0.44.md f).
+            // (yaml-cpp@c2bec4c7:include/yaml-cpp/node/impl.h:108-119;
+            // docs/spec/0.44.md#config.null).
             warn(key, "is null; Falco reads it as the string \"null\"");
             return "null";
         }
@@ -156,7 +159,8 @@ public:
         return def;
     }
 
-    // file/program keep_alive: read as a string, on only when exactly "true" (profile-0.44.md f).
+    // file/program keep_alive: read as a string, on only when exactly "true"
+    // (docs/spec/common.md#file.keep_alive.string, docs/spec/common.md#program.keep_alive.string).
     bool get_keep_alive(const std::string& key) {
         const std::string text = get_string(key, "");
         if (text == "true") {
@@ -195,7 +199,8 @@ private:
     template <typename T>
     static std::optional<T> to_unsigned(const YAML::Node& node) {
         if constexpr (sizeof(T) == 1) {
-            // uint8 keys: a value outside 0..255 does not convert (profile-0.44.md i).
+            // uint8 keys: a value outside 0..255 does not convert (docs/spec/0.44.md#http.options,
+            // docs/spec/0.44.md#config.types).
             try {
                 const long long v = node.as<long long>();
                 if (v >= 0 && v <= 255) {
@@ -242,7 +247,7 @@ std::string legacy_yaml_message(const YAML::Exception& e) {
 
 // legacy: node.as<T>() throws; Falco prints "Cannot read config file (<conf>): wrong type at
 // key <top-level key>" and the yaml-cpp exception ends the run
-// (falco@0.15.3:userspace/falco/configuration.h:64-120; legacy-profile.md 3). Keys are
+// (falco@0.15.3:userspace/falco/configuration.h:64-120; docs/spec/legacy.md#config.types). Keys are
 // "key" or "key.subkey", the only two levels 0.15.3 reads; the methods are lenient_reader's.
 class strict_reader {
 public:
@@ -534,15 +539,17 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
         root = YAML::LoadFile(cfg.path);
     } catch (const std::exception& e) {
         // configuration.cpp:131-136: the message, then `throw e;` rethrows a sliced
-        // std::exception, so the final line is "Error: std::exception" (profile-0.44.md n).
+        // std::exception, so the final line is "Error: std::exception"
+        // (docs/spec/0.44.md#error.config.yaml).
         throw config_error("std::exception",
                            "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
     }
-    expander_.expand_tree(root);  // file values only, never -o values (profile-0.44.md m)
-    // Falco 0.41+'s first lookup is `config_files` (configuration.cpp:141-173: -o
-    // config_files=..., then merge_config_files), so e.g. a scalar document fails at that key;
-    // 0.39-0.40 apply every -o first. Merging further files is not implemented: we warn and
-    // ignore them.
+    // File values only, never -o values (docs/spec/0.44.md#config.env.scope).
+    expander_.expand_tree(root);
+    // Falco 0.41+'s first lookup is `config_files` (falco@0.44.1:userspace/falco/configuration.cpp:141-173:
+    // -o config_files=..., then merge_config_files), so e.g. a scalar document fails at that
+    // key; 0.39-0.40 apply every -o first (docs/spec/0.39-0.40.md#error.config.scalar_document).
+    // Merging further files is not implemented: we warn and ignore them.
     for (const std::string& opt : request.options) {
         if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
             apply_option(root, opt, prof);
@@ -647,7 +654,8 @@ config_load_result config_loader::load_legacy(const config_request& request) con
         // (falco@0.15.3:userspace/falco/logger.cpp:99-100).
         cfg.log_stderr = true;
         cfg.log_syslog = true;
-        // legacy-profile.md "Decisions": buffered_outputs is true when the key is absent.
+        // docs/spec/legacy.md#config.buffered.default: buffered_outputs is true when the key is
+        // absent.
         cfg.buffered_outputs = request.unbuffered ? false : cfg.prof->buffered_outputs_default;
         if (!request.options.empty()) {
             // Falco 0.15.3 applies -o to a config that does not exist (a null pointer); we
@@ -685,7 +693,8 @@ config_load_result config_loader::load_legacy(const config_request& request) con
         in.get_bool("json_include_output_property", cfg.json_include_output_property);
     read_outputs(in, cfg);
     if (!any_output_enabled(cfg)) {
-        // configuration.cpp:153, concatenation bug included (legacy-profile.md 3).
+        // configuration.cpp:153, concatenation bug included
+        // (docs/spec/legacy.md#error.config.no_output).
         throw config_error(reading_error(
             cfg.path,
             "No outputs configured. Please configure at least one output file output enabled but "

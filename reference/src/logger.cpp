@@ -93,7 +93,7 @@ void configure_logger(const logger_settings& settings) {
     g_settings = settings;
     if (settings.to_syslog) {
         // Falco never calls openlog and its binary is named falco; we name the ident explicitly
-        // so our own executable name does not leak (profile-0.44.md "Decisions").
+        // so our own executable name does not leak (docs/spec/common.md#syslog.call).
         ::openlog("falco", 0, LOG_USER);
     }
 }

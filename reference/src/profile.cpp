@@ -7,43 +7,45 @@
 namespace falco_ref {
 namespace {
 
-// Falco 0.44.1: the member initialisers of `profile` (profile-0.44.md).
+// Falco 0.44.1: the member initialisers of `profile` (docs/spec/0.44.md).
 const profile k_v0_44{};
 
-// Falco 0.15.3 as the seed page documents it (legacy-profile.md, "Decisions" and section 4).
+// Falco 0.15.3 as the "Falco Alerts" documentation page of the Falco 0.15 era documents it
+// (docs/spec/legacy.md; its section 1 says where the page wins over the code). The comment
+// after a value names the rule of docs/spec/legacy.md, or common.md, that the value follows.
 profile make_legacy() {
     profile p;
     p.id = profile_id::legacy;
-    p.json = profile::json_layout::jsoncpp_grafted_fields;    // legacy 2.b
-    p.syslog_text_without_prefix = true;                      // legacy 4 #1 (page)
-    p.text_line_ends_at_nul = true;                           // legacy.md#text.nul
-    p.buffered_outputs_default = true;                        // legacy 4 #2 (page)
-    p.file_checked_at_startup = true;                         // legacy 2.d "Init check"
-    p.file_error_is_fatal = true;                             // legacy 2.d "Runtime open failure"
-    p.reopen_requires_keep_alive = true;                      // legacy 4 #4 (code)
-    p.program_spawn_flushes_stdio = true;                     // legacy 2.f "Spawn"
-    p.priority_lua_pattern = true;                            // legacy 2.a "Rule priority"
-    p.config_errors_as_runtime_errors = true;                 // legacy 3
-    p.terminate_log_line = "SIGHUP Received, restarting...";  // legacy 2.h (sic)
-    p.logs_initialized_line = true;                           // falco.cpp:726-739
-    p.log_reopen = false;                                     // legacy 2.h SIGUSR1: no log line
-    p.has_outputs_queue = false;                              // synchronous outputs (<0.27)
-    p.has_rate_limiter = true;                                // legacy 2.h outputs.rate
-    p.expands_env_in_config = false;                          // ${VAR} only since 0.37.0
-    p.json_has_hostname = false;                              // legacy 2.b "Absent keys"
-    p.has_daemon_mode = true;                                 // legacy 2.c -d/--daemon
-    p.pidfile = profile::pidfile_use::daemon_pid;             // legacy 2.c "Pidfile"
-    p.default_pidfile = "/var/run/falco.pid";                 // falco.cpp:410
-    p.stats_use_short_upper_names = false;                    // legacy 2.h statistics
-    p.http_reuse_handle = false;                              // legacy 2.g "Mechanism"
-    p.http_content_type_by_format = false;                    // legacy 2.g "Headers"
-    p.http_sends_user_agent = false;                          // legacy 2.g "Headers"
-    p.http_has_tls_options = false;                           // legacy 4 #3 (page)
-    p.http_echo_always = true;                                // legacy 2.g "Response"
-    p.http_unquotes_url = false;                              // legacy 2.g "url": verbatim
-    p.http_retries_timeouts = false;                          // legacy 2.g: one attempt
-    p.http_perform_error_prefix = "libcurl error: ";          // legacy 2.g "Errors"
-    p.http_expect_continue_above = 1024;                      // legacy 2.g "Headers"
+    p.json = profile::json_layout::jsoncpp_grafted_fields;    // json.layout
+    p.syslog_text_without_prefix = true;                      // syslog.message (page)
+    p.text_line_ends_at_nul = true;                           // text.nul
+    p.buffered_outputs_default = true;                        // config.buffered.default (page)
+    p.file_checked_at_startup = true;                         // file.startup
+    p.file_error_is_fatal = true;                             // file.error
+    p.reopen_requires_keep_alive = true;                      // file.reopen, program.reopen
+    p.program_spawn_flushes_stdio = true;                     // program.spawn.flush
+    p.priority_lua_pattern = true;                            // input.priority.parse
+    p.config_errors_as_runtime_errors = true;                 // error.format
+    p.terminate_log_line = "SIGHUP Received, restarting...";  // signal.term.log (sic)
+    p.logs_initialized_line = true;                           // log.startup.config
+    p.log_reopen = false;                                     // signal.usr1.log: no log line
+    p.has_outputs_queue = false;                              // queue.pipeline: synchronous
+    p.has_rate_limiter = true;                                // ratelimit.bucket
+    p.expands_env_in_config = false;                          // config.env.expand: none
+    p.json_has_hostname = false;                              // json.hostname
+    p.has_daemon_mode = true;                                 // daemon.fork
+    p.pidfile = profile::pidfile_use::daemon_pid;             // daemon.pidfile
+    p.default_pidfile = "/var/run/falco.pid";                 // daemon.pidfile
+    p.stats_use_short_upper_names = false;                    // stats.severity.name
+    p.http_reuse_handle = false;                              // http.handle
+    p.http_content_type_by_format = false;                    // http.content_type
+    p.http_sends_user_agent = false;                          // http.user_agent
+    p.http_has_tls_options = false;                           // http.options, http.tls (page)
+    p.http_echo_always = true;                                // http.echo
+    p.http_unquotes_url = false;                              // http.url: verbatim
+    p.http_retries_timeouts = false;                          // http.retry: one attempt
+    p.http_perform_error_prefix = "libcurl error: ";          // http.error.message
+    p.http_expect_continue_above = 1024;                      // http.expect
     return p;
 }
 

@@ -19,7 +19,7 @@ using testing::temp_dir;
 using testing::wait_until;
 namespace fs = std::filesystem;
 
-// profile-0.44.md 1.b example event: 2016-08-04T16:17:57.881781397Z, TZ=UTC0.
+// The alert of the example of docs/spec/0.44.md#51-layout: 2016-08-04T16:17:57.881781397Z, TZ=UTC0.
 const std::string k_alert1 =
     R"J({"time":1470327477881781397,"rule":"open_from_cat","priority":"Warning",)J"
     R"J("message":"An open was seen (command=cat /dev/null)"})J"
@@ -46,7 +46,8 @@ protected:
 };
 
 // PROTOCOL.md section 3 (statistics after every channel is closed, exit 0); channel order
-// file then stdout; text line shape profile-0.44.md 1.a.
+// file then stdout (docs/spec/common.md#output.order); text line shape
+// docs/spec/common.md#text.line.shape.
 TEST_F(app_binary_test, alerts_reach_stdout_and_file_then_statistics) {
     auto p = start(
         "stdout_output: {enabled: true}\n"
@@ -96,7 +97,8 @@ TEST_F(app_binary_test, ten_megabyte_line_is_delivered) {
     EXPECT_EQ(p->out().substr(0, expected.size()), expected);
 }
 
-// profile-0.44.md n: config errors as "Error: <msg>", exit 1, nothing created.
+// docs/spec/0.44.md#error.format, docs/spec/common.md#exit.config: config errors as
+// "Error: <msg>", exit 1, nothing created.
 TEST_F(app_binary_test, config_error_044_uses_falcos_wording_and_creates_nothing) {
     auto p = start(
         "stdout_output: {enabled: true}\n"
@@ -110,7 +112,7 @@ TEST_F(app_binary_test, config_error_044_uses_falcos_wording_and_creates_nothing
     EXPECT_EQ(p->out(), "");
 }
 
-// profile-0.44.md n: bad -o key path.
+// docs/spec/0.44.md#config.o.path.errors: bad -o key path.
 TEST_F(app_binary_test, bad_option_path_044) {
     auto p = start("stdout_output: {enabled: true}\n", {"-o", "a\\q=1"});
     ASSERT_EQ(p->wait_exit(), 1);
@@ -119,7 +121,8 @@ TEST_F(app_binary_test, bad_option_path_044) {
               "at pos 1\n");
 }
 
-// legacy-profile.md 3: "Runtime error: <message>. Exiting." through the logger (timestamped).
+// docs/spec/legacy.md#error.format: "Runtime error: <message>. Exiting." through the logger
+// (timestamped).
 TEST_F(app_binary_test, config_error_legacy_uses_runtime_error_wording) {
     auto p = start("stdout_output: {enabled: true}\npriority: info\n", {"--profile", "legacy"});
     // --profile first, as the harness prefixes it; re-run with the right order.
@@ -145,7 +148,8 @@ const std::string k_read_directory_error =
     "basic_filebuf::underflow error reading the file: Is a directory";
 
 // 0.44.1 prints every load failure, then rethrows a sliced std::exception
-// (falco@0.44.1:userspace/falco/configuration.cpp:131-136; profile-0.44.md n).
+// (falco@0.44.1:userspace/falco/configuration.cpp:131-136;
+// docs/spec/0.44.md#error.config.directory).
 TEST_F(app_binary_test, config_directory_044_prints_cannot_read_then_std_exception) {
     fs::create_directory(dir_.path() / "falco.yaml");
     ref_process p({"-c", "falco.yaml"}, k_env, dir_.path().string());
@@ -176,7 +180,7 @@ TEST_F(app_binary_test, config_directory_legacy_prints_only_the_runtime_error) {
     EXPECT_EQ(p.out(), "");
 }
 
-// legacy-profile.md 2.d "Init check": a file that cannot be created fails start-up.
+// docs/spec/legacy.md#file.startup: a file that cannot be created fails start-up.
 TEST_F(app_binary_test, legacy_file_check_failure_is_fatal_at_startup) {
     dir_.write("falco.yaml",
                "stdout_output: {enabled: true}\n"
@@ -203,7 +207,8 @@ TEST_F(app_binary_test, sigterm_drains_and_exits_zero) {
     EXPECT_EQ(p->out().rfind(k_line1 + k_line2 + "Events detected: 2\n", 0), 0u) << p->out();
 }
 
-// legacy-profile.md 2.h: the SIGINT/SIGTERM log text is "SIGHUP Received, restarting...".
+// docs/spec/legacy.md#signal.term.log: the SIGINT/SIGTERM log text is "SIGHUP Received,
+// restarting...".
 TEST_F(app_binary_test, sigint_legacy_logs_its_sic_message) {
     dir_.write("falco.yaml", "stdout_output: {enabled: true}\nlog_stderr: true\n");
     ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U"}, k_env, dir_.path().string());
@@ -214,8 +219,8 @@ TEST_F(app_binary_test, sigint_legacy_logs_its_sic_message) {
     EXPECT_NE(p.err().find(": SIGHUP Received, restarting...\n"), std::string::npos) << p.err();
 }
 
-// profile-0.44.md f and k: SIGUSR1 reopens the file (logrotate): the renamed file keeps what
-// was written, the recreated one receives the rest.
+// docs/spec/0.44.md#file.reopen, docs/spec/0.44.md#signal.usr1.log: SIGUSR1 reopens the file
+// (logrotate): the renamed file keeps what was written, the recreated one receives the rest.
 TEST_F(app_binary_test, sigusr1_reopens_the_file) {
     auto p = start(
         "file_output: {enabled: true, keep_alive: true, filename: ./events.txt}\n"
@@ -253,7 +258,7 @@ TEST_F(app_binary_test, sigusr1_sent_with_the_next_line_reopens_before_it) {
     EXPECT_EQ(read_file(path), k_line2);
 }
 
-// profile-0.44.md k SIGHUP: with watch_config_files: false Falco 0.44.1 catches SIGHUP and
+// docs/spec/0.44.md#signal.hup: with watch_config_files: false Falco 0.44.1 catches SIGHUP and
 // ignores it: no log line, the run goes on and ends normally.
 TEST_F(app_binary_test, sighup_is_ignored_with_watch_config_files_false) {
     auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\nwatch_config_files: false\n",
@@ -320,7 +325,8 @@ TEST_F(app_binary_test, priority_filter_drops_and_does_not_count) {
                             "Triggered rules by rule name:\n   Terminal shell: 1\n");
 }
 
-// legacy-profile.md 2.h: a rate-limited alert is dropped on every channel, still counted.
+// docs/spec/legacy.md#ratelimit.drop: a rate-limited alert is dropped on every channel, still
+// counted.
 TEST_F(app_binary_test, legacy_rate_limit_drops_but_counts) {
     dir_.write("falco.yaml", "stdout_output: {enabled: true}\noutputs: {rate: 0, max_burst: 2}\n");
     ref_process p({"--profile", "legacy", "-c", "falco.yaml", "-U"}, k_env, dir_.path().string());
@@ -338,8 +344,8 @@ TEST_F(app_binary_test, unknown_argument_exits_one) {
     EXPECT_EQ(p->out(), "");
 }
 
-// profile-0.44.md f "Open failure": logged as "file: failed to open output file <f>" at every
-// alert, the other channels still deliver, exit 0.
+// docs/spec/0.44.md#file.error, docs/spec/0.44.md#output.isolation: logged as "file: failed to open
+// output file <f>" at every alert, the other channels still deliver, exit 0.
 TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
     auto p = start(
         "stdout_output: {enabled: true}\nlog_stderr: true\n"
@@ -359,7 +365,7 @@ TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
     EXPECT_EQ(p->out().rfind(k_line1 + k_line2, 0), 0u);
 }
 
-// legacy-profile.md 2.d "Runtime open failure": fatal, exit 1, no statistics.
+// docs/spec/legacy.md#file.error: fatal, exit 1, no statistics.
 TEST_F(app_binary_test, legacy_runtime_file_failure_is_fatal) {
     dir_.write("falco.yaml",
                "stdout_output: {enabled: true}\n"

@@ -20,7 +20,8 @@ env_expander with_env(std::map<std::string, std::string> vars) {
     });
 }
 
-// Every expectation: profile-0.44.md m "${VAR}" (yaml_helper.h:313-364, "tested").
+// Every expectation: docs/spec/0.44.md#153-environment-variables
+// (falco@0.44.1:userspace/engine/yaml_helper.h:313-364, "tested").
 TEST(config_env, variable_is_replaced_by_its_value) {
     EXPECT_EQ(with_env({{"A", "val"}}).expand("x-${A}-y"), "x-val-y");
 }

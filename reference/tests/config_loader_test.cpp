@@ -49,8 +49,11 @@ bool has_warning_about(const config_load_result& r, const std::string& key) {
     });
 }
 
-// Code defaults when keys are absent: facts 7 table; profile-0.44.md e, j, m
-// (configuration.cpp:224-233,324-471).
+// Code defaults when keys are absent (falco@0.44.1:userspace/falco/configuration.cpp:224-233,
+// falco@0.44.1:userspace/falco/configuration.cpp:324-471): docs/spec/common.md#output.enabled,
+// docs/spec/0.44.md#52-optional-keys, docs/spec/common.md#config.priority.default,
+// docs/spec/0.44.md#config.buffered.default, docs/spec/0.44.md#queue.capacity,
+// docs/spec/0.44.md#queue.timeout, docs/spec/common.md#10-logs.
 TEST_F(config_loader_test, defaults_044_when_keys_are_absent) {
     const config cfg = load("stdout_output:\n  enabled: true\n").cfg;
     EXPECT_FALSE(cfg.json_output);
@@ -72,15 +75,15 @@ TEST_F(config_loader_test, defaults_044_when_keys_are_absent) {
     EXPECT_FALSE(cfg.http_output.enabled);
 }
 
-// facts 7: stdout_output.enabled is false when absent, so a config with no output is an error
-// (init_outputs.cpp:31-35; profile-0.44.md n).
+// stdout_output.enabled is false when absent (docs/spec/common.md#output.enabled), so a config
+// with no output is an error (init_outputs.cpp:31-35; docs/spec/0.44.md#error.config.no_output).
 TEST_F(config_loader_test, no_output_enabled_is_an_error_044) {
     EXPECT_EQ(error("log_level: info\n").first,
               "No output configured, please make sure at least one output is configured and "
               "enabled.");
 }
 
-// profile-0.44.md i: http option defaults (configuration.cpp:381-447).
+// docs/spec/0.44.md#http.options: http option defaults (configuration.cpp:381-447).
 TEST_F(config_loader_test, http_defaults_044) {
     const config cfg = load("http_output:\n  enabled: true\n  url: http://x/\n").cfg;
     EXPECT_EQ(cfg.http_output.user_agent, "falcosecurity/falco");
@@ -91,7 +94,8 @@ TEST_F(config_loader_test, http_defaults_044) {
     EXPECT_FALSE(cfg.http_output.keep_alive);
 }
 
-// profile-0.44.md i: max_consecutive_timeouts is uint8; out of 0..255 falls back to 5.
+// docs/spec/0.44.md#http.options, docs/spec/0.44.md#config.types: max_consecutive_timeouts is
+// uint8; out of 0..255 falls back to 5.
 TEST_F(config_loader_test, uint8_out_of_range_falls_back_to_default) {
     const std::string base =
         "http_output:\n  enabled: true\n  url: u\n  max_consecutive_timeouts: ";
@@ -101,7 +105,9 @@ TEST_F(config_loader_test, uint8_out_of_range_falls_back_to_default) {
     EXPECT_TRUE(has_warning_about(r, "http_output.max_consecutive_timeouts"));
 }
 
-// legacy-profile.md "Decisions" (buffered default true), 2.h (rate 1, burst 1000), 2.c.
+// docs/spec/legacy.md#config.buffered.default (buffered default true),
+// docs/spec/legacy.md#ratelimit.bucket (rate 1, burst 1000),
+// docs/spec/common.md#log.stderr.default, docs/spec/common.md#log.syslog.
 TEST_F(config_loader_test, defaults_legacy_when_keys_are_absent) {
     const config cfg = load("stdout_output:\n  enabled: true\n", {}, profile_id::legacy).cfg;
     EXPECT_TRUE(cfg.buffered_outputs);
@@ -113,7 +119,7 @@ TEST_F(config_loader_test, defaults_legacy_when_keys_are_absent) {
 }
 
 // -U forces unbuffered in both (load_config.cpp:73-76; falco@0.15.3 falco.cpp:748-751), and
-// 0.44 honours the YAML value (profile-0.44.md e).
+// 0.44 honours the YAML value (docs/spec/common.md#config.buffered.yaml).
 TEST_F(config_loader_test, unbuffered_flag_and_yaml_buffered_outputs) {
     const std::string yaml = "stdout_output: {enabled: true}\nbuffered_outputs: true\n";
     EXPECT_TRUE(load(yaml).cfg.buffered_outputs);
@@ -122,7 +128,7 @@ TEST_F(config_loader_test, unbuffered_flag_and_yaml_buffered_outputs) {
                      .cfg.buffered_outputs);
 }
 
-// legacy-profile.md 2.h "No config file": only stdout, defaults otherwise.
+// docs/spec/legacy.md#error.config.no_file: only stdout, defaults otherwise.
 TEST_F(config_loader_test, legacy_without_a_config_file_enables_stdout_only) {
     config_request req;
     req.profile = profile_id::legacy;
@@ -135,11 +141,12 @@ TEST_F(config_loader_test, legacy_without_a_config_file_enables_stdout_only) {
     // The logger keeps its static defaults (falco@0.15.3:userspace/falco/logger.cpp:99-100).
     EXPECT_TRUE(cfg.log_stderr);
     EXPECT_TRUE(cfg.log_syslog);
-    // legacy-profile.md "Decisions": buffered when the key is absent.
+    // docs/spec/legacy.md#config.buffered.default: buffered when the key is absent.
     EXPECT_TRUE(cfg.buffered_outputs);
 }
 
-// profile-0.44.md n: no -c and no /etc/falco/falco.yaml; -c missing.
+// docs/spec/0.44.md#error.config.no_file: no -c and no /etc/falco/falco.yaml;
+// docs/spec/common.md#error.config.missing: -c missing.
 TEST_F(config_loader_test, missing_config_files_use_falcos_wording) {
     config_request req;
     req.default_config_path = dir_.file("absent.yaml");
@@ -162,7 +169,7 @@ TEST_F(config_loader_test, missing_config_files_use_falcos_wording) {
     }
 }
 
-// profile-0.44.md f: keep_alive is on only for the exact string "true".
+// docs/spec/common.md#file.keep_alive.string: keep_alive is on only for the exact string "true".
 TEST_F(config_loader_test, keep_alive_is_true_only_for_the_string_true) {
     const std::string head = "file_output:\n  enabled: true\n  filename: f\n  keep_alive: ";
     EXPECT_TRUE(load(head + "true\n").cfg.file_output.keep_alive);
@@ -173,7 +180,7 @@ TEST_F(config_loader_test, keep_alive_is_true_only_for_the_string_true) {
         EXPECT_TRUE(has_warning_about(r, "file_output.keep_alive")) << v;
     }
     EXPECT_FALSE(load("file_output:\n  enabled: true\n  filename: f\n").cfg.file_output.keep_alive);
-    // legacy: the same string comparison (legacy-profile.md 2.d).
+    // legacy: the same string comparison (the rule is common to both profiles).
     EXPECT_FALSE(load(head + "True\n", {}, profile_id::legacy).cfg.file_output.keep_alive);
     EXPECT_TRUE(load(head + "true\n", {}, profile_id::legacy).cfg.file_output.keep_alive);
 }
@@ -210,7 +217,7 @@ TEST_F(config_loader_test, null_strings_are_a_wrong_type_legacy) {
         "Cannot read config file (" + path() + "): wrong type at key log_level\n");
 }
 
-// profile-0.44.md f, h, i and section 4 #9: a YAML null string reads as "null", no error.
+// docs/spec/0.44.md#config.null: a YAML null string reads as "null", no error.
 TEST_F(config_loader_test, null_strings_read_as_the_text_null) {
     const auto r = load("file_output:\n  enabled: true\n  filename:\n");
     EXPECT_EQ(r.cfg.file_output.filename, "null");
@@ -220,8 +227,8 @@ TEST_F(config_loader_test, null_strings_read_as_the_text_null) {
     EXPECT_EQ(load("http_output:\n  enabled: true\n  url: null\n").cfg.http_output.url, "null");
 }
 
-// profile-0.44.md m "Scalar typing": bools accept y/yes/true/on, n/no/false/off in lower,
-// UPPER or Capitalised case; `1` and `tRue` give the default.
+// docs/spec/common.md#config.bool, docs/spec/0.44.md#config.types: bools accept y/yes/true/on,
+// n/no/false/off in lower, UPPER or Capitalised case; `1` and `tRue` give the default.
 TEST_F(config_loader_test, bool_spellings_follow_yaml_cpp) {
     for (const std::string v :
          {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
@@ -243,7 +250,8 @@ TEST_F(config_loader_test, bool_spellings_follow_yaml_cpp) {
     }
 }
 
-// profile-0.44.md m: a value that fails to convert silently becomes the default (we warn).
+// docs/spec/0.44.md#config.types: a value that fails to convert silently becomes the default (we
+// warn).
 TEST_F(config_loader_test, wrong_types_fall_back_to_defaults_044) {
     const auto r = load(
         "stdout_output: {enabled: true}\noutput_timeout: abc\noutputs_queue:\n  capacity: [1]\n");
@@ -256,7 +264,7 @@ TEST_F(config_loader_test, wrong_types_fall_back_to_defaults_044) {
               7u);
 }
 
-// legacy-profile.md 3 "wrong YAML type": stderr line naming the top-level key, then the
+// docs/spec/legacy.md#config.types: stderr line naming the top-level key, then the
 // yaml-cpp exception (configuration.h:64-120).
 TEST_F(config_loader_test, wrong_types_are_fatal_legacy) {
     const auto [what, raw] =
@@ -265,7 +273,9 @@ TEST_F(config_loader_test, wrong_types_are_fatal_legacy) {
     EXPECT_NE(what.find("bad conversion"), std::string::npos) << what;
 }
 
-// profile-0.44.md n: file/program/http enabled without their key.
+// docs/spec/common.md#error.config.file_no_filename,
+// docs/spec/common.md#error.config.program_no_program,
+// docs/spec/common.md#error.config.http_no_url: file/program/http enabled without their key.
 TEST_F(config_loader_test, enabled_output_without_target_is_an_error) {
     const std::string prefix = "Error reading config file (" + path() + "): ";
     for (profile_id p : {profile_id::v0_44, profile_id::legacy}) {
@@ -278,7 +288,7 @@ TEST_F(config_loader_test, enabled_output_without_target_is_an_error) {
     }
 }
 
-// legacy-profile.md 3: the no-output message with its concatenation bug.
+// docs/spec/legacy.md#error.config.no_output: the no-output message with its concatenation bug.
 TEST_F(config_loader_test, no_output_enabled_is_an_error_legacy) {
     EXPECT_EQ(error("log_level: info\n", {}, profile_id::legacy).first,
               "Error reading config file (" + path() +
@@ -286,7 +296,8 @@ TEST_F(config_loader_test, no_output_enabled_is_an_error_legacy) {
                   "enabled but no filename in configuration block");
 }
 
-// profile-0.44.md m (parse_priority: full names and "info") vs legacy 2.h ("info" rejected).
+// docs/spec/0.44.md#config.priority (parse_priority: full names and "info") vs
+// docs/spec/legacy.md#config.priority ("info" rejected).
 TEST_F(config_loader_test, priority_filter_parsing_per_profile) {
     const std::string out = "stdout_output: {enabled: true}\n";
     EXPECT_EQ(load(out + "priority: info\n").cfg.min_priority, priority::informational);
@@ -302,13 +313,14 @@ TEST_F(config_loader_test, priority_filter_parsing_per_profile) {
               "warning, notice, informational, debug");
 }
 
-// profile-0.44.md m "Logging keys": `Unknown log level <x>`.
+// docs/spec/common.md#error.config.log_level: `Unknown log level <x>`.
 TEST_F(config_loader_test, unknown_log_level) {
     EXPECT_EQ(error("stdout_output: {enabled: true}\nlog_level: loud\n").first,
               "Unknown log level loud");
 }
 
-// profile-0.44.md n: a YAML syntax error prints the yaml-cpp message, then "std::exception".
+// docs/spec/0.44.md#error.config.yaml: a YAML syntax error prints the yaml-cpp message, then
+// "std::exception".
 TEST_F(config_loader_test, yaml_syntax_error_names_the_file) {
     const auto [what, raw] = error("stdout_output: [unclosed\n");
     EXPECT_EQ(what, "std::exception");
@@ -316,8 +328,10 @@ TEST_F(config_loader_test, yaml_syntax_error_names_the_file) {
     EXPECT_EQ(raw.back(), '\n');
 }
 
-// profile-0.44.md m "-o key=val": split at the first '=', `{..}` is a flow map, anything else
-// a string scalar; command-line order, last wins; no ${VAR} expansion in -o values.
+// docs/spec/common.md#config.o.split, docs/spec/0.44.md#config.o.value,
+// docs/spec/common.md#config.o.order, docs/spec/0.44.md#config.env.scope: split at the first '=',
+// `{..}` is a flow map, anything else a string scalar; command-line order, last wins; no ${VAR}
+// expansion in -o values.
 TEST_F(config_loader_test, command_line_options_044) {
     const auto cfg =
         load("stdout_output: {enabled: false}\n",
@@ -332,7 +346,7 @@ TEST_F(config_loader_test, command_line_options_044) {
     EXPECT_EQ(cfg.program_output.program, "echo ${HOME}");
 }
 
-// profile-0.44.md n: bad -o.
+// docs/spec/common.md#config.o.split, docs/spec/0.44.md#config.o.path.errors: bad -o.
 TEST_F(config_loader_test, command_line_option_errors) {
     const std::string yaml = "stdout_output: {enabled: true}\n";
     const std::string message =
@@ -344,7 +358,7 @@ TEST_F(config_loader_test, command_line_option_errors) {
               "Config error at key \"a..b\": Parsing error: unexpected character at pos 2");
 }
 
-// legacy-profile.md 2.h "-o": key=val or key.subkey=val, split at the first '.'.
+// docs/spec/legacy.md#config.o.path: key=val or key.subkey=val, split at the first '.'.
 TEST_F(config_loader_test, command_line_options_legacy) {
     const auto cfg = load("stdout_output: {enabled: false}\n",
                           {"stdout_output.enabled=true", "json_output=true"}, profile_id::legacy)
@@ -370,7 +384,8 @@ TEST_F(config_loader_test, scalar_document_fails_at_the_first_key_walk) {
               "operator[] call on a scalar");
 }
 
-// profile-0.44.md m "${VAR}": expanded in file values (0.44 only; legacy-profile.md: none).
+// docs/spec/0.44.md#config.env.expand: expanded in file values (0.44 only;
+// docs/spec/legacy.md#config.env.expand: none).
 TEST_F(config_loader_test, env_vars_in_file_values) {
     ::setenv("FALCO_REF_TEST_FILE", "from-env.txt", 1);
     const std::string yaml =
@@ -381,7 +396,7 @@ TEST_F(config_loader_test, env_vars_in_file_values) {
     ::unsetenv("FALCO_REF_TEST_FILE");
 }
 
-// profile-0.44.md m "FALCO_HOSTNAME": used even when empty.
+// docs/spec/0.44.md#json.hostname: used even when empty.
 TEST_F(config_loader_test, falco_hostname_even_empty_wins) {
     ::setenv("FALCO_HOSTNAME", "", 1);
     const config cfg = load("stdout_output: {enabled: true}\n").cfg;

@@ -36,7 +36,7 @@ protected:
     std::string path_ = dir_.file("events.txt");
 };
 
-// profile-0.44.md f "Open": lazy, nothing happens at init.
+// docs/spec/0.44.md#file.startup: lazy, nothing happens at init.
 TEST_F(file_channel_test, opens_lazily_044) {
     file_channel ch(make_config(profile_id::v0_44, false, false));
     EXPECT_FALSE(fs::exists(path_));
@@ -44,7 +44,7 @@ TEST_F(file_channel_test, opens_lazily_044) {
     EXPECT_EQ(read_file(path_), "a\n");
 }
 
-// profile-0.44.md f "keep_alive ≠ true": open, append, close per alert, so a file renamed
+// docs/spec/common.md#file.keep_alive.false: open, append, close per alert, so a file renamed
 // away between two alerts is recreated by the next one and gets only that alert.
 TEST_F(file_channel_test, keep_alive_false_reopens_per_alert) {
     dir_.write("events.txt", "old\n");  // appended to, never truncated
@@ -58,7 +58,7 @@ TEST_F(file_channel_test, keep_alive_false_reopens_per_alert) {
     ch.close();
 }
 
-// profile-0.44.md f "keep_alive true": the file stays open; unbuffered = a write per alert,
+// docs/spec/common.md#file.keep_alive.true: the file stays open; unbuffered = a write per alert,
 // so the renamed file keeps receiving.
 TEST_F(file_channel_test, keep_alive_true_keeps_the_file_open) {
     file_channel ch(make_config(profile_id::v0_44, true, false));
@@ -71,8 +71,8 @@ TEST_F(file_channel_test, keep_alive_true_keeps_the_file_open) {
     ch.close();
 }
 
-// profile-0.44.md f: buffered keep_alive is flushed only when the buffer fills, on reopen
-// and at close. Window of the negative check: right after deliver() returned, with 2 bytes
+// docs/spec/common.md#file.buffered: buffered keep_alive is flushed only when the buffer fills, on
+// reopen and at close. Window of the negative check: right after deliver() returned, with 2 bytes
 // pending in a BUFSIZ (8 KiB) buffer; deliver is synchronous, so nothing can still arrive.
 TEST_F(file_channel_test, buffered_keep_alive_shows_nothing_before_close) {
     file_channel ch(make_config(profile_id::v0_44, true, true));
@@ -83,7 +83,8 @@ TEST_F(file_channel_test, buffered_keep_alive_shows_nothing_before_close) {
     EXPECT_EQ(read_file(path_), "a\n");
 }
 
-// Rotation (seed page, falco.yaml:837-851): rename, SIGUSR1 reopen, nothing lost or
+// Rotation (docs/spec/common.md#file.append, docs/spec/0.44.md#file.reopen;
+// falco@0.44.1:falco.yaml:837-851): rename, SIGUSR1 reopen, nothing lost or
 // duplicated.
 TEST_F(file_channel_test, rename_then_reopen_loses_and_duplicates_nothing) {
     file_channel ch(make_config(profile_id::v0_44, true, true));
@@ -99,7 +100,7 @@ TEST_F(file_channel_test, rename_then_reopen_loses_and_duplicates_nothing) {
     EXPECT_EQ(read_file(path_), "c\n");
 }
 
-// profile-0.44.md f "SIGUSR1 reopen": regardless of keep_alive, opened immediately.
+// docs/spec/0.44.md#file.reopen: regardless of keep_alive, opened immediately.
 TEST_F(file_channel_test, reopen_creates_the_file_even_without_keep_alive_044) {
     file_channel ch(make_config(profile_id::v0_44, false, true));
     ch.reopen();
@@ -147,7 +148,7 @@ TEST_F(file_channel_test, created_file_mode_is_0666_minus_umask) {
     }
 }
 
-// legacy-profile.md 2.d "SIGUSR1": only a keep_alive file reacts.
+// docs/spec/legacy.md#file.reopen: only a keep_alive file reacts.
 TEST_F(file_channel_test, reopen_is_a_no_op_without_keep_alive_legacy) {
     file_channel ch(make_config(profile_id::legacy, false, true));
     fs::remove(path_);  // created by the start-up check
@@ -155,7 +156,7 @@ TEST_F(file_channel_test, reopen_is_a_no_op_without_keep_alive_legacy) {
     EXPECT_FALSE(fs::exists(path_));
 }
 
-// profile-0.44.md f "Open failure": a failed delivery the worker logs as Falco's worker logs the
+// docs/spec/0.44.md#file.error: a failed delivery the worker logs as Falco's worker logs the
 // exception (falco@0.44.1:userspace/falco/outputs_file.cpp:28-30, falco_outputs.cpp:303-311),
 // retried at the next alert, whatever keep_alive.
 TEST_F(file_channel_test, open_failure_fails_the_delivery_and_retries_044) {
@@ -198,7 +199,7 @@ TEST_F(file_channel_test, write_error_fails_the_delivery_without_a_log_line) {
     }
 }
 
-// legacy-profile.md 2.d "Init check": the file is created at start-up; failure is fatal.
+// docs/spec/legacy.md#file.startup: the file is created at start-up; failure is fatal.
 TEST_F(file_channel_test, startup_check_creates_or_fails_legacy) {
     file_channel ch(make_config(profile_id::legacy, false, true));
     EXPECT_TRUE(fs::exists(path_));
@@ -215,7 +216,7 @@ TEST_F(file_channel_test, startup_check_creates_or_fails_legacy) {
     }
 }
 
-// legacy-profile.md 2.d "Runtime open failure": fatal; the application reports the reason as
+// docs/spec/legacy.md#file.error: fatal; the application reports the reason as
 // "Runtime error: <reason>. Exiting.", so the worker logs nothing.
 TEST_F(file_channel_test, runtime_open_failure_is_fatal_legacy) {
     file_channel ch(make_config(profile_id::legacy, false, true));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// alert_formatter in both profiles. Expected lines are the seed page's examples
-// (../shared/seed/README.md), profile-0.44.md 1.a-1.c, legacy-profile.md 2.a-2.b and 4, and
-// falco-outputs-facts.md where the profiles agree with it; each test names its source.
+// alert_formatter in both profiles. Expected lines are the examples of the "Falco Alerts"
+// documentation page of the Falco 0.15 era (doc:"Falco Alerts"@0.15) and the rules of
+// docs/spec/common.md, docs/spec/0.44.md and docs/spec/legacy.md (sections 3 to 5, and 8 for
+// syslog); each test names its source.
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -57,7 +58,7 @@ config make_config(profile_id id, bool json) {
     return cfg;
 }
 
-// The alert of profile-0.44.md 1.b's example (Falco's own test capture, facts 2.2).
+// The alert of the example of docs/spec/0.44.md#51-layout.
 alert open_from_cat() {
     alert a;
     a.time_ns = 1470327477881781397;
@@ -70,7 +71,8 @@ alert open_from_cat() {
     return a;
 }
 
-// The seed page's JSON example alert (seed README item 7).
+// The alert of the JSON example of the "Falco Alerts" page (doc:"Falco Alerts"@0.15, JSON
+// Output; docs/spec/legacy.md#51-layout).
 alert write_below_binary_dir() {
     alert a;
     a.time_ns = 1507591916746609046;
@@ -92,8 +94,9 @@ std::string format_line(const config& cfg, const alert& a) {
 
 // ---- text lines --------------------------------------------------------------------------
 
-// Seed README item 2, verbatim. Chosen input: 2019-06-07T17:20:05.408091526Z (the page's
-// syslog example is dated Jun 7) under TZ=<-07>7 (UTC-7) gives 10:20:05.408091526.
+// The standard output example of the "Falco Alerts" page (doc:"Falco Alerts"@0.15, Standard
+// Output; docs/spec/common.md#3-text-line), verbatim. Chosen input: 2019-06-07T17:20:05.408091526Z
+// (the page's syslog example is dated Jun 7) under TZ=<-07>7 (UTC-7) gives 10:20:05.408091526.
 TEST(alert_formatter_text, seed_stdout_example) {
     const tz_guard tz("<-07>7");
     alert a;
@@ -112,8 +115,8 @@ TEST(alert_formatter_text, seed_stdout_example) {
     }
 }
 
-// profile-0.44.md 1.a `<TIME>` default: the offset (here +05:30, a non-hour zone, section 2)
-// is applied to the event time.
+// docs/spec/common.md#time.local: the offset (here +05:30, a non-hour zone) is applied to the event
+// time.
 TEST(alert_formatter_text, fixed_half_hour_offset) {
     const tz_guard tz("<+0530>-5:30");
     const config cfg = make_config(profile_id::v0_44, false);
@@ -128,8 +131,8 @@ TEST(alert_formatter_text, utc) {
               "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)");
 }
 
-// profile-0.44.md 1.a `<TIME>` with time_format_iso_8601 (always +0000, TZ does not matter);
-// the line is the testing fixture quoted in facts 1.2; legacy 2.a has the same shape.
+// docs/spec/common.md#time.iso8601 with time_format_iso_8601 (always +0000, TZ does not
+// matter), for both profiles; the alert is that of the example of docs/spec/0.44.md#51-layout.
 TEST(alert_formatter_text, iso8601_ignores_tz) {
     const tz_guard tz("<+0530>-5:30");
     for (profile_id id : {profile_id::v0_44, profile_id::legacy}) {
@@ -141,7 +144,7 @@ TEST(alert_formatter_text, iso8601_ignores_tz) {
     }
 }
 
-// profile-0.44.md 1.a "Priority words"; legacy 2.a "Priority names (printed)".
+// docs/spec/common.md#text.priority.words, in both profiles.
 TEST(alert_formatter_text, all_eight_priority_words) {
     const tz_guard tz("UTC0");
     const std::pair<priority, const char*> cases[] = {{priority::emergency, "Emergency"},
@@ -194,8 +197,8 @@ TEST(alert_formatter_text, legacy_line_ends_at_the_first_nul) {
     EXPECT_NE(j.line.find("before nul\\u0000 after\\u0000 end"), std::string::npos) << j.line;
 }
 
-// legacy-profile.md section 4 #1: in text mode syslog carries the rule output only; 0.44 sends
-// the line itself (facts 1.4).
+// docs/spec/legacy.md#syslog.message: in text mode syslog carries the rule output only; 0.44
+// sends the line itself (docs/spec/0.44.md#syslog.message).
 TEST(alert_formatter_text, syslog_body_per_profile) {
     const tz_guard tz("UTC0");
     const alert a = open_from_cat();
@@ -267,8 +270,8 @@ TEST(alert_formatter_json_strict, output_fields_never_throw) {
 
 // ---- 0.44 JSON -----------------------------------------------------------------------------
 
-// profile-0.44.md 1.b "Example, defaults, TZ=UTC0" verbatim (tags given unsorted with a
-// duplicate: "tags" is a std::set).
+// The example of docs/spec/0.44.md#51-layout (defaults, TZ=UTC0) verbatim (tags given unsorted with
+// a duplicate: "tags" is a std::set).
 TEST(alert_formatter_json044, profile_example_defaults) {
     const tz_guard tz("UTC0");
     const config cfg = make_config(profile_id::v0_44, true);
@@ -277,7 +280,7 @@ TEST(alert_formatter_json044, profile_example_defaults) {
         R"j({"hostname":"h","output":"16:17:57.881781397: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time":1470327477881781397,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"})j");
 }
 
-// profile-0.44.md 1.b "Example, output and output_fields off" verbatim.
+// The example of docs/spec/0.44.md#52-optional-keys (output and output_fields off) verbatim.
 TEST(alert_formatter_json044, profile_example_output_and_fields_off) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
@@ -288,8 +291,8 @@ TEST(alert_formatter_json044, profile_example_output_and_fields_off) {
         R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"})");
 }
 
-// profile-0.44.md 1.b "Keys": message when json_include_message_property, tags only when
-// json_include_tags_property.
+// docs/spec/0.44.md#json.include.message: message when json_include_message_property;
+// docs/spec/0.44.md#json.include.tags: tags only when json_include_tags_property.
 TEST(alert_formatter_json044, message_on_tags_off) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
@@ -301,9 +304,10 @@ TEST(alert_formatter_json044, message_on_tags_off) {
         R"j({"hostname":"h","message":"An open was seen (command=cat /dev/null)","output":"16:17:57.881781397: Warning An open was seen (command=cat /dev/null)","priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z"})j");
 }
 
-// Facts 2.2 example with time_format_iso_8601 (confirmed for 0.44.1 by profile-0.44.md 4,
-// "Checked and correct"): evt.time.iso8601 in output_fields, `time` unchanged. TZ does not
-// matter, and "tags" is [] when the rule has none (1.b "tags").
+// The alert of docs/spec/0.44.md#51-layout with time_format_iso_8601
+// (docs/spec/common.md#config.iso8601): evt.time.iso8601 in output_fields
+// (docs/spec/common.md#json.fields.time), `time` unchanged (docs/spec/common.md#time.json). TZ does
+// not matter, and "tags" is [] when the rule has none (docs/spec/0.44.md#json.tags).
 TEST(alert_formatter_json044, iso8601) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::v0_44, true);
@@ -321,7 +325,7 @@ TEST(alert_formatter_json044, iso8601) {
         R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"k8s_audit","tags":[],"time":"2016-08-04T16:17:57.881781397Z"})");
 }
 
-// profile-0.44.md 1.b "output_fields build": the time field overwrites a same-named field; an
+// docs/spec/common.md#json.fields.time: the time field overwrites a same-named field; an
 // output with no fields gives {"evt.time":N}; other keys keep bytewise order around it.
 TEST(alert_formatter_json044, evt_time_merged_in_order) {
     const tz_guard tz("UTC0");
@@ -345,7 +349,8 @@ TEST(alert_formatter_json044, evt_time_merged_in_order) {
         R"({"hostname":"h","output_fields":{"evt.time":1470327477881781397},"priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z"})");
 }
 
-// profile-0.44.md 1.c: escaping and U+FFFD replacement apply to every string of the dump:
+// docs/spec/0.44.md#json.utf8, docs/spec/0.44.md#json.escape.control: escaping and U+FFFD
+// replacement apply to every string of the dump:
 // output, message, rule, hostname, tags, source and output_fields keys and values.
 TEST(alert_formatter_json044, escaping_everywhere) {
     const tz_guard tz("UTC0");
@@ -387,7 +392,8 @@ TEST(alert_formatter_json044, all_eight_priorities) {
 }
 
 #ifdef FALCO_REF_HAVE_NLOHMANN
-// The whole 0.44 object against nlohmann building the same keys as E/formats.cpp:94-161 does
+// The whole 0.44 object against nlohmann building the same keys as
+// falco@0.44.1:userspace/engine/formats.cpp:94-161 does
 // (std::map object, dump(-1,' ',false,replace)), for random alerts. The text line inside is
 // composed here from the spec (UTC0: HH:MM:SS of the UTC time).
 TEST(alert_formatter_json044, random_alerts_match_nlohmann) {
@@ -484,7 +490,8 @@ TEST(alert_formatter_json044, random_alerts_match_nlohmann) {
 
 // ---- legacy JSON ---------------------------------------------------------------------------
 
-// Seed README item 7 / legacy-profile.md 2.b "Exact example", byte for byte, TZ=<-07>7.
+// The JSON example of the "Falco Alerts" page (doc:"Falco Alerts"@0.15, JSON Output), as
+// docs/spec/legacy.md#51-layout gives it, byte for byte, TZ=<-07>7.
 TEST(alert_formatter_json_legacy, seed_example) {
     const tz_guard tz("<-07>7");
     const config cfg = make_config(profile_id::legacy, true);
@@ -492,12 +499,14 @@ TEST(alert_formatter_json_legacy, seed_example) {
     EXPECT_EQ(
         m.line,
         R"j({"output":"16:31:56.746609046: Error File below a known binary directory opened for writing (user=root command=touch /bin/hack file=/bin/hack)","priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time":1507591916746609046,"fd.name":"/bin/hack","proc.cmdline":"touch /bin/hack","user.name":"root"}})j");
-    // legacy-profile.md section 4 #1: JSON mode sends the JSON line to syslog too.
+    // docs/spec/legacy.md#syslog.message: JSON mode sends the JSON line to syslog too.
     EXPECT_FALSE(m.syslog_line.has_value());
 }
 
-// legacy-profile.md 2.b "output": json_include_output_property false drops it; "Absent keys":
-// no hostname/source/tags/message whatever the json_include_* options say.
+// docs/spec/common.md#json.include.output: json_include_output_property false drops it;
+// docs/spec/legacy.md#json.hostname, docs/spec/legacy.md#json.source,
+// docs/spec/legacy.md#json.tags, docs/spec/legacy.md#json.include.message: no
+// hostname/source/tags/message whatever the json_include_* options say.
 TEST(alert_formatter_json_legacy, output_off_and_no_newer_keys) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::legacy, true);
@@ -512,8 +521,8 @@ TEST(alert_formatter_json_legacy, output_off_and_no_newer_keys) {
         R"({"priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time":1507591916746609046,"fd.name":"/bin/hack","proc.cmdline":"touch /bin/hack","user.name":"root"}})");
 }
 
-// legacy-profile.md 2.b "Time field merged in": evt.time.iso8601 with time_format_iso_8601, the
-// text time in ISO form, `time` unchanged.
+// docs/spec/common.md#json.fields.time, docs/spec/common.md#config.iso8601: evt.time.iso8601 with
+// time_format_iso_8601, the text time in ISO form, `time` unchanged.
 TEST(alert_formatter_json_legacy, iso8601) {
     const tz_guard tz("<-07>7");
     config cfg = make_config(profile_id::legacy, true);
@@ -525,7 +534,8 @@ TEST(alert_formatter_json_legacy, iso8601) {
         R"j({"output":"2017-10-09T23:31:56.746609046+0000: Error File below a known binary directory opened for writing (user=root command=touch /bin/hack file=/bin/hack)","priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time.iso8601":1507591916746609046}})j");
 }
 
-// legacy-profile.md 2.b "JSON library and escaping": upper-case \u00XX, raw DEL and bytes
+// docs/spec/legacy.md#json.escape.control, docs/spec/legacy.md#json.utf8: upper-case \u00XX, raw
+// DEL and bytes
 // >= 0x80 (no replacement), in the output and in output_fields.
 TEST(alert_formatter_json_legacy, escaping) {
     const tz_guard tz("UTC0");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Differential tests against nlohmann::json itself, the library Falco 0.44.1 serialises alerts
-// with (profile-0.44.md 1.b). Debian ships 3.11.2; Falco pins 3.11.3, and
+// with (docs/spec/0.44.md#json.layout). Debian ships 3.11.2; Falco pins 3.11.3, and
 // `git diff v3.11.2 v3.11.3` of detail/output/serializer.hpp and detail/conversions/to_chars.hpp
 // only renames members (m_value -> m_data.m_value) and updates banners, so both print the same.
 #include <gtest/gtest.h>

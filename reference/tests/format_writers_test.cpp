@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The two JSON writers and the time renderings on their own. Expected strings come from
-// profile-0.44.md 1.b-1.c (nlohmann 3.11.3), legacy-profile.md 2.b and the jsoncpp 0.10.6
+// docs/spec/0.44.md#5-json (nlohmann 3.11.3), docs/spec/legacy.md#5-json and the jsoncpp 0.10.6
 // source (cited per test), and the libsinsp time functions.
 #include <gtest/gtest.h>
 
@@ -43,7 +43,7 @@ std::string jc_value(const json_value& v) {
     return out;
 }
 
-// profile-0.44.md 1.c, "JSON string escaping".
+// docs/spec/common.md#json.escape.named, docs/spec/0.44.md#json.escape.control.
 TEST(nlohmann_writer, escapes_quote_backslash_and_named_controls) {
     EXPECT_EQ(nl("a\"b"), R"("a\"b")");
     EXPECT_EQ(nl("a\\b"), R"("a\\b")");
@@ -67,7 +67,7 @@ TEST(nlohmann_writer, del_and_valid_utf8_are_raw) {
     EXPECT_EQ(nl("caf\xc3\xa9"), "\"caf\xc3\xa9\"");
 }
 
-// profile-0.44.md 1.c, "Invalid UTF-8 at the final dump": the verified cases.
+// docs/spec/0.44.md#json.utf8: the cases it lists.
 TEST(nlohmann_writer, invalid_utf8_is_replaced_per_maximal_subpart) {
     const std::string r = "\xef\xbf\xbd";
     EXPECT_EQ(nl("\x80"), "\"" + r + "\"");
@@ -116,7 +116,7 @@ TEST(nlohmann_writer, integers) {
     EXPECT_EQ(nl_value(std::int64_t{0}), "0");
 }
 
-// profile-0.44.md 1.b "Typing": shortest round-trip form `0.1`, `2.0`, `1e-07`, `1.5e+300`;
+// docs/spec/0.44.md#json.number.float: shortest round-trip form `0.1`, `2.0`, `1e-07`, `1.5e+300`;
 // the rest follow nlohmann's to_chars layout (to_chars.hpp:980-1065): `-0.0`, denormal min,
 // max, and `null` for non-finite values (serializer.hpp:799-812).
 TEST(nlohmann_writer, doubles) {
@@ -145,7 +145,7 @@ TEST(nlohmann_writer, nested_values_sorted_compact) {
               "{\"A\":{},\"z\":[1,\"x\",{\"a\":null,\"b\":true},[]],\"\xc3\xa9\":false}");
 }
 
-// legacy-profile.md 2.b "JSON library and escaping"; jsoncpp@0.10.6:src/lib_json/
+// docs/spec/legacy.md#53-string-escaping; jsoncpp@0.10.6:src/lib_json/
 // json_writer.cpp:244-286.
 TEST(jsoncpp_writer, escaping) {
     EXPECT_EQ(jc("a\"b\\c/"), R"("a\"b\\c/")");
@@ -160,8 +160,8 @@ TEST(jsoncpp_writer, escaping) {
               "\"\x80\xff\xc0\x80\xed\xa0\x80\xc3\x28\xe2\x82\"");
 }
 
-// The same rules, stated per byte straight from legacy-profile.md 2.b, against the writer on
-// random strings long enough to exercise its 8-byte scan.
+// The same rules, stated per byte straight from docs/spec/legacy.md#53-string-escaping, against the
+// writer on random strings long enough to exercise its 8-byte scan.
 TEST(jsoncpp_writer, random_strings_follow_the_escape_table) {
     std::mt19937_64 rng(15);
     for (int i = 0; i < 20'000; ++i) {
@@ -243,10 +243,10 @@ TEST(jsoncpp_writer, nested_values_sorted_compact) {
 TEST(time_format, clock_time_applies_offset) {
     std::string out;
     append_clock_time(out, 1470327477881781397, 0);
-    EXPECT_EQ(out, "16:17:57.881781397");  // profile-0.44.md 1.b example, TZ=UTC0
+    EXPECT_EQ(out, "16:17:57.881781397");  // docs/spec/0.44.md#51-layout example, TZ=UTC0
     out.clear();
     append_clock_time(out, 1507591916746609046, -7 * 3600);
-    EXPECT_EQ(out, "16:31:56.746609046");  // seed JSON example (23:31:56Z at UTC-7)
+    EXPECT_EQ(out, "16:31:56.746609046");  // docs/spec/legacy.md#51-layout example, UTC-7
     out.clear();
     append_clock_time(out, 1470327477881781397, 5 * 3600 + 30 * 60);
     EXPECT_EQ(out, "21:47:57.881781397");
@@ -266,10 +266,10 @@ TEST(time_format, clock_time_before_first_day_wraps_as_unsigned) {
 TEST(time_format, iso8601_and_json_time) {
     std::string out;
     append_iso8601_time(out, 1470327477881781397);
-    EXPECT_EQ(out, "2016-08-04T16:17:57.881781397+0000");  // facts 1.2 / testing fixture
+    EXPECT_EQ(out, "2016-08-04T16:17:57.881781397+0000");  // docs/spec/common.md#time.iso8601
     out.clear();
     append_json_time(out, 1507591916746609046);
-    EXPECT_EQ(out, "2017-10-09T23:31:56.746609046Z");  // seed JSON example
+    EXPECT_EQ(out, "2017-10-09T23:31:56.746609046Z");  // docs/spec/legacy.md#51-layout
     out.clear();
     append_json_time(out, std::numeric_limits<std::int64_t>::max());
     EXPECT_EQ(out, "2262-04-11T23:47:16.854775807Z");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // http_channel against the real mock-http (mocks/README.md) over HTTP, HTTPS with its test CA,
-// mTLS and an untrusted certificate. Expectations: profile-0.44.md i and section 3;
-// legacy-profile.md 2.g, 4 #3 and #8; ecosystem-and-performance.md 5 (libcurl 7.88 headers).
+// mTLS and an untrusted certificate. Expectations: docs/spec/common.md#66-http,
+// docs/spec/0.44.md#10-http-output, docs/spec/legacy.md#10-http-output; the headers of Debian
+// 12's libcurl 7.88 are those docs/spec/0.44.md#http.expect names.
 #include "falco_ref/channels/http_channel.hpp"
 
 #include <arpa/inet.h>
@@ -104,7 +105,8 @@ protected:
 };
 
 TEST_F(http_channel_test, text_alerts_are_posted_on_one_reused_connection_0_44) {
-    // profile-0.44.md i "Handle" (one handle, reused) and "Request" (headers as observed).
+    // docs/spec/0.44.md#http.handle (one handle, reused) and docs/spec/common.md#http.request,
+    // docs/spec/0.44.md#http.content_type, docs/spec/0.44.md#http.user_agent (headers).
     start_mock({"--http"});
     const std::vector<std::string> lines = {
         "16:17:57.881781397: Warning An open was seen (command=cat /dev/null)",
@@ -121,7 +123,7 @@ TEST_F(http_channel_test, text_alerts_are_posted_on_one_reused_connection_0_44) 
         EXPECT_EQ(r.method, "POST");
         EXPECT_EQ(r.target, "/");
         EXPECT_EQ(r.version, "HTTP/1.1");
-        EXPECT_EQ(r.body, lines[i]);  // no newline (profile-0.44.md a "Terminator")
+        EXPECT_EQ(r.body, lines[i]);  // no newline (docs/spec/common.md#text.terminator)
         EXPECT_EQ(r.header("Content-Type"), "text/plain");
         EXPECT_EQ(r.header("User-Agent"), "falcosecurity/falco");
         EXPECT_EQ(r.header("Accept"), "*/*");
@@ -153,8 +155,8 @@ TEST_F(http_channel_test, json_alerts_are_application_json_with_the_configured_u
 
 TEST_F(http_channel_test,
        legacy_uses_a_new_connection_per_alert_json_content_type_no_user_agent_and_echoes) {
-    // legacy-profile.md 2.g: new handle per alert, always application/json, no User-Agent,
-    // the response body written to stdout without a newline.
+    // docs/spec/legacy.md#10-http-output: new handle per alert, always application/json, no
+    // User-Agent, the response body written to stdout without a newline.
     start_mock({"--http", "--response-body", "ok;"});
     test::fd_capture out(STDOUT_FILENO, dir_.file("stdout.txt"));
     http_channel ch(make(profile_id::legacy, http_url()));
@@ -175,7 +177,7 @@ TEST_F(http_channel_test,
 }
 
 TEST_F(http_channel_test, echo_writes_the_response_body_to_stdout_only_when_asked_0_44) {
-    // profile-0.44.md i "echo".
+    // docs/spec/0.44.md#http.echo.
     start_mock({"--http", "--response-body", "{\"ack\":1}"});
     for (const bool echo : {false, true}) {
         test::fd_capture out(STDOUT_FILENO, dir_.file(echo ? "echo.txt" : "quiet.txt"));
@@ -191,7 +193,7 @@ TEST_F(http_channel_test, echo_writes_the_response_body_to_stdout_only_when_aske
 }
 
 TEST_F(http_channel_test, server_errors_count_as_success) {
-    // profile-0.44.md i "Errors": HTTP status is not checked.
+    // docs/spec/common.md#http.status: HTTP status is not checked.
     start_mock({"--http", "--fault", "1:status=500", "--fault", "2:status=404"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     http_channel ch(make(profile_id::v0_44, http_url()));
@@ -208,7 +210,7 @@ TEST_F(http_channel_test, server_errors_count_as_success) {
     EXPECT_EQ(err.text(), "");
 }
 
-// profile-0.44.md section 3 "HTTP send failure"; legacy-profile.md 2.g "Errors": a failed
+// docs/spec/0.44.md#http.error.message, docs/spec/legacy.md#http.error.message: a failed
 // delivery with the line Falco logs itself (no "http: " prefix).
 TEST_F(http_channel_test, connection_failure_fails_the_delivery_with_each_profiles_line) {
     closed_port port;
@@ -239,7 +241,7 @@ TEST_F(http_channel_test, https_with_the_test_ca_is_accepted) {
 }
 
 TEST_F(http_channel_test, ca_cert_wins_over_ca_bundle_which_wins_over_ca_path) {
-    // profile-0.44.md i "TLS": ca_cert -> CAINFO, else ca_bundle -> CAINFO, else CAPATH.
+    // docs/spec/0.44.md#http.tls: ca_cert -> CAINFO, else ca_bundle -> CAINFO, else CAPATH.
     start_mock({"--https"});
     // A CAPATH directory trusting the test CA: OpenSSL looks certificates up by subject hash.
     const std::string capath = dir_.file("capath");
@@ -285,7 +287,7 @@ TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
     cfg.http_output.ca_cert = cert("ca.pem");
     {
         http_channel ch(cfg);
-        // profile-0.44.md section 3: the message for a failed verification.
+        // docs/spec/0.44.md#http.error.message: the message for a failed verification.
         EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
                   "libcurl failed to perform call: SSL peer certificate or SSH remote key was not "
                   "OK");
@@ -304,7 +306,7 @@ TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
 }
 
 TEST_F(http_channel_test, legacy_verifies_against_the_system_store_only) {
-    // legacy-profile.md 4 #3: no TLS options; the test CA is not in the system store.
+    // docs/spec/legacy.md#http.tls: no TLS options; the test CA is not in the system store.
     start_mock({"--https"});
     config cfg = make(profile_id::legacy, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");  // must be ignored
@@ -317,7 +319,7 @@ TEST_F(http_channel_test, legacy_verifies_against_the_system_store_only) {
 }
 
 TEST_F(http_channel_test, mutual_tls_presents_the_client_certificate) {
-    // profile-0.44.md i "TLS": mtls sets SSLCERT/SSLKEY.
+    // docs/spec/0.44.md#http.tls: mtls sets SSLCERT/SSLKEY.
     start_mock({"--https", "--tls-mode", "mtls"});
     config cfg = make(profile_id::v0_44, https_url());
     cfg.http_output.ca_cert = cert("ca.pem");
@@ -344,8 +346,8 @@ TEST_F(http_channel_test, mutual_tls_presents_the_client_certificate) {
 }
 
 TEST_F(http_channel_test, stalled_server_delays_only_that_call) {
-    // One synchronous call per alert (profile-0.44.md j): a slow answer blocks that call, the
-    // next one proceeds normally on the same connection.
+    // One synchronous call per alert (docs/spec/0.44.md#queue.pipeline): a slow answer blocks that
+    // call, the next one proceeds normally on the same connection.
     start_mock({"--http", "--fault", "1:delay_ms=1500"});
     http_channel ch(make(profile_id::v0_44, http_url()));
     const auto t0 = std::chrono::steady_clock::now();
@@ -361,7 +363,7 @@ TEST_F(http_channel_test, stalled_server_delays_only_that_call) {
 }
 
 TEST_F(http_channel_test, stalled_server_is_reported_by_the_outputs_watchdog) {
-    // profile-0.44.md j "output_timeout": CRIT `"http" output timeout, all output channels are
+    // docs/spec/0.44.md#queue.timeout: CRIT `"http" output timeout, all output channels are
     // blocked` once the call exceeds output_timeout; delivery is not aborted.
     start_mock({"--http", "--fault", "1:delay_ms=1500"});
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
@@ -402,7 +404,7 @@ TEST_F(http_channel_test, failed_request_is_logged_by_the_worker_and_counted_as_
 }
 
 TEST_F(http_channel_test, compress_uploads_asks_for_a_compressed_response) {
-    // profile-0.44.md i "compress_uploads": TE: gzip + Connection: TE; the body is not touched.
+    // docs/spec/0.44.md#http.compress: TE: gzip + Connection: TE; the body is not touched.
     start_mock({"--http"});
     config cfg = make(profile_id::v0_44, http_url());
     cfg.http_output.compress_uploads = true;
@@ -418,7 +420,7 @@ TEST_F(http_channel_test, compress_uploads_asks_for_a_compressed_response) {
 }
 
 TEST_F(http_channel_test, body_ends_at_its_first_nul) {
-    // POSTFIELDSIZE -1: libcurl takes strlen (profile-0.44.md i "Request"; legacy 2.g).
+    // POSTFIELDSIZE -1: libcurl takes strlen (docs/spec/common.md#http.request, both profiles).
     start_mock({"--http"});
     http_channel ch(make(profile_id::v0_44, http_url()));
     ch.deliver(message(std::string("before\0after", 12)));
@@ -449,7 +451,7 @@ TEST_F(http_channel_test, quoted_url_is_unquoted_in0_44_and_verbatim_in_legacy) 
 }
 
 TEST(http_channel_url, unquote_follows_libsinsp_unescape_str) {
-    // profile-0.44.md i "URL"; libs@0.25.4:userspace/libsinsp/filter/escaping.cpp:83-144.
+    // docs/spec/0.44.md#http.url; libs@0.25.4:userspace/libsinsp/filter/escaping.cpp:83-144.
     EXPECT_EQ(http_channel::unquote_url("http://h/x"), "http://h/x");
     EXPECT_EQ(http_channel::unquote_url("\"http://h/x\""), "http://h/x");
     EXPECT_EQ(http_channel::unquote_url("'http://h/x'"), "http://h/x");

@@ -6,8 +6,8 @@
 namespace falco_ref {
 namespace {
 
-// legacy-profile.md 2.h: starts full at max_burst, `rate` tokens per second of wall clock,
-// capped at max_burst; `rate: 0` never refills. A clock driven by the test.
+// docs/spec/legacy.md#ratelimit.bucket: starts full at max_burst, `rate` tokens per second of wall
+// clock, capped at max_burst; `rate: 0` never refills. A clock driven by the test.
 class fake_clock {
 public:
     std::chrono::steady_clock::time_point now() const { return t_; }
@@ -40,8 +40,8 @@ TEST(outputs_rate_limiter, refill_is_capped_at_max_burst) {
     EXPECT_FALSE(tb.claim());
 }
 
-// "outputs.max_burst: 3 lets 3 of 15 alerts through" (legacy-profile.md, real 0.15.3 run),
-// with rate 0: no refill.
+// max_burst 3 lets 3 of 15 alerts through with rate 0: no refill
+// (docs/spec/legacy.md#ratelimit.bucket).
 TEST(outputs_rate_limiter, zero_rate_never_refills) {
     fake_clock clock;
     rate_limiter tb(0, 3, [&] { return clock.now(); });

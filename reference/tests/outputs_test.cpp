@@ -43,8 +43,9 @@ protected:
     recording_channel* second_ = nullptr;
 };
 
-// profile-0.44.md j "Pipeline": every message to every channel in order; REOPEN and STOP in
-// the same FIFO behind the alerts already queued; STOP runs each channel's cleanup.
+// docs/spec/0.44.md#queue.pipeline, docs/spec/common.md#output.order: every message to every
+// channel in order; REOPEN and STOP in the same FIFO behind the alerts already queued; STOP runs
+// each channel's cleanup.
 TEST_F(outputs_test, control_messages_travel_in_fifo_order_behind_alerts) {
     auto outs = make({});
     first_->block();  // hold the worker so that everything below is queued first
@@ -113,7 +114,7 @@ TEST_F(outputs_test, a_bounded_queue_takes_each_streamed_alert_at_once) {
               (std::vector<std::string>{"first:deliver:a1", "first:deliver:a2", "first:close"}));
 }
 
-// profile-0.44.md j "Full queue": dropped, counted; only the first drop logs ERR.
+// docs/spec/0.44.md#queue.full: dropped, counted; only the first drop logs ERR.
 TEST_F(outputs_test, full_queue_drops_and_logs_once) {
     stderr_capture err;
     outputs_settings s;
@@ -197,7 +198,7 @@ TEST_F(outputs_test, repeated_channel_errors_are_capped_after_ten) {
     EXPECT_EQ(outs->counters()[0].failed, 15u);
 }
 
-// profile-0.44.md j "output_timeout": CRIT once per blocked call, delivery not aborted.
+// docs/spec/0.44.md#queue.timeout: CRIT once per blocked call, delivery not aborted.
 TEST_F(outputs_test, watchdog_reports_a_blocked_channel_once) {
     stderr_capture err;
     outputs_settings s;
@@ -216,7 +217,7 @@ TEST_F(outputs_test, watchdog_reports_a_blocked_channel_once) {
     EXPECT_EQ(second_->calls().front(), "second:deliver:m1");  // the call completed
 }
 
-// profile-0.44.md j "Shutdown drain": NOTICE, the queue is discarded, STOP still closes.
+// docs/spec/0.44.md#drain.timeout: NOTICE, the queue is discarded, STOP still closes.
 TEST_F(outputs_test, shutdown_drain_discards_what_a_blocked_channel_holds_up) {
     stderr_capture err;
     outputs_settings s;
@@ -272,7 +273,7 @@ public:
     bool closed = false;
 };
 
-// legacy-profile.md 2.d "Runtime open failure": the run ends; later channels and alerts get
+// docs/spec/legacy.md#file.error: the run ends; later channels and alerts get
 // nothing; cleanup still runs.
 TEST_F(outputs_test, fatal_error_stops_delivery_and_reports_once) {
     std::vector<std::unique_ptr<channel>> chans;

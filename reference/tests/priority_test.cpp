@@ -6,7 +6,8 @@
 namespace falco_ref {
 namespace {
 
-// profile-0.44.md 1.a "Priority words": names and syslog numbers (falco_common.h:50-59).
+// docs/spec/common.md#text.priority.words, docs/spec/common.md#syslog.call: names and syslog
+// numbers (falco@0.44.1:userspace/engine/falco_common.h:50-59).
 TEST(priority, names_and_syslog_levels_follow_falco_common) {
     EXPECT_EQ(priority_name(priority::emergency), "Emergency");
     EXPECT_EQ(priority_name(priority::informational), "Informational");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // program_channel against the real `capture` program (mocks/README.md), spawned through
-// /bin/sh as Falco's popen does. Expectations: profile-0.44.md h, legacy-profile.md 2.f and 4 #4.
+// /bin/sh as Falco's popen does. Expectations: docs/spec/common.md#65-program,
+// docs/spec/0.44.md#9-program-output, docs/spec/legacy.md#9-program-output.
 #include "falco_ref/channels/program_channel.hpp"
 
 #include <fcntl.h>
@@ -96,8 +97,8 @@ protected:
 };
 
 // keep_alive false: popen, fprintf("%s\n"), pclose per alert, and pclose waits for the child
-// (profile-0.44.md h "Per alert"). So when deliver() returns, that child has read its one line,
-// seen EOF and exited: no waiting needed in the test.
+// (docs/spec/common.md#program.keep_alive.false). So when deliver() returns, that child has read
+// its one line, seen EOF and exited: no waiting needed in the test.
 class program_per_message_test : public program_channel_test,
                                  public ::testing::WithParamInterface<bool> {};
 
@@ -126,7 +127,8 @@ INSTANTIATE_TEST_SUITE_P(buffering, program_per_message_test, ::testing::Values(
                          [](const auto& info) { return info.param ? "buffered" : "unbuffered"; });
 
 TEST_F(program_channel_test, spawn_is_lazy) {
-    // profile-0.44.md h "Spawn": lazy, at the first alert or SIGUSR1.
+    // docs/spec/common.md#program.keep_alive.true, docs/spec/0.44.md#program.reopen: lazy, at
+    // the first alert or SIGUSR1.
     program_channel ch(make(profile_id::v0_44, true, false));
     std::this_thread::sleep_for(k_quiet_window);  // negative assertion window
     EXPECT_TRUE(starts().empty());
@@ -136,7 +138,8 @@ TEST_F(program_channel_test, spawn_is_lazy) {
 }
 
 TEST_F(program_channel_test, keep_alive_unbuffered_each_line_visible_before_the_next) {
-    // keep_alive true + _IONBF: one long-lived child, one write per alert (profile-0.44.md h).
+    // keep_alive true + _IONBF: one long-lived child, one write per alert
+    // (docs/spec/common.md#program.buffered).
     program_channel ch(make(profile_id::v0_44, true, false));
     std::string expected;
     for (const std::string line : {"one", "two", "three"}) {
@@ -149,7 +152,7 @@ TEST_F(program_channel_test, keep_alive_unbuffered_each_line_visible_before_the_
     }
     const long pid = starts().at(0).pid;
     EXPECT_EQ(count_of(pid, "eof"), 0u);
-    ch.close();  // pclose: EOF, then wait (profile-0.44.md h "STOP")
+    ch.close();  // pclose: EOF, then wait (docs/spec/common.md#program.keep_alive.true)
     EXPECT_EQ(count_of(pid, "eof"), 1u);
     EXPECT_EQ(count_of(pid, "exit"), 1u);
     EXPECT_EQ(starts().size(), 1u);
@@ -157,8 +160,8 @@ TEST_F(program_channel_test, keep_alive_unbuffered_each_line_visible_before_the_
 
 TEST_F(program_channel_test, keep_alive_buffered_holds_small_data_until_close) {
     // Buffered: stdio full buffering on a pipe, so less than 4 KiB stays in the buffer until
-    // pclose (profile-0.44.md section 2 "Buffer sizes": only assert "nothing before exit while
-    // under 4 KiB").
+    // pclose (docs/spec/common.md#program.buffered; the buffer size is the C library's, so the test
+    // only asserts "nothing before exit while under 4 KiB").
     program_channel ch(make(profile_id::v0_44, true, true));
     ch.deliver(message("a"));
     ch.deliver(message("b"));
@@ -188,8 +191,9 @@ TEST_F(program_channel_test, keep_alive_buffered_writes_out_when_the_buffer_is_f
     EXPECT_EQ(data_of(starts()[0].pid), all);
 }
 
-// Reopen: 0.44 closes, waits and spawns at once whatever keep_alive is (profile-0.44.md h
-// "SIGUSR1"); legacy does so only with keep_alive (legacy-profile.md 2.f, section 4 #4).
+// Reopen: 0.44 closes, waits and spawns at once whatever keep_alive is
+// (docs/spec/0.44.md#program.reopen); legacy does so only with keep_alive
+// (docs/spec/legacy.md#program.reopen).
 class program_reopen_test : public program_channel_test,
                             public ::testing::WithParamInterface<profile_id> {};
 
@@ -226,7 +230,7 @@ TEST_F(program_channel_test,
     ASSERT_TRUE(mocks::wait_until([&] { return starts().size() == 1; }, k_deadline));
     const long pid = starts()[0].pid;
     ch.deliver(message("next"));
-    // That child received the alert and was then closed (profile-0.44.md h "SIGUSR1").
+    // That child received the alert and was then closed (docs/spec/0.44.md#program.reopen).
     EXPECT_EQ(data_of(pid), "next\n");
     EXPECT_EQ(count_of(pid, "exit"), 1u);
     EXPECT_EQ(starts().size(), 1u);
@@ -244,7 +248,7 @@ TEST_F(program_channel_test, legacy_reopen_without_keep_alive_does_nothing) {
 }
 
 TEST_F(program_channel_test, child_stays_in_our_process_group_and_session) {
-    // profile-0.44.md h "Spawn": no setsid, same process group (legacy 4 #5 likewise).
+    // docs/spec/common.md#program.spawn: no setsid, same process group, in both profiles.
     program_channel ch(make(profile_id::v0_44, false, false));
     ch.deliver(message("x"));
     const auto s = starts();
@@ -255,7 +259,8 @@ TEST_F(program_channel_test, child_stays_in_our_process_group_and_session) {
 }
 
 TEST_F(program_channel_test, child_inherits_environment_and_stdout_but_no_other_descriptor) {
-    // The child inherits env and fds 1/2 (profile-0.44.md h); every other fd is closed.
+    // The child inherits env and fds 1/2 (docs/spec/common.md#program.spawn); every other fd is
+    // closed.
     ::setenv("FALCO_REF_PROGRAM_TEST_VAR", "value with spaces", 1);
     const int leaked = ::dup2(::open("/dev/null", O_RDONLY), 50);  // no O_CLOEXEC on purpose
     ASSERT_EQ(leaked, 50);
@@ -281,7 +286,7 @@ TEST_F(program_channel_test, child_inherits_environment_and_stdout_but_no_other_
 }
 
 TEST_F(program_channel_test, child_that_exited_gives_an_error_and_the_next_message_respawns) {
-    // Falco would die of SIGPIPE here (unspecified: profile-0.44.md h "SIGPIPE"); the
+    // Falco would die of SIGPIPE here (docs/spec/common.md#program.dead_child); the
     // reference reports EPIPE as a failed delivery the worker logs as "program: ...", reaps
     // the child and spawns a new one at the next alert.
     const config cfg = make(profile_id::v0_44, true, false, " --exit-after-reads 1");
@@ -310,7 +315,7 @@ TEST_F(program_channel_test, child_that_exited_gives_an_error_and_the_next_messa
 
 TEST_F(program_channel_test, missing_program_neither_crashes_nor_hangs) {
     // popen does not fail for a missing command: /bin/sh reports it on the inherited stderr
-    // (profile-0.44.md h "popen failure").
+    // (docs/spec/0.44.md#program.open_error).
     test::fd_capture err(STDERR_FILENO, dir_.file("stderr.txt"));
     config cfg = make(profile_id::v0_44, false, false);
     cfg.program_output.program = "/nonexistent/falco-ref-no-such-program";
@@ -374,8 +379,9 @@ TEST_F(program_channel_test, pending_data_the_child_never_reads_is_dropped_at_cl
 
 TEST_F(program_channel_test, spawn_failure_fails_the_delivery_with_falcos_line_and_retries) {
     // popen fails only when pipe/fork fail; Falco logs ERR "Failed to open program output:
-    // <program> (error: <strerror>)" itself and skips the alert (profile-0.44.md section 3 and
-    // h; falco@0.44.1:userspace/falco/outputs_program.cpp:29-36): a failed delivery whose line
+    // <program> (error: <strerror>)" itself and skips the alert
+    // (docs/spec/0.44.md#program.open_error;
+    // falco@0.44.1:userspace/falco/outputs_program.cpp:29-36): a failed delivery whose line
     // the worker logs as it is, without the "program: " prefix. The same at SIGUSR1, which
     // spawns at once. EMFILE is provoked in a forked child by lowering RLIMIT_NOFILE to the
     // lowest free fd + 1; the child's exit code says which expectation failed.
@@ -423,7 +429,8 @@ TEST_F(program_channel_test, spawn_failure_fails_the_delivery_with_falcos_line_a
 }
 
 TEST_F(program_channel_test, legacy_spawn_flushes_every_stdio_stream_first) {
-    // legacy-profile.md 2.f "Spawn": io.popen does fflush(NULL) before popen; 0.44 does not.
+    // docs/spec/legacy.md#program.spawn.flush: io.popen does fflush(NULL) before popen; 0.44 does
+    // not (docs/spec/0.44.md#program.spawn.flush).
     for (const profile_id id : {profile_id::legacy, profile_id::v0_44}) {
         const std::string path = dir_.file(id == profile_id::legacy ? "legacy.txt" : "v044.txt");
         FILE* f = std::fopen(path.c_str(), "w");  // fully buffered

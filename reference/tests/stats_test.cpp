@@ -14,8 +14,10 @@ alert make(const std::string& rule, priority p, const std::string& text) {
     return a;
 }
 
-// conformance/PROTOCOL.md section 3 example; profile-0.44.md l (stats_manager.cpp:33-52):
-// priorities in enum order with short upper names, rules in order of first alert.
+// The example of conformance/PROTOCOL.md#3-end-of-input-signals-exit;
+// docs/spec/0.44.md#stats.severity.name, docs/spec/0.44.md#stats.order
+// (falco@0.44.1:userspace/engine/stats_manager.cpp:33-52): priorities in enum order with short
+// upper names, rules in order of first alert.
 TEST(stats, text_044_orders_priorities_by_enum_and_rules_by_first_alert) {
     stats s(get_profile(profile_id::v0_44));
     s.count(make("Write below binary dir", priority::error, "ERROR"));
@@ -45,14 +47,15 @@ TEST(stats, text_044_uses_info_for_informational) {
               "   a: 1\n");
 }
 
-// profile-0.44.md l: the headers are always printed.
+// docs/spec/common.md#stats.layout: the headers are always printed.
 TEST(stats, empty_run_prints_the_headers) {
     stats s(get_profile(profile_id::v0_44));
     EXPECT_EQ(s.render(),
               "Events detected: 0\nRule counts by severity:\nTriggered rules by rule name:\n");
 }
 
-// legacy-profile.md 2.h: the priority as written in the input (order unspecified there).
+// docs/spec/legacy.md#stats.severity.name: the priority as written in the input (order
+// unspecified: docs/spec/legacy.md#stats.order).
 TEST(stats, text_legacy_uses_the_priority_as_written) {
     stats s(get_profile(profile_id::legacy));
     s.count(make("r", priority::warning, "WARNING"));

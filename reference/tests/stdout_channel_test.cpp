@@ -23,7 +23,7 @@ const std::string k_alert =
 const std::string k_line = "16:17:57.881781397: Warning m\n";
 const std::vector<std::string> k_env = {"TZ=UTC0", "FALCO_HOSTNAME=h", "PATH=/usr/bin:/bin"};
 
-// profile-0.44.md e "Unbuffered": flushed after each alert.
+// docs/spec/common.md#stdout.unbuffered: flushed after each alert.
 TEST(stdout_channel, unbuffered_alert_is_visible_while_running) {
     temp_dir dir;
     dir.write("falco.yaml", "stdout_output: {enabled: true}\nbuffered_outputs: true\n");
@@ -34,7 +34,7 @@ TEST(stdout_channel, unbuffered_alert_is_visible_while_running) {
     EXPECT_EQ(p.wait_exit(), 0);
 }
 
-// profile-0.44.md e "Buffered": block-buffered on a pipe, flushed at STOP. Negative window:
+// docs/spec/common.md#stdout.buffered: block-buffered on a pipe, flushed at STOP. Negative window:
 // 500 ms after the alert was written, while the process keeps running with stdin open (one
 // 31-byte line is far below the pipe buffer size stdio uses, so only a flush can show it).
 TEST(stdout_channel, buffered_alert_waits_for_shutdown) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // syslog_channel through the real glibc syslog(3) path: the channel runs in a forked child whose
 // private mount namespace makes /dev/log the socket of a real mock-syslog (mocks/README.md).
-// Expectations: profile-0.44.md g and section 2 "Syslog framing"; legacy-profile.md 2.e, 4 #1;
-// conformance/PROTOCOL.md section 5.
+// Expectations: docs/spec/common.md#64-syslog, docs/spec/0.44.md#syslog.message,
+// docs/spec/legacy.md#syslog.message; conformance/PROTOCOL.md#5-syslog.
 #include "falco_ref/channels/syslog_channel.hpp"
 
 #include <gtest/gtest.h>
@@ -75,7 +75,7 @@ protected:
 
 TEST_F(syslog_channel_test,
        every_priority_is_user_facility_at_its_level_with_ident_falco_and_no_pid) {
-    // syslog(priority, "%s", msg): level = Falco priority 0..7 (profile-0.44.md g "Call").
+    // syslog(priority, "%s", msg): level = Falco priority 0..7 (docs/spec/common.md#syslog.call).
     const std::vector<std::string> names = {"Emergency", "Alert",  "Critical",      "Error",
                                             "Warning",   "Notice", "Informational", "Debug"};
     ASSERT_EQ(run_in_namespace(socket_,
@@ -98,16 +98,17 @@ TEST_F(syslog_channel_test,
         EXPECT_EQ(r.pri, k_log_user + level);
         EXPECT_EQ(r.facility, 1);
         EXPECT_EQ(r.severity, level);
-        EXPECT_EQ(r.ident, "falco");     // profile-0.44.md "Decisions": ident falco
+        EXPECT_EQ(r.ident, "falco");     // docs/spec/common.md#syslog.call
         EXPECT_EQ(r.pid, std::nullopt);  // no LOG_PID
         EXPECT_EQ(r.msg, "16:17:57.881781397: " + names[level] + " level " + std::to_string(level));
         ASSERT_FALSE(r.raw.empty());
-        EXPECT_NE(r.raw.back(), '\n');  // no newline (profile-0.44.md a "Terminator")
+        EXPECT_NE(r.raw.back(), '\n');  // no newline (docs/spec/common.md#text.terminator)
     }
 }
 
 TEST_F(syslog_channel_test, json_line_is_sent_as_is) {
-    // profile-0.44.md b, "Example, defaults, TZ=UTC0": the same JSON line goes to every channel.
+    // The example of docs/spec/0.44.md#51-layout: the same JSON line goes to every channel
+    // (docs/spec/common.md#text.same_string).
     const std::string json =
         R"j({"hostname":"h","output":"16:17:57.881781397: Warning An open was seen )j"
         R"j((command=cat /dev/null)","output_fields":{"evt.time":1470327477881781397,)j"
@@ -126,7 +127,7 @@ TEST_F(syslog_channel_test, json_line_is_sent_as_is) {
 }
 
 TEST_F(syslog_channel_test, legacy_text_sends_the_rule_output_without_prefix) {
-    // legacy-profile.md section 4 #1: the page's example, the rule output only.
+    // docs/spec/legacy.md#syslog.message: the page's example, the rule output only.
     const std::string bare =
         "Sensitive file opened for reading by non-trusted program (user=root command=cat "
         "/etc/shadow file=/etc/shadow)";

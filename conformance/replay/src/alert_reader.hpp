@@ -20,8 +20,10 @@ public:
 
     static result read(std::string_view line);
 
-    // 0.44 priority parsing: case-insensitive full name, or `info` (profile-0.44.md 1a,
-    // E/falco_common.cpp:20-37). Returns the canonical name, or "" when unknown.
+    // 0.44 priority parsing: case-insensitive full name, or `info`
+    // (docs/spec/0.44.md#input.priority.parse,
+    // falco@0.44.1:userspace/engine/falco_common.cpp:20-37). Returns the canonical name, or "" when
+    // unknown.
     static std::string canonical_priority(std::string_view written);
 
     // RFC 3339 with up to 9 fraction digits and Z or +-HH:MM, to ns since the epoch; false when

@@ -8,7 +8,8 @@ namespace replay {
 namespace {
 
 // A YAML flow-map value for `-o`: Falco loads a value that starts with `{` and ends with `}` as
-// YAML (profile-0.44.md 1m, F/configuration.cpp:748-790); paths are double-quoted there.
+// YAML (docs/spec/0.44.md#config.o.value, falco@0.44.1:userspace/falco/configuration.cpp:748-790);
+// paths are double-quoted there.
 std::string flow_quoted(const std::string& s) {
     std::string out = "\"";
     for (const char c : s) {
@@ -41,7 +42,7 @@ falco_invocation falco_invocation::build(const inputs& in) {
     }
     inv.argv_ = {in.falco,
                  // The empty syscall source would keep Falco running after the input ends
-                 // (real-falco-replay.md "Run settings").
+                 // (docs/REAL-FALCO.md section 2).
                  "--disable-source", "syscall", "-r", in.rules_file, "-o",
                  "load_plugins[]=falco_replay", "-o",
                  "plugins[]={name: falco_replay, library_path: " + flow_quoted(in.plugin) +

@@ -9,8 +9,8 @@ namespace replay {
 // Turns the harness's arguments (conformance/PROTOCOL.md section 1) into a Falco 0.44 command
 // line that replays through the plugin. The harness's `-c`, `-o` and `-U` pass through unchanged
 // and in order, so Falco reports config errors with its own wording and the case's `-o` win over
-// the adapter's (the last `-o` wins, profile-0.44.md 1m); the harness's config file is never
-// rewritten, so `(falco.yaml)` in error messages stays as the golden cases expect.
+// the adapter's (the last `-o` wins, docs/spec/common.md#config.o.order); the harness's config file
+// is never rewritten, so `(falco.yaml)` in error messages stays as the golden cases expect.
 class falco_invocation {
 public:
     struct inputs {

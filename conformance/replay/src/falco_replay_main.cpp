@@ -189,8 +189,8 @@ int main(int argc, char** argv) {
         write(dir / "rules.yaml", plan.rules_yaml());
         write(dir / "spec.json", plan.plugin_spec_json());
 
-        // The plugin learns its fields before its init config arrives (real-falco-replay.md
-        // "Run settings"), so the spec's path travels in the environment.
+        // The plugin learns its fields before its init config arrives
+        // (docs/REAL-FALCO.md section 2), so the spec's path travels in the environment.
         const std::string spec_env = std::string(k_spec_env) + "=" + (dir / "spec.json").string();
         std::vector<char*> envp;
         for (char** e = environ; *e; ++e) {

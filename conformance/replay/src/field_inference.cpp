@@ -62,8 +62,8 @@ std::vector<std::string> field_inference::add(const replay_alert& alert,
         if (tok.base.starts_with("evt.")) {
             if (!is_falco_computed(tok.base)) {
                 problems.push_back("'%" + tok.text +
-                                   "' is a built-in field of every source (real-falco-replay.md "
-                                   "\"Field names\"): Falco, not the alert, gives its value");
+                                   "' is a built-in field of every source (docs/REAL-FALCO.md "
+                                   "section 3): Falco, not the alert, gives its value");
             }
             continue;
         }

@@ -19,7 +19,7 @@ struct plugin_field {
 };
 
 // Infers the plugin's fields from the templates and the values of the alerts a case sends
-// (real-falco-replay.md "Field names", "Types"): a plugin field is a string, a non-negative
+// (docs/REAL-FALCO.md sections 2 and 3): a plugin field is a string, a non-negative
 // 64-bit integer or a boolean; `null` (unresolved) fits any type. What a plugin cannot carry is
 // reported, never approximated.
 class field_inference {

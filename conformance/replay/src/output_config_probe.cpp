@@ -28,7 +28,8 @@ std::optional<bool> output_config_probe::json_output_fields(
     }
     // The final scalar of each key (the file's, then each -o replacing it), read once with
     // Falco's default: an unparsable value gives the default, not the previous value, because
-    // Falco reads the merged document (profile-0.44.md 1m "-o key=val").
+    // Falco reads the merged document (docs/spec/common.md#config.o.order,
+    // docs/spec/0.44.md#config.types).
     std::optional<std::string> json_text;
     std::optional<std::string> fields_text;
     const auto scalar = [](const YAML::Node& node) -> std::optional<std::string> {
@@ -49,7 +50,7 @@ std::optional<bool> output_config_probe::json_output_fields(
         return std::nullopt;
     }
     for (const auto& [key, value] : overrides) {
-        // -o values are string scalars (profile-0.44.md 1m "-o key=val").
+        // -o values are string scalars (docs/spec/0.44.md#config.o.value).
         if (key == "json_output") {
             json_text = value;
         }
@@ -57,8 +58,8 @@ std::optional<bool> output_config_probe::json_output_fields(
             fields_text = value;
         }
     }
-    // F/configuration.cpp: json_output defaults to false, json_include_output_fields_property
-    // to true.
+    // falco@0.44.1:userspace/falco/configuration.cpp:324-331: json_output defaults to false,
+    // json_include_output_fields_property to true.
     const bool json = json_text && YAML::Node(*json_text).as<bool>(false);
     const bool with_fields = !fields_text || YAML::Node(*fields_text).as<bool>(true);
     return json && with_fields;

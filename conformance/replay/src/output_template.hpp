@@ -40,8 +40,9 @@ public:
     std::vector<std::string> field_keys() const;
 
     // The message Falco would print: literal text as is, each field's value rendered by
-    // value_text(), padded or cut to its width in bytes (profile-0.44.md 1a "%Nfield width").
-    // `lookup` returns nullptr for a key the alert lacks: std::invalid_argument names it.
+    // value_text(), padded or cut to its width in bytes (docs/REAL-FALCO.md section 1, libsinsp's
+    // `%Nfield`). `lookup` returns nullptr for a key the alert lacks: std::invalid_argument names
+    // it.
     std::string render(const std::function<const replay_value*(const std::string&)>& lookup) const;
 
     // Text rendering of one value (docs/REAL-FALCO.md "Rendering rules"): strings raw, integers

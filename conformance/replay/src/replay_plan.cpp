@@ -25,8 +25,9 @@ std::string replay_plan::rules_yaml() const {
         y += "  desc: \"replayed by falco-replay\"\n";
         y += std::string("  condition: ") + k_rule_field + " = " + std::to_string(i + 1) + "\n";
         y += "  output: " + yq(r.output) + "\n";
-        // Upper case, the form Falco's rules schema lists (E/rule_json_schema.h:138-151); the
-        // engine parses it case-insensitively either way.
+        // Upper case, the form Falco's rules schema lists
+        // (falco@0.44.1:userspace/engine/rule_json_schema.h:138-151); the engine parses it
+        // case-insensitively either way.
         std::string priority = r.priority;
         for (auto& c : priority) {
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -8,8 +8,8 @@
 
 namespace replay {
 
-// One generated Falco rule: everything Falco needs per rule name (real-falco-replay.md
-// "Templates": one priority, tag set and template per rule name).
+// One generated Falco rule: everything Falco needs per rule name (docs/REAL-FALCO.md
+// section 3: one priority, tag set and template per rule name).
 struct rule_spec {
     std::string name;
     std::string priority;           // canonical: Warning, Informational, ...

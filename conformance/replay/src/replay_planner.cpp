@@ -17,7 +17,7 @@ bool is_c_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-// Falco merges these into output_fields itself (profile-0.44.md 1b "output_fields build"), so an
+// Falco merges these into output_fields itself (docs/spec/common.md#json.fields.time), so an
 // alert may carry them without a template reference.
 bool merged_by_falco(const std::string& key) {
     return key == "evt.time" || key == "evt.time.iso8601";
@@ -29,15 +29,15 @@ std::vector<std::string> tag_set(std::vector<std::string> tags) {
     return tags;
 }
 
-// What a rule `output:` string cannot be (E/rule_loader_reader.cpp:922 trims it; a rules file is
-// YAML text).
+// What a rule `output:` string cannot be (falco@0.44.1:userspace/engine/rule_loader_reader.cpp:922
+// trims it; a rules file is YAML text).
 void check_output_text(const std::string& output, std::vector<std::string>& problems) {
     if (output.empty()) {
         problems.push_back("an empty rule output");
     } else if (is_c_space(output.front()) || is_c_space(output.back())) {
         problems.push_back(
             "the rule output starts or ends with white space, which Falco trims at load "
-            "(E/rule_loader_reader.cpp:922)");
+            "(falco@0.44.1:userspace/engine/rule_loader_reader.cpp:922)");
     }
     if (output.find('\0') != std::string::npos || !valid_utf8(output)) {
         problems.push_back(
@@ -45,8 +45,9 @@ void check_output_text(const std::string& output, std::vector<std::string>& prob
     }
 }
 
-// A leading `*` is Falco's permissive marker and is eaten once (E/formats.cpp:47-74,
-// L/eventformatter.cpp:61-66): doubling it keeps one.
+// A leading `*` is Falco's permissive marker and is eaten once
+// (falco@0.44.1:userspace/engine/formats.cpp:47-74,
+// libs@0.25.4:userspace/libsinsp/eventformatter.cpp:61-66): doubling it keeps one.
 std::string literal_output(const std::string& message) {
     return !message.empty() && message[0] == '*' ? "*" + message : message;
 }
@@ -145,7 +146,7 @@ void replay_planner::plan_rule(const rule_group& g) {
     const auto& [first_line, first] = g.alerts.front();
     rule_spec r{g.name, first.priority, first.tags, "", first_line};
 
-    // Rule-level facts no output mode can change (replay doc "Templates").
+    // Rule-level facts no output mode can change (docs/REAL-FALCO.md section 3).
     if (g.name.empty() || g.name.find('\0') != std::string::npos || !valid_utf8(g.name)) {
         plan_.problems.push_back(at(first_line) +
                                  "the rule name is empty or holds NUL or invalid UTF-8");

@@ -22,7 +22,7 @@ struct replay_value {
     std::vector<replay_value> items;  // array
 
     // A non-negative integer, whichever kind holds it (the only integers a plugin field can
-    // carry: plugin fields are uint64, real-falco-replay.md "Types").
+    // carry: plugin fields are uint64, docs/REAL-FALCO.md section 2).
     bool is_unsigned_integer() const {
         return what == kind::uint64 || (what == kind::int64 && int64 >= 0);
     }

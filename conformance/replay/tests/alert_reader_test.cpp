@@ -48,7 +48,7 @@ TEST(alert_reader, defaults_and_byte_strings) {
         "\"nul\\u0000 raw\xff\"}");
     EXPECT_EQ(a.source, "syscall");
     EXPECT_TRUE(a.tags.empty());
-    EXPECT_EQ(a.priority, "Informational");  // profile-0.44.md 1a: `info` is accepted
+    EXPECT_EQ(a.priority, "Informational");  // docs/spec/0.44.md#input.priority.parse
     EXPECT_EQ(a.message, std::string("nul\0 raw\xff", 9));
     EXPECT_FALSE(a.output_template);
 }

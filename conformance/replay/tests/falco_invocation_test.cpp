@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Expected values: conformance/PROTOCOL.md section 1 (harness arguments), profile-0.44.md 1m
-// (-o: last wins, flow-map values), real-falco-replay.md "Run settings".
+// Expected values: conformance/PROTOCOL.md#1-starting-the-implementation (harness arguments),
+// docs/spec/common.md#config.o.order (-o: last wins), docs/spec/0.44.md#config.o.value (flow-map
+// values), docs/REAL-FALCO.md section 2 (Falco's command line).
 #include "falco_invocation.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Expected values: real-falco-replay.md "Types" (plugin fields are strings, non-negative 64-bit
-// integers and booleans; negative and floating-point values can only be strings) and "Field
-// names" (only the built-in evt.* names clash; indexed fields need an argument declaration).
+// Expected values: docs/REAL-FALCO.md sections 2 and 3: plugin fields are strings, non-negative
+// 64-bit integers and booleans (negative and floating-point values can only be strings); only the
+// built-in evt.* names clash; indexed fields need an argument declaration.
 #include "field_inference.hpp"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Expected values: profile-0.44.md 1b "Keys" (json_output default false,
-// json_include_output_fields_property default true), 1m "Scalar typing" (y/yes/true/on in
-// lower, UPPER or Capitalised case; `1` and `tRue` give the default) and "-o key=val" (after the
-// file, last one wins).
+// Expected values: docs/spec/common.md#config.json_output (json_output default false),
+// docs/spec/0.44.md#json.include.output_fields (default true), docs/spec/common.md#config.bool
+// and docs/spec/0.44.md#config.types (y/yes/true/on in lower, UPPER or Capitalised case; `1` and
+// `tRue` give the default) and docs/spec/common.md#config.o.order (after the file, last one
+// wins).
 #include "output_config_probe.hpp"
 
 #include <gtest/gtest.h>

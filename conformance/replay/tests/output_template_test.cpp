@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Expected values: docs/REAL-FALCO.md "Rendering rules", which cites libs@0.25.4
-// userspace/libsinsp/eventformatter.cpp:60-160 and filter/parser.cpp:30-32, and profile-0.44.md.
+// Expected values: docs/REAL-FALCO.md section 1, which cites
+// libs@0.25.4:userspace/libsinsp/eventformatter.cpp:60-160 and
+// libs@0.25.4:userspace/libsinsp/filter/parser.cpp:30-32, and docs/spec/0.44.md.
 #include "output_template.hpp"
 
 #include <gtest/gtest.h>
@@ -47,7 +48,7 @@ std::string render(const std::string& tmpl, const std::map<std::string, replay_v
 
 }  // namespace
 
-// profile-0.44.md 1b, "Example, defaults": rule output with %proc.cmdline = "cat /dev/null".
+// The example of docs/spec/0.44.md#51-layout: rule output with %proc.cmdline = "cat /dev/null".
 TEST(output_template, profile_example_renders) {
     EXPECT_EQ(render("An open was seen (command=%proc.cmdline)",
                      {{"proc.cmdline", str("cat /dev/null")}}),
@@ -66,7 +67,7 @@ TEST(output_template, field_name_grammar) {
     EXPECT_EQ(t.field_keys(), (std::vector<std::string>{"proc.name", "fd.name"}));
 }
 
-// profile-0.44.md 1b "output_fields keys": the key is the field as written, argument included.
+// docs/spec/common.md#json.fields.keys: the key is the field as written, argument included.
 TEST(output_template, indexed_field_key_keeps_argument) {
     const auto t = output_template::parse("a=%proc.aname[2]");
     ASSERT_EQ(t.tokens().size(), 2u);
@@ -76,7 +77,8 @@ TEST(output_template, indexed_field_key_keeps_argument) {
     EXPECT_EQ(render("a=%proc.aname[2]", {{"proc.aname[2]", str("bash")}}), "a=bash");
 }
 
-// profile-0.44.md 1a "%Nfield width": resize(N, ' ') in bytes; the key has no digits.
+// docs/REAL-FALCO.md section 1 (libsinsp's `%Nfield`): resize(N, ' ') in bytes; the key has no
+// digits.
 TEST(output_template, width_pads_and_cuts_bytes) {
     EXPECT_EQ(render("[%6proc.name]", {{"proc.name", str("cat")}}), "[cat   ]");
     EXPECT_EQ(render("[%2proc.name]", {{"proc.name", str("cat")}}), "[ca]");
@@ -91,7 +93,7 @@ TEST(output_template, leading_star_is_eaten_once) {
 }
 
 // eventformatter.cpp:88-90 (trailing %), and '%%' / '% ' compile to no field in Falco
-// (real-falco-replay.md "Templates": `%%` fails to compile).
+// (docs/REAL-FALCO.md section 1: `%%` fails to compile).
 TEST(output_template, percent_without_field_is_invalid) {
     EXPECT_THROW(output_template::parse("100%"), std::invalid_argument);
     EXPECT_THROW(output_template::parse("100%% sure"), std::invalid_argument);
@@ -101,8 +103,8 @@ TEST(output_template, percent_without_field_is_invalid) {
     EXPECT_THROW(output_template::parse("%12"), std::invalid_argument);
 }
 
-// docs/REAL-FALCO.md "Rendering rules": strings raw, integers decimal, booleans, null <NA>;
-// profile-0.44.md 1a "Other text renderings": bool true/false, list (a,b,c).
+// docs/REAL-FALCO.md section 1, "Values in text": strings raw, integers decimal, bool
+// true/false, null <NA>, list (a,b,c).
 TEST(output_template, value_rendering) {
     EXPECT_EQ(render("%a.b", {{"a.b", str("raw \xff\"bytes\"\n")}}), "raw \xff\"bytes\"\n");
     EXPECT_EQ(render("%a.b", {{"a.b", i64(-9223372036854775807LL - 1)}}), "-9223372036854775808");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Drives libfalco_replay.so through the plugin API as Falco's plugin framework does (init,
-// open, next_batch, extract_fields), without Falco. Expected values: conformance/PROTOCOL.md
-// section 2 (alerts, invalid lines, blank lines), plugin_api.h (event layout, return codes),
-// real-falco-replay.md (one event per alert, timestamp = the alert's time).
+// open, next_batch, extract_fields), without Falco. Expected values:
+// conformance/PROTOCOL.md#2-alerts (alerts, invalid lines, blank lines), plugin_api.h (event
+// layout, return codes), docs/REAL-FALCO.md section 2 (one event per alert, timestamp = the
+// alert's time).
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <plugin_api.h>
@@ -174,7 +175,7 @@ TEST(replay_plugin, replays_alerts_as_events) {
     EXPECT_EQ(run_extract(0, 3, "proc.pid", FTYPE_UINT64).u64, 42u);
     EXPECT_TRUE(run_extract(0, 4, "proc.is_exe_writable", FTYPE_BOOL).boolean);
     EXPECT_EQ(run_extract(0, 5, "proc.aname", FTYPE_STRING, "2").str, "bash");
-    // null and missing values have no value: Falco prints <NA> (real-falco-replay.md "Types").
+    // null and missing values have no value: Falco prints <NA> (docs/REAL-FALCO.md section 1).
     EXPECT_FALSE(run_extract(1, 2, "proc.name", FTYPE_STRING).present);
     EXPECT_FALSE(run_extract(1, 3, "proc.pid", FTYPE_UINT64).present);
 

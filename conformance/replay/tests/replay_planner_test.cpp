@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Expected values: docs/REAL-FALCO.md "Rules" and "Limits", which follow real-falco-replay.md
-// (one rule per rule name: condition on a plugin field, the template as output, the priority,
-// tags and the plugin's source; one template, priority and tag set per rule name).
+// Expected values: docs/REAL-FALCO.md section 2 (the plan) and section 3 (the limits): (one rule
+// per rule name: condition on a plugin field, the template as output, the priority, tags and the
+// plugin's source; one template, priority and tag set per rule name).
 #include "replay_planner.hpp"
 
 #include <gtest/gtest.h>
@@ -104,7 +104,7 @@ TEST(replay_planner, one_priority_and_tag_set_per_rule) {
         plan({R"({"time":1,"rule":"r","priority":"Debug","message":"a"})",
               R"({"time":1,"rule":"r","priority":"Error","message":"a"})",
               R"({"time":1,"rule":"r","priority":"Debug","message":"a","tags":["t"]})",
-              // Falco sorts and deduplicates tags (profile-0.44.md 1b): same set.
+              // Falco sorts and deduplicates tags (docs/spec/0.44.md#json.tags): same set.
               R"({"time":1,"rule":"s","priority":"Debug","message":"a","tags":["x","y"]})",
               R"({"time":1,"rule":"s","priority":"debug","message":"a","tags":["y","x","x"]})"});
     ASSERT_EQ(p.problems.size(), 2u);
@@ -119,14 +119,16 @@ TEST(replay_planner, one_priority_and_tag_set_per_rule) {
 
 TEST(replay_planner, literal_message_without_template) {
     // A literal message is its own rule output; a leading '*' is doubled so Falco keeps one
-    // (E/formats.cpp:47-74, eventformatter.cpp:61-66).
+    // (falco@0.44.1:userspace/engine/formats.cpp:47-74,
+    // libs@0.25.4:userspace/libsinsp/eventformatter.cpp:61-66).
     auto p = plan({R"({"time":1,"rule":"r","priority":"Debug","message":"*starred"})",
                    R"({"time":2,"rule":"r","priority":"Debug","message":"*starred"})"});
     EXPECT_TRUE(p.problems.empty());
     EXPECT_TRUE(p.json_problems.empty());
     EXPECT_EQ(p.rules[0].how, replay::rule_spec::mode::literal);
     EXPECT_NE(p.rules_yaml().find("  output: \"**starred\"\n"), std::string::npos);
-    // evt.time is merged by Falco itself (profile-0.44.md 1b): allowed without a reference.
+    // evt.time is merged by Falco itself (docs/spec/common.md#json.fields.time): allowed without a
+    // reference.
     EXPECT_TRUE(plan({R"({"time":1,"rule":"r","priority":"Debug","message":"m",)"
                       R"("output_fields":{"evt.time":1}})"})
                     .json_problems.empty());

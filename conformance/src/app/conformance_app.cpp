@@ -11,6 +11,8 @@
 
 #include "app/check_command.hpp"
 #include "app/cli_options.hpp"
+#include "app/gate_setup.hpp"
+#include "app/identify_command.hpp"
 #include "app/report_commands.hpp"
 #include "app/trace_command.hpp"
 #include "cases/case_loader.hpp"
@@ -45,18 +47,6 @@ namespace {
 constexpr int k_exit_passed = 0;
 constexpr int k_exit_harness = 2;
 
-// A usage or set-up problem: reported on stderr, exit 2.
-struct harness_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// --golden, else the golden cases installed next to the harness, else the source tree's.
-std::string golden_dir(const cli_options& o) {
-    return o.golden.empty()
-               ? mocks::installed_or_built(FALCO_CONFORMANCE_INSTALLED_GOLDEN, FALCO_GOLDEN_DIR)
-               : o.golden;
-}
-
 // The selection's arguments as given, recorded in the reports (shards of one run share them).
 std::vector<std::string> selection_args(const cli_options& o) {
     std::vector<std::string> args;
@@ -75,79 +65,6 @@ std::vector<golden_case> in_shard(std::vector<golden_case> selected, const cli_o
         std::erase_if(selected, [&](const auto& c) { return !o.shard->contains(c.id); });
     }
     return selected;
-}
-
-bool has_any(const std::vector<std::string>& have, const std::vector<std::string>& wanted) {
-    return std::any_of(wanted.begin(), wanted.end(), [&](const auto& w) {
-        return std::find(have.begin(), have.end(), w) != have.end();
-    });
-}
-
-std::vector<golden_case> select_cases(std::vector<golden_case> all, const cli_options& o) {
-    for (const auto& pattern : o.cases) {
-        if (std::none_of(all.begin(), all.end(),
-                         [&](const auto& c) { return glob_match(pattern, c.id); })) {
-            throw harness_error("--case '" + pattern + "' matches no case of profile " + o.profile +
-                                " (ids look like " + o.profile + "/file/some_case; try --list)");
-        }
-    }
-    std::vector<golden_case> selected;
-    for (auto& c : all) {
-        const bool by_id =
-            o.cases.empty() || std::any_of(o.cases.begin(), o.cases.end(),
-                                           [&](const auto& p) { return glob_match(p, c.id); });
-        const bool by_tag = o.tags.empty() || has_any(c.tags, o.tags);
-        if (by_id && by_tag && !has_any(c.tags, o.exclude_tags)) {
-            selected.push_back(std::move(c));
-        }
-    }
-    return selected;
-}
-
-// Entries naming this profile's cases must match one (typo guard); entries for the other
-// Entries must match some case of the golden tree (typo guard); entries for cases that do not
-// apply to this profile are left alone, so one file can serve every profile.
-std::vector<listed_entry> read_known_failures(const cli_options& o,
-                                              const std::vector<golden_case>& all) {
-    if (o.known_failures.empty()) {
-        return {};
-    }
-    const auto every_id = case_loader(golden_dir(o)).all_ids();
-    auto entries = read_listed_entries(o.known_failures);
-    std::vector<listed_entry> mine;
-    for (auto& e : entries) {
-        if (std::none_of(every_id.begin(), every_id.end(),
-                         [&](const auto& id) { return glob_match(e.key, id); })) {
-            throw harness_error(e.where + ": '" + e.key +
-                                "' matches no case (a typo, or the case was renamed)");
-        }
-        if (std::any_of(all.begin(), all.end(),
-                        [&](const auto& c) { return glob_match(e.key, c.id); })) {
-            mine.push_back(std::move(e));
-        }
-    }
-    return mine;
-}
-
-// The capabilities and known-failures files of the command line, read and checked.
-struct gate_lists {
-    capabilities caps;
-    std::vector<listed_entry> known_failures;
-};
-
-gate_lists read_lists(const cli_options& o, const std::vector<golden_case>& all) {
-    gate_lists lists;
-    lists.known_failures = read_known_failures(o, all);
-    if (!o.capabilities.empty()) {
-        lists.caps = capabilities::read(o.capabilities);
-    }
-    return lists;
-}
-
-// Why syslog cases cannot run here, or "" (mount namespaces available).
-std::string no_private_dev_log() {
-    const auto why = mocks::private_dev_log_unavailable();
-    return why ? *why : "";
 }
 
 // Each selected case with its features; with a capabilities or known-failures file also what a
@@ -211,34 +128,9 @@ void write_baseline(const std::string& file, const run_report& report) {
 int run_suite(const std::string& self, const cli_options& o, std::vector<golden_case> all,
               std::ostream& out, std::ostream& err) {
     const auto started = clock_type::now();
-    run_options ro;
-    try {
-        ro.impl = impl_command::parse(o.impl);
-    } catch (const std::invalid_argument& e) {
-        throw harness_error(std::string("--impl: ") + e.what());
-    }
-    ro.program = resolve_program(ro.impl.argv[0], std::getenv("PATH") ? std::getenv("PATH") : "");
-    if (ro.program.empty()) {
-        throw harness_error("--impl: '" + ro.impl.argv[0] +
-                            "' is not an executable file (nor found in PATH)");
-    }
-    ro.impl_text = o.impl;
-    ro.profile = o.profile;
-    ro.harness = self;
-    ro.golden_arg = o.golden;
-    ro.keep_workdir = o.keep_workdir;
-    if (o.timeout_ms) {
-        ro.timeout = std::chrono::milliseconds(*o.timeout_ms);
-    }
-    const auto no_namespace = no_private_dev_log();
-    if (!no_namespace.empty()) {
-        ro.private_dev_log = false;
-        err << "falco-conformance: no private /dev/log (" << no_namespace
-            << "): syslog cases are skipped, the others run without it\n";
-    }
     auto lists = read_lists(o, all);
-    ro.aliases = lists.caps.aliases;
-    ro.exit_77_not_applicable = lists.caps.exit_77_not_applicable;
+    const auto ro = make_run_options(self, o, lists, err);
+    const auto no_namespace = no_private_dev_log();
     const auto chosen = select_cases(std::move(all), o);
     if (chosen.empty()) {
         throw harness_error("no case selected (profile " + o.profile + ", golden " + golden_dir(o) +
@@ -298,6 +190,9 @@ int run_app(const std::string& self, const std::vector<std::string>& args, std::
             std::ostream& err) {
     if (is_report_command(args)) {
         return run_report_command(args, out, err);
+    }
+    if (!args.empty() && args.front() == "identify") {
+        return run_identify(self, {args.begin() + 1, args.end()}, out, err);
     }
     if (!args.empty() && args.front() == "trace") {
         return run_trace({args.begin() + 1, args.end()}, golden_dir(cli_options{}), out, err);

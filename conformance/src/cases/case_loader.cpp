@@ -298,6 +298,9 @@ std::optional<golden_case> case_loader::load_case(const fs::path& case_dir,
             return std::nullopt;
         }
         parse_case(reader, profile_view(reader, root, c.profiles, c.profile), c);
+        if (root["by_profile"] && root["by_profile"][c.profile]) {
+            c.view = YAML::Dump(root["by_profile"][c.profile]);
+        }
     } catch (const schema_error& e) {
         c.load_error = e.what();
     } catch (const YAML::Exception& e) {

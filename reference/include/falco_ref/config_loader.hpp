@@ -44,14 +44,16 @@ struct config_request {
 
 struct config_load_result {
     config cfg;
-    // One line per accepted-but-quirky value (profile-0.44.md "Decisions": a YAML null read
-    // as "null", a value that falls back to its default, keep_alive: True counting as false).
+    // One line per accepted-but-quirky value (docs/spec/0.44.md#config.types allows it: a YAML null
+    // read as "null", a value that falls back to its default, keep_alive: True counting as false).
     std::vector<std::string> warnings;
 };
 
 // falco.yaml + `-o` (+ `${VAR}` in 0.44) -> typed `config`, with each profile's defaults,
-// conversion quirks, check order and error wording (profile-0.44.md m, n; legacy-profile.md 3,
-// 2.h). Reads the file system and the environment; creates nothing.
+// conversion quirks, check order and error wording (docs/spec/0.44.md#15-configuration,
+// docs/spec/0.44.md#17-errors-and-exit-codes, docs/spec/legacy.md#15-configuration,
+// docs/spec/legacy.md#17-errors-and-exit-codes). Reads the file system and the environment; creates
+// nothing.
 class config_loader {
 public:
     config_loader() = default;

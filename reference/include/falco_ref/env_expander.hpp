@@ -9,7 +9,7 @@
 
 namespace falco_ref {
 
-// `${VAR}` expansion of Falco 0.44 config values (profile-0.44.md m "${VAR}";
+// `${VAR}` expansion of Falco 0.44 config values (docs/spec/0.44.md#153-environment-variables;
 // falco@0.44.1:userspace/engine/yaml_helper.h:313-364): `${NAME}` becomes the variable's value
 // or disappears when unset, `$${X}` becomes the literal `${X}`, a `${` without `}` leaves the
 // rest as is, a `$` followed by anything else ends expansion for the rest of the scalar, and

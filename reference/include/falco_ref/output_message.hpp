@@ -15,7 +15,7 @@ struct output_message {
     // The text line or JSON object, without a line terminator: channels add their own.
     std::string line;
     // What syslog carries when it differs from `line` (legacy text mode sends the rule output
-    // without the time/priority prefix: legacy-profile.md section 4 #1).
+    // without the time/priority prefix: docs/spec/legacy.md#syslog.message).
     std::optional<std::string> syslog_line;
 
     const std::string& syslog_body() const { return syslog_line ? *syslog_line : line; }

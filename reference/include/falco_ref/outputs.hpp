@@ -36,7 +36,8 @@ struct channel_counters {
     std::uint64_t failed = 0;
 };
 
-// Falco's falco_outputs (profile-0.44.md j; falco@0.44.1:userspace/falco/falco_outputs.cpp):
+// Falco's falco_outputs (docs/spec/0.44.md#11-delivery-queue-and-shutdown-drain;
+// falco@0.44.1:userspace/falco/falco_outputs.cpp):
 // one FIFO, one worker delivering each message to every channel in order, control messages
 // (REOPEN, STOP) in the same FIFO, a per-call output_timeout watchdog and the bounded
 // shutdown drain. Counts what happened to each message for the end-of-run accounting.

@@ -12,7 +12,7 @@
 namespace falco_ref {
 
 // One entry of the outputs FIFO: an alert, or a control message travelling behind the alerts
-// already queued (profile-0.44.md j).
+// already queued (docs/spec/0.44.md#queue.pipeline).
 struct outputs_item {
     enum class kind { output, reopen, stop };
     kind type = kind::output;
@@ -35,7 +35,7 @@ struct outputs_item {
 // at a time, so that each meets the capacity when Falco's push would.
 class outputs_queue {
 public:
-    // 0 = unbounded (profile-0.44.md j `outputs_queue.capacity`).
+    // 0 = unbounded (docs/spec/0.44.md#queue.capacity).
     explicit outputs_queue(std::size_t capacity) : capacity_(capacity) {}
 
     std::size_t capacity() const { return capacity_; }

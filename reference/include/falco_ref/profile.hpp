@@ -10,8 +10,8 @@
 namespace falco_ref {
 
 enum class profile_id {
-    v0_44,          // Falco 0.44.1 (../shared/reference/profile-0.44.md), the default
-    legacy,         // Falco 0.15.3 as the "Falco Alerts" page documents it (legacy-profile.md)
+    v0_44,          // Falco 0.44.1 (docs/spec/0.44.md), the default
+    legacy,         // Falco 0.15.3 as the "Falco Alerts" page documents it (docs/spec/legacy.md)
     v0_41_to_0_43,  // Falco 0.41.0 to 0.43.1 (docs/spec/0.41-0.43.md)
     v0_39_to_0_40,  // Falco 0.39.0 to 0.40.0 (docs/spec/0.39-0.40.md)
 };
@@ -42,8 +42,9 @@ struct profile {
     bool reopen_requires_keep_alive = false;
     // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
     bool program_spawn_flushes_stdio = false;
-    // Start-up errors: 0.44 prints "Error: <msg>" raw (profile-0.44.md n); legacy sends them
-    // to its "Runtime error: <msg>. Exiting." handler through the logger (legacy-profile.md 3).
+    // Start-up errors: 0.44 prints "Error: <msg>" raw (docs/spec/0.44.md#error.format); legacy
+    // sends them to its "Runtime error: <msg>. Exiting." handler through the logger
+    // (docs/spec/legacy.md#error.format).
     bool config_errors_as_runtime_errors = false;
     // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
     // the same text for every signal).

@@ -7,9 +7,9 @@
 namespace falco_ref {
 
 // The legacy notification token bucket `outputs.rate` / `outputs.max_burst`
-// (legacy-profile.md 2.h; falco@0.15.3:userspace/engine/token_bucket.cpp:35-82): starts full at
-// max_burst, gains `rate` tokens per second of wall-clock time, capped at max_burst; each alert
-// claims one token or is skipped.
+// (docs/spec/legacy.md#ratelimit.bucket; falco@0.15.3:userspace/engine/token_bucket.cpp:35-82):
+// starts full at max_burst, gains `rate` tokens per second of wall-clock time, capped at max_burst;
+// each alert claims one token or is skipped.
 class rate_limiter {
 public:
     using clock_fn = std::function<std::chrono::steady_clock::time_point()>;

@@ -12,7 +12,8 @@
 
 namespace falco_ref {
 
-// End-of-run rule statistics (profile-0.44.md l; legacy-profile.md 2.h). Counted on the reading
+// End-of-run rule statistics (docs/spec/common.md#7-statistics,
+// docs/spec/0.44.md#13-statistics, docs/spec/legacy.md#13-statistics). Counted on the reading
 // thread for every alert that passes the `priority` filter, whatever happens to it later
 // (queue drop, rate limit, channel failure).
 class stats {

@@ -82,7 +82,7 @@ file_channel::~file_channel() {
 
 channel_outcome file_channel::open_error(int err) const {
     if (prof_.file_error_is_fatal) {
-        // legacy-profile.md 2.d: the Lua write on a nil handle ends Falco with
+        // docs/spec/legacy.md#file.error: the Lua write on a nil handle ends Falco with
         // "Runtime error: Error invoking function output: <lua error>. Exiting.". The Lua
         // error text itself is not reproduced; ours names the file and the cause.
         return channel_outcome::fatal("Error invoking function output: Error with file output: " +

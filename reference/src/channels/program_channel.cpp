@@ -39,7 +39,8 @@ program_channel::~program_channel() = default;
 
 channel_outcome program_channel::spawn() {
     if (prof_.program_spawn_flushes_stdio) {
-        // LuaJIT's io.popen does fflush(NULL) before popen (legacy-profile.md 2.f "Spawn").
+        // LuaJIT's io.popen does fflush(NULL) before popen
+        // (docs/spec/legacy.md#program.spawn.flush).
         std::fflush(nullptr);
     }
     try {
@@ -143,7 +144,7 @@ void program_channel::reap_child(child_pipe::clock::time_point deadline) {
 
 channel_outcome program_channel::reopen() {
     // 0.44: pclose then popen at once, whatever keep_alive (outputs_program.cpp:63-66);
-    // legacy: only keep_alive outputs react (legacy-profile.md section 4 #4).
+    // legacy: only keep_alive outputs react (docs/spec/legacy.md#program.reopen).
     if (prof_.reopen_requires_keep_alive && !keep_alive_) {
         return channel_outcome::done();
     }

@@ -14,10 +14,10 @@ namespace falco_ref {
 namespace {
 
 // The output_fields object with the prefix's time field merged in as integer nanoseconds,
-// replacing a field of the same name (0.44: E/formats.cpp:126-159, "the prefix formatter's
-// fields are merged in"; legacy: the prefix token is part of the format libsinsp renders,
-// sysdig@falco/0.15.3:userspace/libsinsp/filterchecks.cpp:3322-3331). Written without copying
-// the map: the time member is emitted at its place in the key order.
+// replacing a field of the same name (0.44: falco@0.44.1:userspace/engine/formats.cpp:126-159, "the
+// prefix formatter's fields are merged in"; legacy: the prefix token is part of the format libsinsp
+// renders, sysdig@falco/0.15.3:userspace/libsinsp/filterchecks.cpp:3322-3331). Written without
+// copying the map: the time member is emitted at its place in the key order.
 template <typename Writer>
 void append_fields(const Writer& w, std::string& out, const json_value::object& fields,
                    std::string_view time_key, std::int64_t time_ns) {
@@ -56,7 +56,8 @@ void append_fields(const Writer& w, std::string& out, const json_value::object& 
     out.push_back('}');
 }
 
-// A std::set in Falco: sorted, unique (E/formats.cpp:118-120; E/formats.h:39). Rules usually
+// A std::set in Falco: sorted, unique (falco@0.44.1:userspace/engine/formats.cpp:118-120;
+// falco@0.44.1:userspace/engine/formats.h:39). Rules usually
 // list few tags, often already in order, so that case is written without a copy.
 void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<std::string>& tags) {
     auto write = [&](const auto& sorted_unique) {
@@ -139,7 +140,7 @@ void alert_formatter::append_text_line(std::string& out, const alert& a) const {
 }
 
 void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) const {
-    // Keys in bytewise order (std::map; profile-0.44.md 1.b "Keys"), each behind its option.
+    // Keys in bytewise order (std::map; docs/spec/0.44.md#json.layout), each behind its option.
     enum class key { hostname, message, output, output_fields, priority, rule, source, tags, time };
     std::array<key, 9> keys{};
     std::size_t n = 0;
@@ -219,7 +220,8 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
 void alert_formatter::append_jsoncpp_json(std::string& out, const alert& a) const {
     // FastWriter over {output, priority, rule, time} (sorted), minus its "}\n", then the graft
     // `, "output_fields": ` + fields + `}` (falco@0.15.3:userspace/engine/formats.cpp:220-262;
-    // legacy-profile.md 2.b). No hostname/source/tags/message, and output_fields always last.
+    // docs/spec/legacy.md#json.layout). No hostname/source/tags/message, and output_fields always
+    // last.
     const jsoncpp_writer& w = jsoncpp_;
     auto output = [&] {
         out.append("\"output\":");

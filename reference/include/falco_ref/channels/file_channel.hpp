@@ -9,7 +9,8 @@
 
 namespace falco_ref {
 
-// file_output (profile-0.44.md f; legacy-profile.md 2.d). Appends `line + "\n"`.
+// file_output (docs/spec/common.md#63-file, docs/spec/0.44.md#7-file-output,
+// docs/spec/legacy.md#7-file-output). Appends `line + "\n"`.
 //   keep_alive false: open, append, close per alert; true: kept open (buffered: flushed when the
 //   buffer fills, on reopen and at close; unbuffered: one write(2) per alert).
 //   0.44: opened lazily; an open failure is a failure the worker logs as Falco's

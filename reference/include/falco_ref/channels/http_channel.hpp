@@ -19,8 +19,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// http_output: one POST per message with libcurl's easy API (profile-0.44.md i; legacy-profile.md
-// 2.g and section 4 #3, #8).
+// http_output: one POST per message with libcurl's easy API (docs/spec/common.md#66-http,
+// docs/spec/0.44.md#10-http-output, docs/spec/legacy.md#10-http-output).
 //
 // 0.44: one handle built in the constructor and reused, so the connection persists; headers
 // `Content-Type: application/json` (json_output) or `text/plain`, `User-Agent: <user_agent>`;

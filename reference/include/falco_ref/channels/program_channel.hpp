@@ -13,7 +13,8 @@ namespace falco_ref {
 class child_pipe;
 
 // program_output: each message goes to `/bin/sh -c <program>` on its stdin, `line\n`
-// (profile-0.44.md h; legacy-profile.md 2.f).
+// (docs/spec/common.md#65-program, docs/spec/0.44.md#9-program-output,
+// docs/spec/legacy.md#9-program-output).
 //
 // - Lazy: the child is spawned at the first message (or by reopen), never at construction.
 // - keep_alive false: spawn, write, close the pipe, wait: one child per message.

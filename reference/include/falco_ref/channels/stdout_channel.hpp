@@ -6,7 +6,7 @@
 
 namespace falco_ref {
 
-// stdout_output (profile-0.44.md e; legacy-profile.md 2.c): `line + "\n"` through C stdio's
+// stdout_output (docs/spec/common.md#62-standard-output): `line + "\n"` through C stdio's
 // `stdout`, which Falco's std::cout is synced with and which the HTTP echo also writes to, so
 // their bytes interleave as in Falco. Unbuffered: flushed after each alert. Buffered: stdio's
 // own policy (line-buffered on a TTY, fully on a pipe or file), flushed at close. A write that

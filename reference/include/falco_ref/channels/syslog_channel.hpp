@@ -10,13 +10,14 @@ namespace falco_ref {
 
 // syslog_output: glibc syslog(3) to /dev/log as Falco calls it: `syslog(level, "%s", msg)`,
 // level = the priority number, facility LOG_USER, ident `falco`, no PID, no newline
-// (profile-0.44.md g; legacy-profile.md 2.e and section 4 #1). The message is
+// (docs/spec/common.md#syslog.call, docs/spec/0.44.md#syslog.message,
+// docs/spec/legacy.md#syslog.message). The message is
 // output_message::syslog_body(): the line, or the legacy unprefixed text.
 //
 // Falco never calls openlog and relies on its binary being named falco; we call
-// openlog("falco", 0, LOG_USER) so that our own executable name does not leak (profile-0.44.md
-// "Decisions"). openlog's state is process-wide and shared with the logger, which sets the
-// same values.
+// openlog("falco", 0, LOG_USER) so that our own executable name does not leak
+// (docs/spec/common.md#syslog.call). openlog's state is process-wide and shared with the logger,
+// which sets the same values.
 //
 // glibc drops a message silently when /dev/log is missing or refuses it, and so does this
 // channel. One connect() at construction checks the socket: if it fails, one ERR line says

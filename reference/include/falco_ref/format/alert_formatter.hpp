@@ -13,10 +13,11 @@
 namespace falco_ref {
 
 // Turns an alert into the string every channel carries, exactly as the profile's Falco
-// formats it: the text line "<time>: <Priority> <message>" or the JSON object (profile-0.44.md
-// 1.a-1.c, legacy-profile.md 2.a-2.b). Uses cfg.prof, json_output, json_include_*,
-// time_format_iso_8601 and hostname. Pure apart from reading the wall clock for the local
-// time offset, as Falco does; safe to call from one thread at a time.
+// formats it: the text line "<time>: <Priority> <message>" or the JSON object
+// (docs/spec/common.md#3-text-line, docs/spec/common.md#4-time, docs/spec/common.md#5-json,
+// docs/spec/0.44.md#5-json, docs/spec/legacy.md#5-json). Uses cfg.prof, json_output,
+// json_include_*, time_format_iso_8601 and hostname. Pure apart from reading the wall clock for the
+// local time offset, as Falco does; safe to call from one thread at a time.
 class alert_formatter {
 public:
     explicit alert_formatter(const config& cfg);
@@ -29,8 +30,8 @@ public:
     void format(const alert& a, output_message& msg) const;
 
 private:
-    // `<TIME>: <Priority> <message>` (0.44: E/formats.cpp:47-77; legacy: F/lua/output.lua:
-    // 155-188), appended to out.
+    // `<TIME>: <Priority> <message>` (0.44: falco@0.44.1:userspace/engine/formats.cpp:47-77;
+    // legacy: falco@0.15.3:userspace/falco/lua/output.lua:155-188), appended to out.
     void append_text_line(std::string& out, const alert& a) const;
     void append_nlohmann_json(std::string& out, const alert& a) const;
     void append_jsoncpp_json(std::string& out, const alert& a) const;

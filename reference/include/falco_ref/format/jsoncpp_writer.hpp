@@ -11,9 +11,10 @@
 namespace falco_ref {
 
 // Appends JSON text exactly as jsoncpp 0.10.6's FastWriter prints it, the writer Falco 0.15.3
-// used for both halves of its JSON alert (legacy-profile.md 2.b "JSON library and escaping";
-// jsoncpp@0.10.6:src/lib_json/json_writer.cpp). No U+FFFD replacement: bytes >= 0x80 are
-// copied as they are. Writes straight into the caller's string; no DOM.
+// used for both halves of its JSON alert (docs/spec/legacy.md#53-string-escaping,
+// docs/spec/legacy.md#json.number.float; jsoncpp@0.10.6:src/lib_json/json_writer.cpp). No U+FFFD
+// replacement: bytes >= 0x80 are copied as they are. Writes straight into the caller's string; no
+// DOM.
 class jsoncpp_writer {
 public:
     // valueToQuotedStringN (json_writer.cpp:228-289): \" \\ \b \f \n \r \t, other 0x00-0x1F

@@ -13,8 +13,9 @@ namespace falco_ref {
 
 // Appends JSON text exactly as nlohmann::json 3.11.3 prints it with
 // dump(-1, ' ', false, error_handler_t::replace), the call Falco 0.44.1 makes for rule alerts
-// (profile-0.44.md 1.b "Serialiser", 1.c): compact, keys in bytewise order, raw UTF-8,
-// ill-formed UTF-8 replaced by U+FFFD. Writes straight into the caller's string; no DOM.
+// (docs/spec/0.44.md#json.layout, docs/spec/0.44.md#53-string-escaping): compact, keys in bytewise
+// order, raw UTF-8, ill-formed UTF-8 replaced by U+FFFD. Writes straight into the caller's string;
+// no DOM.
 class nlohmann_writer {
 public:
     // What dump() does with ill-formed UTF-8: `replace` is the handler Falco 0.44 passes; `strict`
