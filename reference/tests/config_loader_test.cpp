@@ -119,7 +119,7 @@ TEST_F(config_loader_test, defaults_legacy_when_keys_are_absent) {
 }
 
 // -U forces unbuffered in both (load_config.cpp:73-76; falco@0.15.3 falco.cpp:748-751), and
-// 0.44 honours the YAML value (docs/spec/common.md#config.buffered.yaml).
+// 0.44 honours the YAML value (docs/spec/0.44.md#config.buffered.yaml).
 TEST_F(config_loader_test, unbuffered_flag_and_yaml_buffered_outputs) {
     const std::string yaml = "stdout_output: {enabled: true}\nbuffered_outputs: true\n";
     EXPECT_TRUE(load(yaml).cfg.buffered_outputs);
