@@ -546,10 +546,11 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     }
     // File values only, never -o values (docs/spec/0.44.md#config.env.scope).
     expander_.expand_tree(root);
-    // Falco 0.41+'s first lookup is `config_files` (falco@0.44.1:userspace/falco/configuration.cpp:141-173:
-    // -o config_files=..., then merge_config_files), so e.g. a scalar document fails at that
-    // key; 0.39-0.40 apply every -o first (docs/spec/0.39-0.40.md#error.config.scalar_document).
-    // Merging further files is not implemented: we warn and ignore them.
+    // Falco 0.41+'s first lookup is `config_files`
+    // (falco@0.44.1:userspace/falco/configuration.cpp:141-173: -o config_files=..., then
+    // merge_config_files), so e.g. a scalar document fails at that key; 0.39-0.40 apply every -o
+    // first (docs/spec/0.39-0.40.md#error.config.scalar_document). Merging further files is not
+    // implemented: we warn and ignore them.
     for (const std::string& opt : request.options) {
         if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
             apply_option(root, opt, prof);

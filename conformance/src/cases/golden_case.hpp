@@ -124,7 +124,7 @@ struct golden_case {
     // What `by_profile` changes for `profile` (its override as YAML), "" when nothing: two
     // profiles see the same case when their views are equal.
     std::string view;
-    std::string channel;                // the area directory, an implicit tag
+    std::string channel;  // the area directory, an implicit tag
     std::string description;
     std::vector<located_text> provenance;
     std::vector<located_text> rules;  // `rules:`: the docs/spec rule ids the case asserts
