@@ -3,16 +3,9 @@
 // section 2) as plugin events, one event per valid alert, with the event timestamp set to the
 // alert's `time` and fields that hand `output_fields` values to Falco's formatter. Compiled
 // against the plugin_api.h of the Falco/libs under test (FALCO_PLUGIN_API_INCLUDE), so the API
-// version it asks for is the one that Falco speaks.
+// version it asks for is the one that Falco speaks; plugin_api_compat.hpp holds what differs
+// between API 2 and API 3.
 #include <fcntl.h>
-#include <plugin_api.h>
-
-// Plugin API headers before libs 0.22 (Falco 0.41 and older) do not name it; the event layout is
-// the same in every 3.x API: the 26-byte header, two u32 parameter lengths and the u32 plugin id
-// (libs@0.22.2:userspace/plugin/plugin_api.h:49-56).
-#ifndef PLUGIN_EVENT_PAYLOAD_OFFSET
-#define PLUGIN_EVENT_PAYLOAD_OFFSET 38
-#endif
 #include <poll.h>
 #include <rapidjson/document.h>
 #include <sys/stat.h>
@@ -24,12 +17,15 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "alert_reader.hpp"
+#include "plugin_api_compat.hpp"
 #include "replay_plan.hpp"
 
 namespace {
@@ -76,7 +72,11 @@ const spec& the_spec() {
         } else {
             out.error = "FALCO_REPLAY_SPEC is not set (run Falco through falco-replay)";
         }
-        out.fields_json = replay::replay_plan::plugin_fields_json(out.fields);
+        auto declared = out.fields;
+        for (auto& f : declared) {
+            f.type = replay_api::declared_type(f.type);
+        }
+        out.fields_json = replay::replay_plan::plugin_fields_json(declared);
         return out;
     }();
     return s;
@@ -92,10 +92,7 @@ struct plugin_state {
     // extract_fields: the parsed alert of the last event, and storage that must outlive the call.
     uint64_t cached_evtnum = UINT64_MAX;
     std::optional<replay::replay_alert> cached;
-    std::vector<std::string> str_values;
-    std::vector<const char*> str_ptrs;
-    std::vector<uint64_t> u64_values;
-    std::vector<ss_plugin_bool> bool_values;
+    replay_api::field_results results;
 };
 
 struct instance_state {
@@ -105,33 +102,15 @@ struct instance_state {
     bool eof = false;
     uint32_t line_no = 0;
     std::string buffer;
-    std::vector<std::vector<uint8_t>> events;
-    std::vector<ss_plugin_event*> event_ptrs;
+    replay_api::event_batch events;
 };
 
 // Event payload: the 1-based line number (u32) then the line's bytes; extraction re-reads it,
 // so an event is self-contained whatever Falco does with it.
-std::vector<uint8_t> make_event(uint64_t ts, uint32_t line_no, const std::string& line) {
-    const uint32_t payload_len = static_cast<uint32_t>(sizeof line_no + line.size());
-    const uint32_t total = PLUGIN_EVENT_PAYLOAD_OFFSET + payload_len;
-    std::vector<uint8_t> buf(total);
-    ss_plugin_event hdr{};
-    hdr.ts = ts;
-    hdr.tid = UINT64_MAX;
-    hdr.len = total;
-    hdr.type = 322;  // PPME_PLUGINEVENT_E: param 1 plugin id (u32), param 2 data (bytebuf)
-    hdr.nparams = 2;
-    std::memcpy(buf.data(), &hdr, sizeof hdr);
-    uint8_t* p = buf.data() + sizeof hdr;
-    const uint32_t lens[2] = {sizeof(uint32_t), payload_len};
-    std::memcpy(p, lens, sizeof lens);
-    p += sizeof lens;
-    const uint32_t id = 0;  // the framework sets our id
-    std::memcpy(p, &id, sizeof id);
-    p += sizeof id;
-    std::memcpy(p, &line_no, sizeof line_no);
-    std::memcpy(p + sizeof line_no, line.data(), line.size());
-    return buf;
+std::string make_payload(uint32_t line_no, const std::string& line) {
+    std::string payload(sizeof line_no, '\0');
+    std::memcpy(payload.data(), &line_no, sizeof line_no);
+    return payload + line;
 }
 
 // Turns one input line into an event, or reports why not (contract: `line <N>` and the reason).
@@ -152,7 +131,68 @@ void take_line(instance_state& in, std::string line) {
                  "replayed");
         return;
     }
-    in.events.push_back(make_event(alert.time_ns, in.line_no, line));
+    in.events.add(alert.time_ns, make_payload(in.line_no, line));
+}
+
+// The alert of an event, parsed once per event number.
+const replay::replay_alert* alert_of(plugin_state& ps, uint64_t evtnum, std::string_view payload) {
+    if (ps.cached_evtnum != evtnum) {
+        ps.cached.reset();
+        if (payload.size() >= sizeof(uint32_t)) {
+            auto parsed = replay::alert_reader::read(payload.substr(sizeof(uint32_t)));
+            if (auto* a = std::get_if<replay::replay_alert>(&parsed)) {
+                ps.cached = std::move(*a);
+            }
+        }
+        ps.cached_evtnum = evtnum;
+    }
+    return ps.cached ? &*ps.cached : nullptr;
+}
+
+// Fills the requested fields from the event's alert (replay_plan::plugin_fields_json: id 0 is
+// falco_replay.rule, id 1 falco_replay.message, then the spec's fields).
+void extract(plugin_state& ps, uint64_t evtnum, std::string_view payload, uint32_t num_fields,
+             ss_plugin_extract_field* fields) {
+    const auto* alert = alert_of(ps, evtnum, payload);
+    const auto& sp = the_spec();
+    ps.results.reset(num_fields);
+    for (uint32_t i = 0; i < num_fields; ++i) {
+        auto& f = fields[i];
+        f.res_len = 0;  // no value: Falco prints <NA> and JSON null
+        if (!alert) {
+            continue;
+        }
+        if (f.field_id == 0) {
+            const auto it = sp.rule_ids.find(alert->rule);
+            if (it != sp.rule_ids.end()) {
+                ps.results.set_u64(f, i, it->second);
+            }
+            continue;
+        }
+        if (f.field_id == 1) {
+            ps.results.set_string(f, i, alert->message);
+            continue;
+        }
+        if (f.field_id - 2 >= sp.fields.size()) {
+            continue;
+        }
+        const auto& decl = sp.fields[f.field_id - 2];
+        std::string key = decl.name;
+        if (f.arg_present && f.arg_key) {
+            key += std::string("[") + f.arg_key + "]";
+        }
+        const auto* v = alert->field(key);
+        if (!v) {
+            continue;
+        }
+        if (decl.type == "string" && v->what == replay::replay_value::kind::string) {
+            ps.results.set_string(f, i, v->text);
+        } else if (decl.type == "uint64" && v->is_unsigned_integer()) {
+            ps.results.set_u64(f, i, v->as_unsigned());
+        } else if (decl.type == "bool" && v->what == replay::replay_value::kind::boolean) {
+            ps.results.set_bool(f, i, v->boolean);
+        }
+    }
 }
 
 }  // namespace
@@ -184,7 +224,7 @@ const char* plugin_get_fields() {
     return the_spec().fields_json.c_str();
 }
 
-ss_plugin_t* plugin_init(const ss_plugin_init_input*, ss_plugin_rc* rc) {
+ss_plugin_t* plugin_init(replay_api::init_input, ss_plugin_rc* rc) {
     auto* s = new plugin_state();
     if (!the_spec().error.empty()) {
         s->last_error = the_spec().error;
@@ -234,11 +274,10 @@ void plugin_close(ss_plugin_t*, ss_instance_t* h) {
 }
 
 ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts,
-                               ss_plugin_event*** evts) {
+                               replay_api::batch_out* evts) {
     auto* ps = reinterpret_cast<plugin_state*>(s);
     auto* in = reinterpret_cast<instance_state*>(h);
     in->events.clear();
-    in->event_ptrs.clear();
     *nevts = 0;
     while (in->events.size() < k_max_batch) {
         const auto nl = in->buffer.find('\n');
@@ -285,91 +324,28 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
             return SS_PLUGIN_TIMEOUT;
         }
     }
-    for (auto& e : in->events) {
-        in->event_ptrs.push_back(reinterpret_cast<ss_plugin_event*>(e.data()));
-    }
-    *nevts = static_cast<uint32_t>(in->event_ptrs.size());
-    *evts = in->event_ptrs.data();
+    *nevts = static_cast<uint32_t>(in->events.size());
+    *evts = in->events.publish();
     if (*nevts == 0) {
         return in->eof ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
     }
     return SS_PLUGIN_SUCCESS;
 }
 
+#ifdef FALCO_REPLAY_PLUGIN_API_3
 ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_event_input* evt,
                                    const ss_plugin_field_extract_input* in) {
-    auto* ps = reinterpret_cast<plugin_state*>(s);
-    if (ps->cached_evtnum != evt->evtnum) {
-        const auto* base = reinterpret_cast<const uint8_t*>(evt->evt);
-        const auto* payload = base + PLUGIN_EVENT_PAYLOAD_OFFSET;
-        const std::size_t len = evt->evt->len - PLUGIN_EVENT_PAYLOAD_OFFSET;
-        ps->cached.reset();
-        if (len >= sizeof(uint32_t)) {
-            auto parsed = replay::alert_reader::read(std::string_view(
-                reinterpret_cast<const char*>(payload + sizeof(uint32_t)), len - sizeof(uint32_t)));
-            if (auto* a = std::get_if<replay::replay_alert>(&parsed)) {
-                ps->cached = std::move(*a);
-            }
-        }
-        ps->cached_evtnum = evt->evtnum;
-    }
-    const auto& sp = the_spec();
-    ps->str_values.assign(in->num_fields, {});
-    ps->str_ptrs.assign(in->num_fields, nullptr);
-    ps->u64_values.assign(in->num_fields, 0);
-    ps->bool_values.assign(in->num_fields, 0);
-    for (uint32_t i = 0; i < in->num_fields; ++i) {
-        auto& f = in->fields[i];
-        f.res_len = 0;  // no value: Falco prints <NA> and JSON null
-        if (!ps->cached) {
-            continue;
-        }
-        const auto& alert = *ps->cached;
-        if (f.field_id == 0) {
-            const auto it = sp.rule_ids.find(alert.rule);
-            if (it == sp.rule_ids.end()) {
-                continue;
-            }
-            ps->u64_values[i] = it->second;
-            f.res.u64 = &ps->u64_values[i];
-            f.res_len = 1;
-            continue;
-        }
-        if (f.field_id == 1) {  // falco_replay.message (replay_plan::plugin_fields_json)
-            ps->str_values[i] = alert.message;
-            ps->str_ptrs[i] = ps->str_values[i].c_str();
-            f.res.str = &ps->str_ptrs[i];
-            f.res_len = 1;
-            continue;
-        }
-        if (f.field_id - 2 >= sp.fields.size()) {
-            continue;
-        }
-        const auto& decl = sp.fields[f.field_id - 2];
-        std::string key = decl.name;
-        if (f.arg_present && f.arg_key) {
-            key += std::string("[") + f.arg_key + "]";
-        }
-        const auto* v = alert.field(key);
-        if (!v) {
-            continue;
-        }
-        if (decl.type == "string" && v->what == replay::replay_value::kind::string) {
-            ps->str_values[i] = v->text;
-            ps->str_ptrs[i] = ps->str_values[i].c_str();
-            f.res.str = &ps->str_ptrs[i];
-            f.res_len = 1;
-        } else if (decl.type == "uint64" && v->is_unsigned_integer()) {
-            ps->u64_values[i] = v->as_unsigned();
-            f.res.u64 = &ps->u64_values[i];
-            f.res_len = 1;
-        } else if (decl.type == "bool" && v->what == replay::replay_value::kind::boolean) {
-            ps->bool_values[i] = v->boolean ? 1 : 0;
-            f.res.boolean = &ps->bool_values[i];
-            f.res_len = 1;
-        }
-    }
+    extract(*reinterpret_cast<plugin_state*>(s), evt->evtnum, replay_api::payload_of(evt->evt),
+            in->num_fields, in->fields);
     return SS_PLUGIN_SUCCESS;
 }
+#else
+ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_event* evt, uint32_t num_fields,
+                                   ss_plugin_extract_field* fields) {
+    extract(*reinterpret_cast<plugin_state*>(s), evt->evtnum, replay_api::payload_of(evt),
+            num_fields, fields);
+    return SS_PLUGIN_SUCCESS;
+}
+#endif
 
 }  // extern "C"

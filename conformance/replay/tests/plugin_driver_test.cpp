@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Drives libfalco_replay.so through the plugin API as Falco's plugin framework does (init,
-// open, next_batch, extract_fields), without Falco. Expected values:
-// conformance/PROTOCOL.md#2-alerts (alerts, invalid lines, blank lines), plugin_api.h (event
-// layout, return codes), docs/REAL-FALCO.md section 2 (one event per alert, timestamp = the
-// alert's time).
+// open, next_batch, extract_fields), without Falco, in the plugin API it was built against (2
+// or 3). Expected values: conformance/PROTOCOL.md#2-alerts (alerts, invalid lines, blank lines),
+// plugin_api.h (event layout, return codes), docs/REAL-FALCO.md section 2 (one event per alert,
+// timestamp = the alert's time; under API 2 a boolean field is the string `true`/`false`).
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <plugin_api.h>
@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #ifndef FALCO_REPLAY_PLUGIN_PATH
 #error "FALCO_REPLAY_PLUGIN_PATH must name libfalco_replay.so"
@@ -50,6 +51,81 @@ struct extracted {
     bool boolean = false;
 };
 
+// One event as next_batch returned it, copied: the whole event under API 3, the payload and
+// the timestamp under API 2.
+struct recorded_event {
+    uint64_t ts = 0;
+    std::vector<uint8_t> bytes;
+};
+
+// The calls whose signatures differ between plugin API 2 and 3 (libs@0.10.4 and
+// libs@0.11.3:userspace/plugin/plugin_api.h).
+class api_driver {
+public:
+    explicit api_driver(void* lib) : lib_(lib) {}
+
+    ss_plugin_t* init(ss_plugin_rc* rc) {
+#if PLUGIN_API_VERSION_MAJOR >= 3
+        ss_plugin_init_input in{};
+        return sym<ss_plugin_t* (*)(const ss_plugin_init_input*, ss_plugin_rc*)>(
+            lib_, "plugin_init")(&in, rc);
+#else
+        return sym<ss_plugin_t* (*)(const char*, ss_plugin_rc*)>(lib_, "plugin_init")("", rc);
+#endif
+    }
+
+    ss_plugin_rc next_batch(ss_plugin_t* s, ss_instance_t* h, std::vector<recorded_event>& out) {
+        uint32_t n = 0;
+#if PLUGIN_API_VERSION_MAJOR >= 3
+        ss_plugin_event** evts = nullptr;
+        const auto rc =
+            sym<ss_plugin_rc (*)(ss_plugin_t*, ss_instance_t*, uint32_t*, ss_plugin_event***)>(
+                lib_, "plugin_next_batch")(s, h, &n, &evts);
+        for (uint32_t i = 0; i < n; ++i) {
+            const auto* b = reinterpret_cast<const uint8_t*>(evts[i]);
+            out.push_back({evts[i]->ts, {b, b + evts[i]->len}});
+        }
+#else
+        ss_plugin_event* evts = nullptr;
+        const auto rc =
+            sym<ss_plugin_rc (*)(ss_plugin_t*, ss_instance_t*, uint32_t*, ss_plugin_event**)>(
+                lib_, "plugin_next_batch")(s, h, &n, &evts);
+        for (uint32_t i = 0; i < n; ++i) {
+            out.push_back({evts[i].ts, {evts[i].data, evts[i].data + evts[i].datalen}});
+        }
+#endif
+        return rc;
+    }
+
+    ss_plugin_rc extract(ss_plugin_t* s, const recorded_event& e, uint64_t evtnum,
+                         ss_plugin_extract_field& f) {
+#if PLUGIN_API_VERSION_MAJOR >= 3
+        ss_plugin_field_extract_input req{};
+        req.num_fields = 1;
+        req.fields = &f;
+        ss_plugin_event_input ev{};
+        ev.evt = reinterpret_cast<const ss_plugin_event*>(e.bytes.data());
+        ev.evtnum = evtnum;
+        ev.evtsrc = "replay";
+        return sym<ss_plugin_rc (*)(ss_plugin_t*, const ss_plugin_event_input*,
+                                    const ss_plugin_field_extract_input*)>(
+            lib_, "plugin_extract_fields")(s, &ev, &req);
+#else
+        ss_plugin_event ev{};
+        ev.evtnum = evtnum;
+        ev.data = e.bytes.data();
+        ev.datalen = static_cast<uint32_t>(e.bytes.size());
+        ev.ts = e.ts;
+        return sym<ss_plugin_rc (*)(ss_plugin_t*, const ss_plugin_event*, uint32_t,
+                                    ss_plugin_extract_field*)>(lib_, "plugin_extract_fields")(
+            s, &ev, 1, &f);
+#endif
+    }
+
+private:
+    void* lib_;
+};
+
 }  // namespace
 
 TEST(replay_plugin, replays_alerts_as_events) {
@@ -78,16 +154,21 @@ TEST(replay_plugin, replays_alerts_as_events) {
     EXPECT_STREQ(sym<const char* (*)()>(lib, "plugin_get_event_source")(), "replay");
     EXPECT_EQ(sym<uint32_t (*)()>(lib, "plugin_get_id")(), 999u);
     const std::string fields = sym<const char* (*)()>(lib, "plugin_get_fields")();
+#if PLUGIN_API_VERSION_MAJOR >= 3
+    const char* const bool_declared = "\"type\":\"bool\",\"name\":\"proc.is_exe_writable\"";
+#else
+    const char* const bool_declared = "\"type\":\"string\",\"name\":\"proc.is_exe_writable\"";
+#endif
+    EXPECT_NE(fields.find(bool_declared), std::string::npos) << fields;
     EXPECT_NE(fields.find("\"name\":\"falco_replay.rule\""), std::string::npos);
     EXPECT_NE(fields.find("\"name\":\"falco_replay.message\""), std::string::npos);
     EXPECT_NE(fields.find("\"name\":\"proc.aname\",\"desc\":\"replayed from output_fields\","
                           "\"arg\":{\"isRequired\":false,\"isKey\":true}"),
               std::string::npos);
 
-    ss_plugin_init_input init{};
+    api_driver api(lib);
     ss_plugin_rc rc = SS_PLUGIN_FAILURE;
-    auto* state = sym<ss_plugin_t* (*)(const ss_plugin_init_input*, ss_plugin_rc*)>(
-        lib, "plugin_init")(&init, &rc);
+    auto* state = api.init(&rc);
     ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
     auto* inst = sym<ss_instance_t* (*)(ss_plugin_t*, const char*, ss_plugin_rc*)>(
         lib, "plugin_open")(state, (dir / "alerts.jsonl").c_str(), &rc);
@@ -99,20 +180,9 @@ TEST(replay_plugin, replays_alerts_as_events) {
     const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(err_fd, 2);
 
-    auto next = sym<ss_plugin_rc (*)(ss_plugin_t*, ss_instance_t*, uint32_t*, ss_plugin_event***)>(
-        lib, "plugin_next_batch");
-    auto extract =
-        sym<ss_plugin_rc (*)(ss_plugin_t*, const ss_plugin_event_input*,
-                             const ss_plugin_field_extract_input*)>(lib, "plugin_extract_fields");
-    std::vector<std::vector<uint8_t>> events;
+    std::vector<recorded_event> events;
     for (int guard = 0; guard < 100; ++guard) {
-        uint32_t n = 0;
-        ss_plugin_event** evts = nullptr;
-        rc = next(state, inst, &n, &evts);
-        for (uint32_t i = 0; i < n; ++i) {
-            const auto* b = reinterpret_cast<const uint8_t*>(evts[i]);
-            events.emplace_back(b, b + evts[i]->len);
-        }
+        rc = api.next_batch(state, inst, events);
         if (rc == SS_PLUGIN_EOF) {
             break;
         }
@@ -124,13 +194,15 @@ TEST(replay_plugin, replays_alerts_as_events) {
 
     // Lines 1, 4 and 6 are replayed; 2 is blank, 3 invalid, 5 names a rule without a rule.
     ASSERT_EQ(events.size(), 3u);
-    const auto* e0 = reinterpret_cast<const ss_plugin_event*>(events[0].data());
+#if PLUGIN_API_VERSION_MAJOR >= 3
+    const auto* e0 = reinterpret_cast<const ss_plugin_event*>(events[0].bytes.data());
     EXPECT_EQ(e0->type, 322);
     EXPECT_EQ(e0->nparams, 2u);
     EXPECT_EQ(e0->ts, 1470327477881781397u);
-    EXPECT_EQ(reinterpret_cast<const ss_plugin_event*>(events[1].data())->ts,
-              1507591916746609046u);  // date -u -d 2017-10-09T23:31:56Z +%s = 1507591916
-    EXPECT_EQ(reinterpret_cast<const ss_plugin_event*>(events[2].data())->ts, 6u);
+#endif
+    EXPECT_EQ(events[0].ts, 1470327477881781397u);
+    EXPECT_EQ(events[1].ts, 1507591916746609046u);  // date -u -d 2017-10-09T23:31:56Z +%s
+    EXPECT_EQ(events[2].ts, 6u);
 
     std::ifstream err_in(err_path);
     std::string err((std::istreambuf_iterator<char>(err_in)), {});
@@ -147,14 +219,7 @@ TEST(replay_plugin, replays_alerts_as_events) {
         f.ftype = type;
         f.arg_present = arg != nullptr;
         f.arg_key = arg;
-        ss_plugin_field_extract_input req{};
-        req.num_fields = 1;
-        req.fields = &f;
-        ss_plugin_event_input ev{};
-        ev.evt = reinterpret_cast<const ss_plugin_event*>(events[event].data());
-        ev.evtnum = event + 1;
-        ev.evtsrc = "replay";
-        EXPECT_EQ(extract(state, &ev, &req), SS_PLUGIN_SUCCESS);
+        EXPECT_EQ(api.extract(state, events[event], event + 1, f), SS_PLUGIN_SUCCESS);
         extracted out;
         out.present = f.res_len == 1;
         if (out.present && type == FTYPE_STRING) {
@@ -163,9 +228,11 @@ TEST(replay_plugin, replays_alerts_as_events) {
         if (out.present && type == FTYPE_UINT64) {
             out.u64 = f.res.u64[0];
         }
+#if PLUGIN_API_VERSION_MAJOR >= 3
         if (out.present && type == FTYPE_BOOL) {
             out.boolean = f.res.boolean[0] != 0;
         }
+#endif
         return out;
     };
     EXPECT_EQ(run_extract(0, 0, "falco_replay.rule", FTYPE_UINT64).u64, 1u);
@@ -173,7 +240,11 @@ TEST(replay_plugin, replays_alerts_as_events) {
     EXPECT_EQ(run_extract(2, 1, "falco_replay.message", FTYPE_STRING).str, "no newline");
     EXPECT_EQ(run_extract(0, 2, "proc.name", FTYPE_STRING).str, "cat");
     EXPECT_EQ(run_extract(0, 3, "proc.pid", FTYPE_UINT64).u64, 42u);
+#if PLUGIN_API_VERSION_MAJOR >= 3
     EXPECT_TRUE(run_extract(0, 4, "proc.is_exe_writable", FTYPE_BOOL).boolean);
+#else
+    EXPECT_EQ(run_extract(0, 4, "proc.is_exe_writable", FTYPE_STRING).str, "true");
+#endif
     EXPECT_EQ(run_extract(0, 5, "proc.aname", FTYPE_STRING, "2").str, "bash");
     // null and missing values have no value: Falco prints <NA> (docs/REAL-FALCO.md section 1).
     EXPECT_FALSE(run_extract(1, 2, "proc.name", FTYPE_STRING).present);
