@@ -90,7 +90,7 @@ expect:
     EXPECT_EQ(c.steps[9].mode, 0700u);
     EXPECT_TRUE(c.steps[10].to_group);
     EXPECT_EQ(c.steps[12].exit_code, 0);
-    EXPECT_TRUE(c.expect.stdout_stats_unordered);
+    EXPECT_EQ(c.expect.stdout_stats, expectations::stats_order::unordered);
     EXPECT_EQ(c.expect.counts.size(), 2u);
     EXPECT_EQ(c.steps[3].observed.kind, channel::file);
     EXPECT_EQ(c.steps[3].observed.path, "events.txt");
@@ -283,6 +283,45 @@ TEST_F(case_loader_test, a_profile_is_listed_sorted_and_a_directory_that_is_no_p
     EXPECT_THROW(case_loader(root_).load_profile("0.44"), std::runtime_error);
 }
 
+// `stdout_stats`: unordered or interleaved; interleaved splits the expected stdout (and tail)
+// at its statistics block, so each must have exactly one line starting it.
+TEST_F(case_loader_test, stdout_stats_interleaved_needs_one_statistics_block) {
+    const auto dir = root_ / "0.44/file/c/expected";
+    fs::create_directories(dir);
+    write_file(dir / "stats", "a\nEvents detected: 1\nRule counts by severity:\n");
+    write_file(dir / "two", "Events detected: 1\nEvents detected: 1\n");
+    const auto c = load(std::string(k_head) +
+                        "expect:\n  stdout: expected/stats\n  stdout_stats: interleaved\n");
+    ASSERT_EQ(c.load_error, "");
+    EXPECT_EQ(c.expect.stdout_stats, expectations::stats_order::interleaved);
+    EXPECT_EQ(
+        load(std::string(k_head) + "expect:\n  stdout_tail: {text: \"Events detected: 1\\n\"}\n"
+                                   "  stdout_stats: interleaved\n")
+            .load_error,
+        "");
+    EXPECT_EQ(load(std::string(k_head) +
+                   "expect:\n  stdout:\n    generate: [{template: \"x\"}, {template: \"Events "
+                   "detected: 1\"}]\n  stdout_stats: interleaved\n")
+                  .load_error,
+              "");
+    EXPECT_EQ(
+        error(std::string(k_head) + "expect:\n  stdout: expected/out\n  stdout_stats: sorted\n"),
+        "<root>/0.44/file/c/case.yaml:5: expect.stdout_stats: must be unordered or "
+        "interleaved");
+    EXPECT_EQ(error(std::string(k_head) +
+                    "expect:\n  stdout: expected/out\n  stdout_stats: interleaved\n"),
+              "<root>/0.44/file/c/case.yaml:5: expect.stdout_stats: interleaved needs one line "
+              "starting `Events detected: ` (the statistics block) in expected/out, which has 0");
+    EXPECT_EQ(error(std::string(k_head) +
+                    "expect:\n  stdout_tail: expected/two\n  stdout_stats: interleaved\n"),
+              "<root>/0.44/file/c/case.yaml:5: expect.stdout_stats: interleaved needs one line "
+              "starting `Events detected: ` (the statistics block) in expected/two, which has 2");
+    EXPECT_EQ(
+        error(std::string(k_head) + "expect:\n  stdout_empty: true\n  stdout_stats: interleaved\n"),
+        "<root>/0.44/file/c/case.yaml:5: expect.stdout_stats: interleaved needs "
+        "expect.stdout or expect.stdout_tail");
+}
+
 // One case, many profiles: `profiles:` makes a case of the 0.44 directory run under 0.41-0.43
 // too, `by_profile` lays what differs there over it, and an override that changes nothing or a
 // profile the case does not list is a schema error.
@@ -345,6 +384,15 @@ TEST_F(case_loader_test, a_case_applies_to_its_profiles_with_their_overrides) {
     EXPECT_EQ(removed->load_error, "");
     EXPECT_FALSE(removed->expect.stdout_content);
     EXPECT_TRUE(removed->expect.stdout_empty);
+    // One profile's view interleaves the statistics; the others compare byte for byte.
+    write_file(dir / "expected/out", "a\nEvents detected: 1\n");
+    yaml("by_profile:\n  0.41-0.43:\n    expect: {stdout_stats: interleaved}\n");
+    const auto interleaved = loader.load_case(dir, "0.41-0.43");
+    ASSERT_TRUE(interleaved);
+    EXPECT_EQ(interleaved->load_error, "");
+    EXPECT_EQ(interleaved->expect.stdout_stats, expectations::stats_order::interleaved);
+    EXPECT_EQ(interleaved->expect.stdout_content->file, "expected/out");
+    EXPECT_EQ(loader.load_case(dir, "0.44")->expect.stdout_stats, expectations::stats_order::exact);
 }
 
 }  // namespace conformance

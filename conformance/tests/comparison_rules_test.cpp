@@ -72,6 +72,62 @@ INSTANTIATE_TEST_SUITE_P(
         comparison{"stdout/stats_other_lines_ordered", "only the statistics groups are sorted",
                    "[stdout] differs from expected/stdout (expected 9 lines, 120 bytes; got 9 "
                    "lines, 120 bytes)"},
+        comparison{"stdout/stats_interleaved",
+                   "stdout_stats: interleaved, alert lines and statistics each in order", ""},
+        comparison{"stdout/stats_interleaved_needs_the_key", "without stdout_stats, in order",
+                   "[stdout] differs from expected/stdout (expected 8 lines, 105 bytes; got 8 "
+                   "lines, 105 bytes)"},
+        comparison{
+            "stdout/stats_interleaved_alert_reordered",
+            "stdout_stats: interleaved keeps the order of the alert lines",
+            "[stdout] is no interleaving of the alert lines and the statistics of expected/stdout "
+            "(expected 3 alert lines and 5 statistics lines; got 8 lines): line 3 is "
+            "neither the next alert line nor the next statistics line"},
+        comparison{
+            "stdout/stats_interleaved_stats_line_moved",
+            "stdout_stats: interleaved keeps the order of the statistics lines",
+            "[stdout] is no interleaving of the alert lines and the statistics of expected/stdout "
+            "(expected 3 alert lines and 5 statistics lines; got 8 lines): line 4 is "
+            "neither the next alert line nor the next statistics line"},
+        comparison{
+            "stdout/stats_interleaved_line_twice",
+            "stdout_stats: interleaved takes each expected line once",
+            "[stdout] is no interleaving of the alert lines and the statistics of expected/stdout "
+            "(expected 3 alert lines and 5 statistics lines; got 9 lines): line 6 is "
+            "neither the next alert line nor the next statistics line"},
+        comparison{
+            "stdout/stats_interleaved_block_missing",
+            "stdout_stats: interleaved needs the statistics block",
+            "[stdout] is no interleaving of the alert lines and the statistics of expected/stdout "
+            "(expected 3 alert lines and 5 statistics lines; got 3 lines): it ends with "
+            "5 expected lines missing, among them `Events detected: 3`"},
+        comparison{"stdout/stats_interleaved_tail",
+                   "stdout_tail with interleaved: other alert lines before and among the "
+                   "statistics",
+                   ""},
+        comparison{
+            "stdout/stats_interleaved_tail_alert_too_early",
+            "stdout_tail with interleaved: nothing but the tail after its alert lines",
+            "[stdout] does not end with an interleaving of the alert lines and the statistics "
+            "of expected/tail (expected 1 alert lines and 5 statistics lines; got 8 lines): "
+            "it ends with 1 expected lines missing, among them `a3`"},
+        comparison{
+            "stdout/stats_interleaved_tail_block_missing",
+            "stdout_tail with interleaved: the statistics block is needed",
+            "[stdout] does not end with an interleaving of the alert lines and the statistics "
+            "of expected/tail (expected 1 alert lines and 5 statistics lines; got 3 lines): "
+            "it ends with 5 expected lines missing, among them `Events detected: 3`"},
+        comparison{"stdout/stats_interleaved_check", "a check step on stdout with interleaved", ""},
+        comparison{
+            "stdout/stats_interleaved_check_differs", "a check step on stdout with interleaved",
+            "[stdout] is no interleaving of the alert lines and the statistics of expected/check "
+            "(expected 3 alert lines and 5 statistics lines; got 8 lines): line 1 is "
+            "neither the next alert line nor the next statistics line"},
+        comparison{"stdout/stats_interleaved_delivery",
+                   "delivery accounting and counts with the statistics among the alert lines", ""},
+        comparison{"stdout/stats_interleaved_delivery_lost",
+                   "delivery accounting with the statistics among the alert lines",
+                   "[delivery] 1 of 1 channels break the accounting of 4 alerts"},
         comparison{"stdout/tail", "stdout_tail: stdout ends with these bytes", ""},
         comparison{"stdout/tail_differs", "stdout_tail: stdout ends with these bytes",
                    "[stdout] does not end with expected/tail"},

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <regex>
 
+#include "cases/statistics_block.hpp"
+#include "util/file_util.hpp"
+
 namespace conformance {
 
 namespace {
@@ -73,6 +76,43 @@ delivery_spec parse_delivery(const case_reader& r, const YAML::Node& m) {
     return d;
 }
 
+// The bytes of an expected content as written (a `text:` content untemplated: placeholders
+// never make or remove a line).
+std::string written_content(const case_reader& r, const expected_content& content) {
+    if (!content.file.empty()) {
+        return read_file(r.dir() / content.file);
+    }
+    if (content.text) {
+        return *content.text;
+    }
+    std::string out;
+    for (const auto& g : content.generated) {
+        out += generate_lines(g);
+    }
+    return out;
+}
+
+// `stdout_stats: interleaved` splits the expected stdout (and tail) where the statistics block
+// starts: each must have exactly one line that starts it.
+void check_interleaved(const case_reader& r, const YAML::Node& m, const expectations& e) {
+    const std::string key = "expect.stdout_stats";
+    if (!e.stdout_content && !e.stdout_tail) {
+        r.fail(m["stdout_stats"], key, "interleaved needs expect.stdout or expect.stdout_tail");
+    }
+    for (const auto* content : {&e.stdout_content, &e.stdout_tail}) {
+        if (!*content) {
+            continue;
+        }
+        const auto starts = statistics_starts(written_content(r, **content));
+        if (starts != 1) {
+            r.fail(m["stdout_stats"], key,
+                   "interleaved needs one line starting `" + std::string(k_statistics_start) +
+                       "` (the statistics block) in " + (*content)->label() + ", which has " +
+                       std::to_string(starts));
+        }
+    }
+}
+
 void parse_stdout(const case_reader& r, const YAML::Node& m, expectations& e) {
     if (m["stdout"]) {
         e.stdout_content = r.expected(m["stdout"], "expect.stdout");
@@ -81,10 +121,15 @@ void parse_stdout(const case_reader& r, const YAML::Node& m, expectations& e) {
         e.stdout_tail = r.expected(m["stdout_tail"], "expect.stdout_tail");
     }
     if (m["stdout_stats"]) {
-        if (r.scalar(m["stdout_stats"], "expect.stdout_stats") != "unordered") {
-            r.fail(m["stdout_stats"], "expect.stdout_stats", "only `unordered` is defined");
+        const auto order = r.scalar(m["stdout_stats"], "expect.stdout_stats");
+        if (order == "unordered") {
+            e.stdout_stats = expectations::stats_order::unordered;
+        } else if (order == "interleaved") {
+            e.stdout_stats = expectations::stats_order::interleaved;
+            check_interleaved(r, m, e);
+        } else {
+            r.fail(m["stdout_stats"], "expect.stdout_stats", "must be unordered or interleaved");
         }
-        e.stdout_stats_unordered = true;
     }
     if (m["stdout_empty"]) {
         e.stdout_empty = r.boolean(m["stdout_empty"], "expect.stdout_empty");

@@ -101,7 +101,13 @@ struct expectations {
     int exit_code = 0;
     std::optional<expected_content> stdout_content;
     std::optional<expected_content> stdout_tail;  // stdout ends with these bytes
-    bool stdout_stats_unordered = false;
+    // `stdout_stats` (PROTOCOL.md section 7): how the statistics block may differ in place.
+    enum class stats_order {
+        exact,        // not given: byte for byte
+        unordered,    // the lines of the severity and rule groups compare as sets
+        interleaved,  // the block may be interleaved with the alert lines at line boundaries
+    };
+    stats_order stdout_stats = stats_order::exact;
     bool stdout_empty = false;
     std::vector<std::string> stderr_patterns;
     std::vector<std::string> stderr_absent;

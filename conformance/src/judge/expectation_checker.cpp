@@ -18,6 +18,7 @@
 
 #include "judge/delivery_check.hpp"
 #include "judge/record_projection.hpp"
+#include "judge/stats_interleaving.hpp"
 #include "judge/text_comparison.hpp"
 #include "util/file_util.hpp"
 
@@ -123,7 +124,13 @@ void expectation_checker::compare(const channel_ref& ref, const expected_content
     }
     auto actual = channels_.content(ref);
     auto wanted = expected;
-    if (ref.kind == channel::std_out && case_.expect.stdout_stats_unordered) {
+    const auto order =
+        ref.kind == channel::std_out ? case_.expect.stdout_stats : expectations::stats_order::exact;
+    if (order == expectations::stats_order::interleaved) {
+        return add(
+            compare_interleaved(what, expected_file, wanted, actual, interleaving_scope::whole));
+    }
+    if (order == expectations::stats_order::unordered) {
         actual = sort_stats_blocks(actual);
         wanted = sort_stats_blocks(wanted);
     }
@@ -221,6 +228,13 @@ void expectation_checker::check_stdout_tail(judgement& out) const {
     const auto& tail = *case_.expect.stdout_tail;
     const auto wanted = expected_text(tail, out);
     const auto actual = channels_.content({channel::std_out});
+    if (case_.expect.stdout_stats == expectations::stats_order::interleaved) {
+        if (auto f = compare_interleaved("stdout", tail.label(), wanted, actual,
+                                         interleaving_scope::tail)) {
+            out.failures.push_back(std::move(*f));
+        }
+        return;
+    }
     if (actual.ends_with(wanted)) {
         return;
     }

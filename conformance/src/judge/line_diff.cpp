@@ -4,21 +4,11 @@
 #include <cstdio>
 #include <map>
 
+#include "util/file_util.hpp"
+
 namespace conformance {
 
 namespace {
-
-std::vector<std::string> split_keep_newline(std::string_view text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto nl = text.find('\n', start);
-        const auto end = nl == std::string_view::npos ? text.size() : nl + 1;
-        lines.emplace_back(text.substr(start, end - start));
-        start = end;
-    }
-    return lines;
-}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
@@ -102,7 +92,7 @@ std::string escape_visible(std::string_view line) {
 }
 
 line_diff::line_diff(std::string_view expected, std::string_view actual)
-    : a_(split_keep_newline(expected)), b_(split_keep_newline(actual)) {
+    : a_(lines_with_newlines(expected)), b_(lines_with_newlines(actual)) {
     equal_ = a_ == b_;
     const auto n = static_cast<long>(a_.size());
     const auto m = static_cast<long>(b_.size());

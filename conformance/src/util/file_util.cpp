@@ -49,6 +49,18 @@ std::vector<std::string> all_lines(std::string_view text) {
     return lines;
 }
 
+std::vector<std::string> lines_with_newlines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto nl = text.find('\n', start);
+        const auto end = nl == std::string_view::npos ? text.size() : nl + 1;
+        lines.emplace_back(text.substr(start, end - start));
+        start = end;
+    }
+    return lines;
+}
+
 std::string tail_lines(std::string_view text, std::size_t n) {
     const auto lines = all_lines(text);
     std::string out;

@@ -17,6 +17,9 @@ void write_file(const std::filesystem::path& path, std::string_view data);
 std::vector<std::string> complete_lines(std::string_view text);
 // Every line, the last one even without '\n' (for comparisons of final content).
 std::vector<std::string> all_lines(std::string_view text);
+// Every line with its '\n' kept, the last one even without it: "x" and "x\n" stay different
+// (for comparisons that must see a missing final newline).
+std::vector<std::string> lines_with_newlines(std::string_view text);
 
 // The last `n` lines of `text` (for stderr tails in reports).
 std::string tail_lines(std::string_view text, std::size_t n);
