@@ -13,7 +13,7 @@ namespace {
 constexpr char32_t k_replacement = 0xFFFD;
 
 // One code point as jsoncpp 1.9.5's utf8ToCodepoint reads it at `p` (json_writer.cpp:188-247),
-// and where the next one starts. The bytes after the lead are taken as they are, continuation
+// and where the next one starts. The bytes after the lead byte are taken as they are, continuation
 // bytes or not: only the lead byte decides the length.
 struct decoded {
     char32_t code_point;
