@@ -66,6 +66,9 @@ else
 fi
 
 if [[ -n $falco ]]; then
+    # Falco through falco-replay runs at a few thousand alerts per second (the replay plugin's
+    # ceiling, RESULTS.md section 5): 20,000 alerts per run keep the four runs near ten minutes.
+    [[ ${QUICK:-0} == 1 ]] || e2e_flags+=(--alerts 20000 --cap http=5000 --cap program_nokeep=500)
     # A = the reference, B = Falco through falco-replay; alerts carry output_template so that
     # the replay's JSON output_fields are Falco's own (docs/REAL-FALCO.md).
     channels=stdout,file,file_nokeep,syslog,program,program_nokeep,http,null

@@ -12,7 +12,7 @@ build=(
 )
 test=(
     libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libjsoncpp-dev
-    clang clang-format clang-format-16 util-linux procps python3
+    clang clang-format clang-format-16 util-linux procps python3 gcovr
 )
 case ${1:-} in
     --build) packages=("${build[@]}") ;;

@@ -254,7 +254,19 @@ TEST_F(case_loader_test, generator_delivery_and_setup_errors_name_file_line_and_
     has("expect:\n  delivery: {sent: 0, pattern: \"(x)\", channels: [stdout]}\n",
         "expect.delivery.sent: must be at least 1");
     has("setup:\n  - send: all\n",
-        "setup[0]: only mkdir, chmod, rename and delete run before the implementation starts");
+        "setup[0]: only mkdir, chmod, rename, delete, truncate, mkfifo and tmpfs run before the "
+        "implementation starts");
+    has("setup:\n  - tmpfs: {path: small, size: 5k}\n",
+        "setup[0].tmpfs.size: must be whole 4 KiB pages, at most 64m");
+    has("setup:\n  - tmpfs: {path: small, size: 128m}\n",
+        "setup[0].tmpfs.size: must be whole 4 KiB pages, at most 64m");
+    has("setup:\n  - tmpfs: {path: small, size: 8g}\n",
+        "setup[0].tmpfs.size: must be a number of bytes, `<n>k` or `<n>m`");
+    has("steps:\n  - tmpfs: {path: small, size: 8k}\n",
+        "steps[0]: tmpfs is a setup action (it must exist before the start)");
+    has("steps:\n  - stop_mock: http\n", "steps[0].stop_mock: needs mocks.http");
+    has("steps:\n  - stop_mock: ftp\n", "steps[0].stop_mock: must be syslog or http");
+    has("steps:\n  - read_fifo: {path: f}\n", "steps[0].read_fifo.into: is required");
     has("setup:\n  - mkdir: {path: /etc/x}\n", "setup[0].mkdir.path: must be a relative path");
     has("setup: {mkdir: x}\n", "setup: must be a list");
 }

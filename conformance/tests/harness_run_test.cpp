@@ -546,6 +546,22 @@ TEST_F(harness_run, check_refuses_an_unknown_signal_with_file_line_and_key) {
         << r.out;
 }
 
+TEST_F(harness_run, check_refuses_release_without_mock_http_with_file_line_and_key) {
+    const temp_root root_dir("conformance-check");
+    const auto& root = root_dir.path();
+    const auto dir = root / "0.44/http/release_without_mock";
+    fs::create_directories(dir);
+    write_file(dir / "case.yaml",
+               "description: d\nprovenance: [p]\nsteps:\n  - close_stdin\n"
+               "  - release: http\n");
+    const auto r = run({"--golden", root.string(), "--check"}, false);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find((dir / "case.yaml").string() +
+                         ":5: steps[1].release: the case starts no mock-http (mocks.http)"),
+              std::string::npos)
+        << r.out;
+}
+
 TEST_F(harness_run, usage_errors_exit_2) {
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"--impl", k_fake, "--bogus"},

@@ -194,9 +194,9 @@ TEST_F(spec_trace_test, citations_that_do_not_resolve_are_named) {
 }
 
 TEST_F(spec_trace_test, material_outside_the_repository_is_refused) {
-    for (const auto* name : {"profile-0.44.md f", "legacy-profile.md 2.d",
-                             "falco-outputs-facts.md 4", "real-falco-replay.md Types",
-                             "../shared/seed", "seed: file output", "the seed page", "facts 1.2"}) {
+    for (const auto* name :
+         {"notes.md f", "profile-notes.md 2.d", "outputs-facts.md 4", "replay-notes.md Types",
+          "../elsewhere/notes", "seed: file output", "the seed page", "facts 1.2"}) {
         const auto p = problems(std::string(name) + " (falco@0.44.1:a.cpp:1)");
         ASSERT_FALSE(p.empty()) << name;
         EXPECT_NE(p[0].find("names material outside the repository"), std::string::npos) << p[0];
@@ -230,7 +230,7 @@ TEST_F(spec_trace_test, check_rejects_unknown_rules_and_citations_naming_file_li
     write_case("0.44/text/ok", "rules:\n  - text.shape\n");
     write_case("0.44/text/no_rules", "");
     write_case("0.44/text/other_profile", "rules:\n  - text.shape\n  - legacy.only\n");
-    write_case("0.44/text/bad_cite", "rules:\n  - text.shape\n", "profile-0.44.md a: the line");
+    write_case("0.44/text/bad_cite", "rules:\n  - text.shape\n", "notes.md a: the line");
     const auto golden = (root_ / "golden").string();
     const auto r = run({"--check", "--golden", golden});
     EXPECT_EQ(r.code, 2) << r.out << r.err;
@@ -244,7 +244,7 @@ TEST_F(spec_trace_test, check_rejects_unknown_rules_and_citations_naming_file_li
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find(golden + "/0.44/text/bad_cite/case.yaml:3: provenance[0]: "
-                                  "'profile-0.44.md' names material outside the repository\n"),
+                                  "'notes.md' names material outside the repository\n"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("1 cases valid, 3 with errors; rules and citations checked against " +

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <csignal>
 #include <fstream>
 #include <thread>
 
@@ -292,6 +294,50 @@ TEST_F(mock_http, hang_fault_never_answers_and_sigterm_still_stops_promptly) {
     t.join();
     // stop() would SIGKILL after 10 s; a prompt stop is far below that.
     EXPECT_LT(std::chrono::steady_clock::now() - before, 5s);
+    EXPECT_NE(waiting.code, CURLE_OK);
+}
+
+TEST_F(mock_http, hold_fault_answers_once_sigusr1_releases_the_server) {
+    start({"--fault", "1:hold", "--fault", "2:hold", "--fault", "2:status=503"});
+    std::atomic<bool> answered{false};
+    curl_result held;
+    std::thread t([&] {
+        curl_client c;
+        held = c.post(http_url(), "held");
+        answered = true;
+    });
+    // Negative assertion: during an explicit 300 ms window the held request gets no answer and
+    // no record (a record is written when a request is answered).
+    std::this_thread::sleep_for(300ms);
+    EXPECT_FALSE(answered.load());
+    EXPECT_TRUE(mocks::read_http_records(records_path()).empty());
+
+    ASSERT_EQ(::kill(mock_->pid(), SIGUSR1), 0);
+    t.join();
+    EXPECT_EQ(held.code, CURLE_OK);
+    EXPECT_EQ(held.status, 200);
+    // Once released, nothing is held: request 2's other fault still applies.
+    curl_client c;
+    EXPECT_EQ(c.post(http_url(), "after").status, 503);
+    const auto records = wait_requests(2);
+    ASSERT_EQ(records.size(), 2u);
+    expect_request(records[0], 1, 1, false, curl_headers(host_header("http"), "text/plain", 4),
+                   "held", 200, "hold");
+    expect_request(records[1], 2, 2, false, curl_headers(host_header("http"), "text/plain", 5),
+                   "after", 503, "hold");
+}
+
+TEST_F(mock_http, held_request_ends_when_the_mock_stops) {
+    start({"--fault", "1:hold"});
+    curl_result waiting;
+    std::thread t([&] {
+        curl_client c;
+        waiting = c.post(http_url(), "never released");
+    });
+    ASSERT_TRUE(mocks::wait_until(
+        [&] { return mocks::read_http_connection_count(records_path()) >= 1; }, 5s));
+    EXPECT_EQ(mock_->stop(), 0);
+    t.join();
     EXPECT_NE(waiting.code, CURLE_OK);
 }
 

@@ -65,7 +65,10 @@ cli_options parse_cli(const std::vector<std::string>& args) {
         if (cur.take_value("", "--profile", value)) {
             const auto id = parse_profile_id(value);
             if (!id) {
-                throw cli_error("unknown profile \"" + value + "\" (expected 0.44 or legacy)");
+                throw cli_error("unknown profile \"" + value +
+                                "\"; the supported profiles and the Falco releases they "
+                                "stand for:\n" +
+                                describe_profile_ranges());
             }
             out.profile = *id;
         } else if (cur.take_value("-c", "", value)) {
@@ -99,13 +102,14 @@ cli_options parse_cli(const std::vector<std::string>& args) {
 }
 
 std::string cli_usage() {
-    return "Usage: falco-outputs-ref [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]...\n"
+    return "Usage: falco-outputs-ref [--profile P] -c CONFIG [-o KEY=VALUE]...\n"
            "                         [-U|--unbuffered] [--alerts PATH] [-P PIDFILE] [-d]\n"
            "\n"
            "Reads alerts as JSON Lines (conformance/PROTOCOL.md) from PATH or stdin and delivers\n"
            "them through Falco's output channels exactly as the selected Falco does.\n"
            "\n"
-           "  --profile NAME     0.44 (Falco 0.44.1, default) or legacy (Falco 0.15.3)\n"
+           "  --profile P        the Falco to behave as (default 0.44): a profile name, a\n"
+           "                     minor (0.42) or a release (0.42.1) of its range (below)\n"
            "  -c CONFIG          falco.yaml-shaped configuration file\n"
            "  -o, --option K=V   override a configuration key (repeatable)\n"
            "  -U, --unbuffered   force buffered_outputs: false\n"
@@ -115,7 +119,10 @@ std::string cli_usage() {
            "                     /var/run/falco.pid)\n"
            "  -d, --daemon       legacy only: daemonise as Falco 0.15.3 did\n"
            "  -h, --help         this text\n"
-           "  --version          print the version\n";
+           "  --version          print the version\n"
+           "\n"
+           "Profiles (docs/spec/README.md):\n" +
+           describe_profile_ranges();
 }
 
 }  // namespace falco_ref::app

@@ -8,6 +8,7 @@
 
 #include "app_messages.hpp"
 #include "daemonizer.hpp"
+#include "falco_ref/format/nlohmann_writer.hpp"
 #include "falco_ref/line_reader.hpp"
 #include "falco_ref/logger.hpp"
 #include "pid_file.hpp"
@@ -173,7 +174,14 @@ step_result process_alerts(run_state& s) {
             if (signal_watcher::pending() != 0 && handle_events(s, signal_watcher::take())) {
                 break;
             }
-            s.pipeline->handle_line(line, line_no);
+            try {
+                s.pipeline->handle_line(line, line_no);
+            } catch (const nlohmann_writer::invalid_utf8& e) {
+                // Falco 0.39-0.43: the exception leaves the event loop and ends the run
+                // (docs/spec/0.41-0.43.md#json.utf8.fatal); report_event_error prints it.
+                s.event_error = e.what();
+                break;
+            }
         } else if (handle_events(s, signal_watcher::take())) {
             break;  // woken: take() also drains the wake pipe, so poll does not spin on it
         }

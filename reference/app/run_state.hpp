@@ -26,6 +26,9 @@ struct run_state {
     std::unique_ptr<outputs> outs;
     std::unique_ptr<alert_pipeline> pipeline;  // parse, filter, count, format, push
     int input_fd = -1;  // -1: no input to read (not opened, or a signal came first)
+    // Set when an alert ended the reading loop with an error (Falco's event source failing):
+    // the run still drains and prints its statistics, then reports it and exits 1.
+    std::string event_error;
 };
 
 // What a step says about the rest of the run (Falco's run_result,

@@ -34,10 +34,11 @@ constexpr std::array<run_step, 15> k_run_steps = {
     process_alerts,
 };
 
-constexpr std::array<teardown_step, 3> k_teardown_steps = {
+constexpr std::array<teardown_step, 4> k_teardown_steps = {
     stop_outputs,
     log_accounting,
     print_statistics,
+    report_event_error,
 };
 
 }  // namespace

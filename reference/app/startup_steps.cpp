@@ -43,8 +43,8 @@ step_result print_version(run_state& s) {
     if (!s.opts.version) {
         return step_result::next();
     }
-    std::printf("%s %s (profiles: 0.44 = Falco 0.44.1, legacy = Falco 0.15.3)\n",
-                std::string(k_program).c_str(), FALCO_REF_VERSION);
+    std::printf("%s %s\nProfiles:\n%s", std::string(k_program).c_str(), FALCO_REF_VERSION,
+                describe_profile_ranges().c_str());
     return step_result::stop(0);
 }
 

@@ -29,8 +29,9 @@ step_result open_input(run_state& s);              // the alerts input (stdin, a
 step_result process_alerts(run_state& s);          // process_events: read until EOF or a signal
 
 // teardown_steps.cpp; `so_far` is the merged result of every step before.
-step_result stop_outputs(run_state& s, const step_result& so_far);      // cleanup_outputs
-step_result log_accounting(run_state& s, const step_result& so_far);    // debug accounting
-step_result print_statistics(run_state& s, const step_result& so_far);  // print_stats
+step_result stop_outputs(run_state& s, const step_result& so_far);        // cleanup_outputs
+step_result log_accounting(run_state& s, const step_result& so_far);      // debug accounting
+step_result print_statistics(run_state& s, const step_result& so_far);    // print_stats
+step_result report_event_error(run_state& s, const step_result& so_far);  // falco.cpp "Error: "
 
 }  // namespace falco_ref::app

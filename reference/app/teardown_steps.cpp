@@ -55,4 +55,15 @@ step_result print_statistics(run_state& s, const step_result& so_far) {
     return step_result::next();
 }
 
+step_result report_event_error(run_state& s, const step_result&) {
+    if (s.event_error.empty()) {
+        return step_result::next();
+    }
+    // The run_result of the failed event source, printed by falco.cpp after the statistics
+    // (falco@0.43.1:userspace/falco/app/actions/process_events.cpp:419-420,655-656,
+    // falco@0.43.1:userspace/falco/falco.cpp:44-46).
+    write_stderr("Error: " + s.event_error + "\n");
+    return step_result::stop(1);
+}
+
 }  // namespace falco_ref::app

@@ -66,8 +66,13 @@ std::string describe(const YAML::Node& node) {
 }
 
 std::string hostname_or_throw(config& cfg) {
-    // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:37-52: set (even empty) wins.
-    if (const char* env = std::getenv("FALCO_HOSTNAME")) {
+    // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:37-52: set (even empty) wins;
+    // before 0.44.0 FALCO_GRPC_HOSTNAME is read next (docs/spec/0.41-0.43.md#json.hostname).
+    const char* env = std::getenv("FALCO_HOSTNAME");
+    if (env == nullptr && !cfg.prof->hostname_fallback_env.empty()) {
+        env = std::getenv(std::string(cfg.prof->hostname_fallback_env).c_str());
+    }
+    if (env != nullptr) {
         cfg.hostname_from_env = true;
         return env;
     }
@@ -326,11 +331,13 @@ std::pair<std::string, std::string> split_option(const std::string& opt) {
     return {opt.substr(0, eq), opt.substr(eq + 1)};
 }
 
-void apply_option_044(YAML::Node& root, const std::string& opt) {
+void apply_option(YAML::Node& root, const std::string& opt, const profile& prof) {
     // falco@0.44.1:userspace/falco/configuration.cpp:748-790.
     const auto [key, value] = split_option(opt);
     try {
-        YAML::Node target = yaml_key_path::resolve(root, key, true);
+        YAML::Node target = yaml_key_path::resolve(
+            root, key, true,
+            prof.o_key_escapes ? yaml_key_path::syntax::escapes : yaml_key_path::syntax::plain);
         if (value.size() >= 1 && value.front() == '{' && value.back() == '}') {
             target = YAML::Load(value);  // a flow map
         } else {
@@ -443,8 +450,11 @@ void read_http_output(Reader& in, config& cfg) {
     h.client_key = in.get_string("http_output.client_key", h.client_key);
     h.compress_uploads = in.get_bool("http_output.compress_uploads", h.compress_uploads);
     h.keep_alive = in.get_bool("http_output.keep_alive", h.keep_alive);
-    h.max_consecutive_timeouts =
-        in.get_unsigned("http_output.max_consecutive_timeouts", h.max_consecutive_timeouts);
+    if (cfg.prof->http_retries_timeouts) {
+        // Read since 0.41.0 (falco@0.43.1:userspace/falco/configuration.cpp:473-476).
+        h.max_consecutive_timeouts =
+            in.get_unsigned("http_output.max_consecutive_timeouts", h.max_consecutive_timeouts);
+    }
 }
 
 // The channels in the order both Falcos read them.
@@ -506,13 +516,15 @@ void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_re
 }  // namespace
 
 config_load_result config_loader::load(const config_request& request) const {
-    return request.profile == profile_id::legacy ? load_legacy(request) : load_044(request);
+    return request.profile == profile_id::legacy ? load_legacy(request)
+                                                 : load_nlohmann_era(request);
 }
 
-config_load_result config_loader::load_044(const config_request& request) const {
+config_load_result config_loader::load_nlohmann_era(const config_request& request) const {
     config_load_result result;
     config& cfg = result.cfg;
-    cfg.prof = &get_profile(profile_id::v0_44);
+    cfg.prof = &get_profile(request.profile);
+    const profile& prof = *cfg.prof;
 
     // falco@0.44.1:userspace/falco/app/options.cpp:72-90 and app/actions/load_config.cpp:81-91.
     if (const auto path = find_config_file(request)) {
@@ -534,12 +546,14 @@ config_load_result config_loader::load_044(const config_request& request) const 
     }
     // File values only, never -o values (docs/spec/0.44.md#config.env.scope).
     expander_.expand_tree(root);
-    // Falco's first lookup is `config_files` (configuration.cpp:141-173: -o config_files=...,
-    // then merge_config_files), so e.g. a scalar document fails at that key. Merging further
-    // files is not implemented: we warn and ignore them.
+    // Falco 0.41+'s first lookup is `config_files`
+    // (falco@0.44.1:userspace/falco/configuration.cpp:141-173: -o config_files=..., then
+    // merge_config_files), so e.g. a scalar document fails at that key; 0.39-0.40 apply every -o
+    // first (docs/spec/0.39-0.40.md#error.config.scalar_document). Merging further files is not
+    // implemented: we warn and ignore them.
     for (const std::string& opt : request.options) {
-        if (opt.rfind("config_files", 0) == 0) {
-            apply_option_044(root, opt);
+        if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
+            apply_option(root, opt, prof);
         }
     }
     try {
@@ -553,7 +567,9 @@ config_load_result config_loader::load_044(const config_request& request) const 
         throw config_error(e.what());
     }
     for (const std::string& opt : request.options) {
-        apply_option_044(root, opt);
+        if (!prof.o_before_config_files) {
+            apply_option(root, opt, prof);
+        }
     }
 
     // Read in Falco's order so the first error is Falco's first error
@@ -570,8 +586,10 @@ config_load_result config_loader::load_044(const config_request& request) const 
         in.get_bool("json_include_tags_property", cfg.json_include_tags_property);
     cfg.json_include_message_property =
         in.get_bool("json_include_message_property", cfg.json_include_message_property);
-    cfg.json_include_output_fields_property =
-        in.get_bool("json_include_output_fields_property", cfg.json_include_output_fields_property);
+    if (prof.has_output_fields_option) {
+        cfg.json_include_output_fields_property = in.get_bool(
+            "json_include_output_fields_property", cfg.json_include_output_fields_property);
+    }
 
     read_outputs(in, cfg);
 
@@ -597,7 +615,12 @@ config_load_result config_loader::load_044(const config_request& request) const 
         in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
     cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
 
-    // load_config.cpp:73-76: -U wins over the YAML value.
+    // load_config.cpp:73-76: -U wins over the YAML value; before 0.44.0 the YAML value is
+    // overwritten, so outputs are buffered unless -U (falco@0.43.1:userspace/falco/app/actions/
+    // load_config.cpp:73).
+    if (!prof.buffered_outputs_yaml_honoured) {
+        cfg.buffered_outputs = true;
+    }
     if (request.unbuffered) {
         cfg.buffered_outputs = false;
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "falco_ref/profile.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace falco_ref {
 namespace {
 
@@ -19,6 +22,7 @@ profile make_legacy() {
     p.buffered_outputs_default = true;                        // config.buffered.default (page)
     p.file_checked_at_startup = true;                         // file.startup
     p.file_error_is_fatal = true;                             // file.error
+    p.file_write_error_sticky = false;                        // file.write_error
     p.reopen_requires_keep_alive = true;                      // file.reopen, program.reopen
     p.program_spawn_flushes_stdio = true;                     // program.spawn.flush
     p.priority_lua_pattern = true;                            // input.priority.parse
@@ -48,20 +52,111 @@ profile make_legacy() {
 
 const profile k_legacy = make_legacy();
 
+// Falco 0.41.0 to 0.43.1, as Falco 0.43.1 with libs 0.23.2 behaves: 0.44 minus what 0.44.0
+// changed in the output path (docs/spec/0.41-0.43.md, docs/PROFILES.md).
+profile make_v0_41_to_0_43() {
+    profile p;
+    p.id = profile_id::v0_41_to_0_43;
+    // load_config.cpp:73: m_buffered_outputs = !unbuffered_outputs, whatever the YAML says.
+    p.buffered_outputs_yaml_honoured = false;
+    p.buffered_outputs_default = true;
+    p.json_invalid_utf8 = profile::invalid_utf8_policy::fatal;  // formats.cpp:158 dump()
+    p.o_key_escapes = false;                                    // yaml_helper.h:366-446
+    p.hostname_fallback_env = "FALCO_GRPC_HOSTNAME";            // init_outputs.cpp:37-41
+    return p;
+}
+
+// Falco 0.39.0 to 0.40.0, as Falco 0.40.0 with libs 0.20.0 behaves: 0.41-0.43 minus what 0.41.0
+// added (docs/spec/0.39-0.40.md).
+profile make_v0_39_to_0_40() {
+    profile p = make_v0_41_to_0_43();
+    p.id = profile_id::v0_39_to_0_40;
+    p.has_output_fields_option = false;  // falco@0.41.0:userspace/falco/configuration.cpp:348-349
+    p.http_retries_timeouts = false;     // falco@0.40.0:userspace/falco/outputs_http.cpp:104-106
+    p.o_before_config_files = true;      // falco@0.40.0:userspace/falco/configuration.cpp:126-141
+    return p;
+}
+
+const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
+const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
+
+// docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
+const std::vector<profile_range> k_ranges = {
+    {profile_id::legacy, "legacy",
+     "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_39_to_0_40, "0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40},
+    {profile_id::v0_41_to_0_43, "0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43},
+    {profile_id::v0_44, "0.44", "Falco 0.44.0 and 0.44.1", 44, 44},
+};
+
+// Digits only, at least one.
+std::optional<int> decimal(std::string_view text) {
+    if (text.empty() || text.size() > 6 ||
+        text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    int value = 0;
+    for (const char c : text) {
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// The minor of "0.<minor>" or "0.<minor>.<patch>"; nullopt for anything else.
+std::optional<int> falco_minor(std::string_view text) {
+    if (text.substr(0, 2) != "0.") {
+        return std::nullopt;
+    }
+    text.remove_prefix(2);
+    const std::size_t dot = text.find('.');
+    if (dot != std::string_view::npos && !decimal(text.substr(dot + 1))) {
+        return std::nullopt;
+    }
+    return decimal(text.substr(0, dot));
+}
+
 }  // namespace
 
 const profile& get_profile(profile_id id) {
-    return id == profile_id::legacy ? k_legacy : k_v0_44;
+    switch (id) {
+        case profile_id::legacy:
+            return k_legacy;
+        case profile_id::v0_41_to_0_43:
+            return k_v0_41_to_0_43;
+        case profile_id::v0_39_to_0_40:
+            return k_v0_39_to_0_40;
+        case profile_id::v0_44:
+            break;
+    }
+    return k_v0_44;
+}
+
+const std::vector<profile_range>& profile_ranges() {
+    return k_ranges;
 }
 
 std::optional<profile_id> parse_profile_id(std::string_view name) {
-    if (name == "0.44") {
-        return profile_id::v0_44;
-    }
-    if (name == "legacy") {
-        return profile_id::legacy;
+    const std::optional<int> minor = falco_minor(name);
+    for (const profile_range& r : k_ranges) {
+        if (name == r.name || (minor && *minor >= r.first_minor && *minor <= r.last_minor)) {
+            return r.id;
+        }
     }
     return std::nullopt;
+}
+
+std::string describe_profile_ranges() {
+    std::string text;
+    for (const profile_range& r : k_ranges) {
+        std::string minors;
+        for (int m = r.first_minor; m <= r.last_minor; ++m) {
+            minors += (minors.empty() ? "0." : ", 0.") + std::to_string(m);
+        }
+        const std::string name(r.name);
+        text += "  " + name + std::string(12 - std::min<std::size_t>(name.size(), 11), ' ') +
+                std::string(r.falco) + " (" + minors + ")\n";
+    }
+    return text;
 }
 
 }  // namespace falco_ref

@@ -33,7 +33,8 @@ void descend(YAML::Node& cur, const std::string& name) {
 
 }  // namespace
 
-YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool can_append) {
+YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool can_append,
+                                  syntax key_syntax) {
     try {
         YAML::Node cur;
         cur.reset(root);
@@ -41,7 +42,7 @@ YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool 
         const std::size_t n = key.size();
         for (std::size_t i = 0; i < n; ++i) {
             const char c = key[i];
-            if (c == '\\') {
+            if (c == '\\' && key_syntax == syntax::escapes) {
                 if (i + 1 >= n) {
                     throw parsing_error("trailing backslash at pos " + std::to_string(i));
                 }

@@ -274,6 +274,46 @@ TEST_F(app_binary_test, sighup_is_ignored_with_watch_config_files_false) {
     EXPECT_EQ(p->out().rfind(k_line1 + k_line2 + "Events detected: 2\n", 0), 0u);
 }
 
+// docs/spec/0.41-0.43.md#json.utf8.fatal: in JSON mode an ill-formed byte in the rule output
+// ends the run: the alert before it is delivered, the bad one is counted but not delivered, the
+// line after it is not read, the statistics are printed, then Falco's error, exit 1.
+TEST_F(app_binary_test, ill_formed_utf8_ends_the_run_before_0_44) {
+    for (const char* profile : {"0.41-0.43", "0.39-0.40"}) {
+        auto p = start(
+            "stdout_output: {enabled: true}\njson_output: true\n"
+            "json_include_tags_property: false\nlog_stderr: true\n",
+            {"--profile", profile, "-U"});
+        p->write_stdin(k_alert2 +
+                       R"J({"time":1470327477881781397,"rule":"r","priority":"Warning",)J"
+                       R"J("message":"An open\u00ff"})J"
+                       "\n");
+        std::string bad = R"J({"time":1470327477881781397,"rule":"r","priority":"Warning",)J";
+        bad += "\"message\":\"An open\xff was seen\"}\n";
+        p->write_stdin(bad + k_alert2);
+        p->close_stdin();
+        ASSERT_EQ(p->wait_exit(), 1) << profile;
+        const std::string first =
+            R"({"hostname":"h","output":"16:17:58.000000000: Error m2","output_fields":)"
+            R"({"evt.time":1470327478000000000},"priority":"Error","rule":"Terminal shell",)"
+            R"("source":"syscall","time":"2016-08-04T16:17:58.000000000Z"})"
+            "\n";
+        const std::string second =
+            "{\"hostname\":\"h\",\"output\":\"16:17:57.881781397: Warning An open\xc3\xbf\","
+            "\"output_fields\":{\"evt.time\":1470327477881781397},\"priority\":\"Warning\","
+            "\"rule\":\"r\",\"source\":\"syscall\","
+            "\"time\":\"2016-08-04T16:17:57.881781397Z\"}\n";
+        const std::string stats =
+            "Events detected: 3\nRule counts by severity:\n   ERROR: 1\n   WARNING: 2\n"
+            "Triggered rules by rule name:\n   Terminal shell: 1\n   r: 2\n";
+        EXPECT_EQ(p->out(), first + second + stats) << profile;
+        const std::string err = p->err();
+        const std::string last =
+            "Error: [json.exception.type_error.316] invalid UTF-8 byte at index 35: 0xFF\n";
+        ASSERT_GE(err.size(), last.size()) << err;
+        EXPECT_EQ(err.substr(err.size() - last.size()), last) << err;
+    }
+}
+
 // PROTOCOL.md section 2: alerts below `priority` are ignored and not counted.
 TEST_F(app_binary_test, priority_filter_drops_and_does_not_count) {
     auto p = start("stdout_output: {enabled: true}\npriority: error\n", {"-U"});

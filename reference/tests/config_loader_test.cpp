@@ -119,7 +119,7 @@ TEST_F(config_loader_test, defaults_legacy_when_keys_are_absent) {
 }
 
 // -U forces unbuffered in both (load_config.cpp:73-76; falco@0.15.3 falco.cpp:748-751), and
-// 0.44 honours the YAML value (docs/spec/common.md#config.buffered.yaml).
+// 0.44 honours the YAML value (docs/spec/0.44.md#config.buffered.yaml).
 TEST_F(config_loader_test, unbuffered_flag_and_yaml_buffered_outputs) {
     const std::string yaml = "stdout_output: {enabled: true}\nbuffered_outputs: true\n";
     EXPECT_TRUE(load(yaml).cfg.buffered_outputs);
@@ -406,6 +406,93 @@ TEST_F(config_loader_test, falco_hostname_even_empty_wins) {
     const config other = load("stdout_output: {enabled: true}\n").cfg;
     EXPECT_FALSE(other.hostname_from_env);
     EXPECT_FALSE(other.hostname.empty());
+}
+
+// docs/spec/0.41-0.43.md#config.buffered.yaml: before 0.44.0 the YAML value is overwritten once
+// the configuration is loaded: buffered unless -U (falco@0.43.1:userspace/falco/app/actions/
+// load_config.cpp:73).
+TEST_F(config_loader_test, yaml_buffered_outputs_ignored_before_0_44) {
+    for (const profile_id id : {profile_id::v0_41_to_0_43, profile_id::v0_39_to_0_40}) {
+        for (const char* value : {"false", "true", "maybe"}) {
+            const std::string yaml =
+                std::string("stdout_output: {enabled: true}\nbuffered_outputs: ") + value + "\n";
+            EXPECT_TRUE(load(yaml, {}, id).cfg.buffered_outputs) << value;
+            EXPECT_FALSE(load(yaml, {}, id, true).cfg.buffered_outputs) << value;
+        }
+        EXPECT_TRUE(load("stdout_output: {enabled: true}\n", {}, id).cfg.buffered_outputs);
+        EXPECT_TRUE(load("stdout_output: {enabled: true}\n", {"buffered_outputs=false"}, id)
+                        .cfg.buffered_outputs);
+    }
+    EXPECT_FALSE(
+        load("stdout_output: {enabled: true}\nbuffered_outputs: false\n").cfg.buffered_outputs);
+}
+
+// docs/spec/0.39-0.40.md#json.include.output_fields: the key exists since 0.41.0
+// (falco@0.43.1:userspace/falco/configuration.cpp:362-363).
+TEST_F(config_loader_test, output_fields_option_read_since_0_41) {
+    const std::string yaml =
+        "stdout_output: {enabled: true}\njson_include_output_fields_property: false\n";
+    EXPECT_FALSE(load(yaml, {}, profile_id::v0_44).cfg.json_include_output_fields_property);
+    EXPECT_FALSE(load(yaml, {}, profile_id::v0_41_to_0_43).cfg.json_include_output_fields_property);
+    EXPECT_TRUE(load(yaml, {}, profile_id::v0_39_to_0_40).cfg.json_include_output_fields_property);
+}
+
+// docs/spec/0.39-0.40.md#http.options: max_consecutive_timeouts is read since 0.41.0.
+TEST_F(config_loader_test, max_consecutive_timeouts_read_since_0_41) {
+    const std::string yaml =
+        "http_output:\n  enabled: true\n  url: http://127.0.0.1:1/\n"
+        "  max_consecutive_timeouts: 9\n";
+    EXPECT_EQ(load(yaml, {}, profile_id::v0_41_to_0_43).cfg.http_output.max_consecutive_timeouts,
+              9);
+    EXPECT_EQ(load(yaml, {}, profile_id::v0_39_to_0_40).cfg.http_output.max_consecutive_timeouts,
+              5);
+}
+
+// docs/spec/0.41-0.43.md#config.o.path: no escapes before 0.44.0, a backslash is part of the
+// name; 0.44 rejects the unknown escape.
+TEST_F(config_loader_test, o_key_backslash_is_an_ordinary_character_before_0_44) {
+    const std::string yaml = "stdout_output: {enabled: true}\n";
+    for (const profile_id id : {profile_id::v0_41_to_0_43, profile_id::v0_39_to_0_40}) {
+        EXPECT_TRUE(load(yaml, {"stdout_output\\x.enabled=false"}, id).cfg.stdout_output.enabled);
+        // `json\.output` names the key `json\` and its child `output`, not json_output.
+        EXPECT_FALSE(load(yaml, {"json\\.output=true"}, id).cfg.json_output);
+    }
+    EXPECT_EQ(error(yaml, {"stdout_output\\x.enabled=true"}).first,
+              "Config error at key \"stdout_output\\x.enabled\": Parsing error: invalid "
+              "escape sequence '\\x' at pos 13");
+}
+
+// docs/spec/0.39-0.40.md#error.config.order: 0.39-0.40 apply -o before looking up config_files,
+// so on a scalar document the -o key fails first (falco@0.40.0:userspace/falco/
+// configuration.cpp:126-141); later profiles report the config_files lookup.
+TEST_F(config_loader_test, o_before_config_files_in_0_39_to_0_40) {
+    const std::string early = error("just a scalar\n", {"a..b=1"}, profile_id::v0_39_to_0_40).first;
+    EXPECT_EQ(early.rfind("Config error at key \"a..b\": ", 0), 0u) << early;
+    EXPECT_NE(early.find("operator[] call on a scalar (key: \"a\")"), std::string::npos) << early;
+    for (const profile_id id : {profile_id::v0_41_to_0_43, profile_id::v0_44}) {
+        const std::string later = error("just a scalar\n", {"a..b=1"}, id).first;
+        EXPECT_EQ(later.rfind("Config error at key \"config_files\": ", 0), 0u) << later;
+    }
+}
+
+// docs/spec/0.41-0.43.md#json.hostname: FALCO_GRPC_HOSTNAME when FALCO_HOSTNAME is not set
+// (falco@0.43.1:userspace/falco/app/actions/init_outputs.cpp:37-41); 0.44 reads only the first.
+TEST_F(config_loader_test, grpc_hostname_is_the_fallback_before_0_44) {
+    ::unsetenv("FALCO_HOSTNAME");
+    ::setenv("FALCO_GRPC_HOSTNAME", "grpc-host", 1);
+    const std::string yaml = "stdout_output: {enabled: true}\n";
+    for (const profile_id id : {profile_id::v0_41_to_0_43, profile_id::v0_39_to_0_40}) {
+        const config cfg = load(yaml, {}, id).cfg;
+        EXPECT_EQ(cfg.hostname, "grpc-host");
+        EXPECT_TRUE(cfg.hostname_from_env);
+    }
+    const config modern = load(yaml, {}, profile_id::v0_44).cfg;
+    EXPECT_NE(modern.hostname, "grpc-host");
+    EXPECT_FALSE(modern.hostname_from_env);
+    ::setenv("FALCO_HOSTNAME", "first", 1);
+    EXPECT_EQ(load(yaml, {}, profile_id::v0_41_to_0_43).cfg.hostname, "first");
+    ::unsetenv("FALCO_HOSTNAME");
+    ::unsetenv("FALCO_GRPC_HOSTNAME");
 }
 
 }  // namespace

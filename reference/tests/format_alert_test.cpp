@@ -214,6 +214,60 @@ TEST(alert_formatter_text, syslog_body_per_profile) {
     EXPECT_EQ(m.syslog_body(), m.line);
 }
 
+// ---- 0.39 to 0.43 JSON: strict dump() ------------------------------------------------------
+
+// The JSON's text, or the type_error 316 the profile's serialiser throws instead.
+std::string format_or_error(const config& cfg, const alert& a) {
+    try {
+        return format_line(cfg, a);
+    } catch (const nlohmann_writer::invalid_utf8& e) {
+        return e.what();
+    }
+}
+
+// docs/spec/0.41-0.43.md#json.utf8.fatal: the first ill-formed string in the order dump() writes
+// the object (hostname, message, output, output_fields, priority, rule, source, tags, time)
+// throws, with the index inside that string: `output` starts with the 28-byte
+// "16:17:57.881781397: Warning " prefix, so byte 7 of the message is index 35.
+TEST(alert_formatter_json_strict, ill_formed_utf8_throws_at_its_index_in_the_first_string) {
+    const tz_guard tz("UTC0");
+    const std::string t = "[json.exception.type_error.316] ";
+    for (const profile_id id : {profile_id::v0_41_to_0_43, profile_id::v0_39_to_0_40}) {
+        config cfg = make_config(id, true);
+        alert a = open_from_cat();
+        a.message = "An open\xff was seen";
+        EXPECT_EQ(format_or_error(cfg, a), t + "invalid UTF-8 byte at index 35: 0xFF");
+        cfg.json_include_message_property = true;  // "message" is written before "output"
+        EXPECT_EQ(format_or_error(cfg, a), t + "invalid UTF-8 byte at index 7: 0xFF");
+        cfg.json_include_message_property = false;
+        cfg.json_include_output_property = false;
+        a.rule = "r\xc3";
+        EXPECT_EQ(format_or_error(cfg, a), t + "incomplete UTF-8 string; last byte: 0xC3");
+        a.rule = "r";
+        a.tags = {"ok", "t\x80"};
+        EXPECT_EQ(format_or_error(cfg, a), t + "invalid UTF-8 byte at index 1: 0x80");
+        cfg.json_output = false;  // the text line is not JSON: raw bytes, no error
+        a.message = "raw \xff";
+        EXPECT_EQ(format_or_error(cfg, a), "16:17:57.881781397: Warning raw \xff");
+    }
+}
+
+// docs/spec/0.41-0.43.md#json.utf8: output_fields reach Falco's nlohmann object as libsinsp's
+// JSON text, parsed again, so they never throw; the contract keeps 0.44's replacement there.
+TEST(alert_formatter_json_strict, output_fields_never_throw) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_41_to_0_43, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_tags_property = false;
+    alert a = open_from_cat();
+    a.output_fields = {{"proc.cmdline", json_value(std::string("cat \xff"))}};
+    EXPECT_EQ(
+        format_or_error(cfg, a),
+        "{\"hostname\":\"h\",\"output_fields\":{\"evt.time\":1470327477881781397,"
+        "\"proc.cmdline\":\"cat \xef\xbf\xbd\"},\"priority\":\"Warning\",\"rule\":"
+        "\"open_from_cat\",\"source\":\"syscall\",\"time\":\"2016-08-04T16:17:57.881781397Z\"}");
+}
+
 // ---- 0.44 JSON -----------------------------------------------------------------------------
 
 // The example of docs/spec/0.44.md#51-layout (defaults, TZ=UTC0) verbatim (tags given unsorted with

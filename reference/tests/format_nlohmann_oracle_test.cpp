@@ -131,6 +131,45 @@ TEST(nlohmann_string_differential, random_bytes_match_nlohmann_replace) {
     EXPECT_EQ(mismatches, 0) << "first input (ASCII-escaped): " << first_mismatch;
 }
 
+// Falco 0.39 to 0.43 call dump() with its default, strict handler
+// (docs/spec/0.41-0.43.md#json.utf8.fatal): the same random strings either print the same or
+// throw the same type_error 316 text.
+TEST(nlohmann_string_differential, random_bytes_match_nlohmann_strict) {
+    const unsigned char alphabet[] = {'a',  '"',  0x1b, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0,
+                                      0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xed,
+                                      0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff, '('};
+    std::mt19937_64 rng(11);
+    const nlohmann_writer writer(nlohmann_writer::utf8_errors::strict);
+    int mismatches = 0;
+    int throws = 0;
+    std::string first_mismatch;
+    for (int i = 0; i < 50'000; ++i) {
+        std::string s(rng() % 24, '\0');
+        for (char& c : s) {
+            c = static_cast<char>(rng() % 3 == 0 ? alphabet[rng() % sizeof alphabet]
+                                                 : 'a' + rng() % 26);
+        }
+        std::string got;
+        try {
+            writer.append_string(got, s);
+        } catch (const nlohmann_writer::invalid_utf8& e) {
+            got = e.what();
+        }
+        std::string expected;
+        try {
+            expected = nlohmann::json(s).dump();
+        } catch (const nlohmann::json::type_error& e) {
+            expected = e.what();
+            ++throws;
+        }
+        if (got != expected && mismatches++ == 0) {
+            first_mismatch = expected + " vs " + got;
+        }
+    }
+    EXPECT_EQ(mismatches, 0) << "first: " << first_mismatch;
+    EXPECT_GT(throws, 1000);  // the inputs do reach both error paths
+}
+
 #else
 
 TEST(grisu2_differential, random_doubles_match_nlohmann) {

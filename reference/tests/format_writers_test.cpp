@@ -80,6 +80,34 @@ TEST(nlohmann_writer, invalid_utf8_is_replaced_per_maximal_subpart) {
     EXPECT_EQ(nl("ab\xe2\x82"), "\"ab" + r + "\"");
 }
 
+// docs/spec/0.41-0.43.md#json.utf8.fatal: dump() without a handler throws type_error 316 at
+// the byte its decoder rejects (its index in the string, upper-case hex), or names the last byte
+// of a sequence the end cuts short (nlohmann@v3.11.3:include/nlohmann/detail/output/
+// serializer.hpp:507-513,600-606).
+std::string strict_error(std::string_view s) {
+    std::string out;
+    try {
+        nlohmann_writer(nlohmann_writer::utf8_errors::strict).append_string(out, s);
+    } catch (const nlohmann_writer::invalid_utf8& e) {
+        return e.what();
+    }
+    return "no error: " + out;
+}
+
+TEST(nlohmann_writer, strict_invalid_utf8_throws_nlohmanns_type_error_316) {
+    const std::string t = "[json.exception.type_error.316] ";
+    EXPECT_EQ(strict_error("caf\xc3\xa9 ok"), "no error: \"caf\xc3\xa9 ok\"");
+    EXPECT_EQ(strict_error("ab\xff"), t + "invalid UTF-8 byte at index 2: 0xFF");
+    EXPECT_EQ(strict_error("\x80"), t + "invalid UTF-8 byte at index 0: 0x80");
+    EXPECT_EQ(strict_error("x\xc0\x80"), t + "invalid UTF-8 byte at index 1: 0xC0");
+    EXPECT_EQ(strict_error("\xc3\x28"), t + "invalid UTF-8 byte at index 1: 0x28");
+    EXPECT_EQ(strict_error("\xed\xa0\x80"), t + "invalid UTF-8 byte at index 1: 0xA0");
+    EXPECT_EQ(strict_error("\xf4\x90\x80\x80"), t + "invalid UTF-8 byte at index 1: 0x90");
+    EXPECT_EQ(strict_error("\xe2\x82\xe2"), t + "invalid UTF-8 byte at index 2: 0xE2");
+    EXPECT_EQ(strict_error("ab\xe2\x82"), t + "incomplete UTF-8 string; last byte: 0x82");
+    EXPECT_EQ(strict_error("\xf0"), t + "incomplete UTF-8 string; last byte: 0xF0");
+}
+
 // Integers over the full int64/uint64 ranges (serializer.hpp:714, dump_integer).
 TEST(nlohmann_writer, integers) {
     EXPECT_EQ(nl_value(std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");

@@ -23,6 +23,7 @@
 #include "run/case_runner.hpp"
 #include "run/impl_command.hpp"
 #include "run/impl_process.hpp"
+#include "run/scratch_mount.hpp"
 #include "run/suite_runner.hpp"
 #include "select/capabilities.hpp"
 #include "select/glob.hpp"
@@ -69,7 +70,8 @@ int list_cases(const cli_options& o, std::vector<golden_case> all, std::ostream&
     const auto chosen = select_cases(std::move(all), o);
     const auto cases = in_shard(chosen, o);
     const verdict_rules rules(lists.caps.lacking, lists.known_failures,
-                              preview ? no_private_dev_log() : "");
+                              preview ? no_private_dev_log() : "",
+                              preview ? own_mount_namespace_unavailable() : "");
     std::map<std::string, std::size_t> counts;
     for (const auto& c : cases) {
         out << c.id;
@@ -139,7 +141,7 @@ int run_suite(const std::string& self, const cli_options& o, std::vector<golden_
 
     const case_runner runner(ro);
     const verdict_rules rules(std::move(lists.caps.lacking), std::move(lists.known_failures),
-                              no_namespace);
+                              no_namespace, own_mount_namespace_unavailable());
     suite_runner suite(runner, rules);
     console_reporter console(out);
     run_report report;

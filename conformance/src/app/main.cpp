@@ -6,8 +6,11 @@
 
 #include "app/conformance_app.hpp"
 #include "run/child_registry.hpp"
+#include "run/scratch_mount.hpp"
 
 int main(int argc, char** argv) {
+    // Before any thread exists: tmpfs cases mount in a namespace of the harness's own.
+    conformance::enter_own_mount_namespace();
     // A write to an implementation that exited must be an EPIPE error, not the harness's death.
     std::signal(SIGPIPE, SIG_IGN);
     conformance::child_registry::install_interrupt_cleanup();

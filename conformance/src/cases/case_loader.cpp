@@ -46,11 +46,33 @@ void parse_setup(const case_reader& r, const YAML::Node& list, golden_case& c) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         auto s = parse_step(r, list[i], "setup", i);
         if (s.what != step::kind::mkdir && s.what != step::kind::chmod &&
-            s.what != step::kind::rename && s.what != step::kind::remove) {
+            s.what != step::kind::rename && s.what != step::kind::remove &&
+            s.what != step::kind::truncate && s.what != step::kind::mkfifo &&
+            s.what != step::kind::tmpfs) {
             r.fail(list[i], "setup[" + std::to_string(i) + "]",
-                   "only mkdir, chmod, rename and delete run before the implementation starts");
+                   "only mkdir, chmod, rename, delete, truncate, mkfifo and tmpfs run before the "
+                   "implementation starts");
         }
         c.setup.push_back(std::move(s));
+    }
+}
+
+// A tmpfs is mounted before the implementation starts, so it exists for its whole run;
+// stop_mock needs the mock it names, and release needs mock-http.
+void check_step_places(const case_reader& r, const YAML::Node& steps, const golden_case& c) {
+    for (std::size_t i = 0; i < c.steps.size(); ++i) {
+        const auto& s = c.steps[i];
+        const auto key = "steps[" + std::to_string(i) + "]";
+        if (s.what == step::kind::tmpfs) {
+            r.fail(steps[i], key, "tmpfs is a setup action (it must exist before the start)");
+        }
+        if (s.what == step::kind::stop_mock &&
+            (s.mock == "http" ? !c.http_mock.has_value() : !c.syslog_mock)) {
+            r.fail(steps[i], key + ".stop_mock", "needs mocks." + s.mock);
+        }
+        if (s.what == step::kind::release && !c.http_mock) {
+            r.fail(steps[i], key + ".release", "the case starts no mock-http (mocks.http)");
+        }
     }
 }
 
@@ -251,6 +273,7 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
             c.steps.push_back(parse_step(r, root["steps"][i], "steps", i));
         }
         check_send_lines(r, root["steps"], c.steps);
+        check_step_places(r, root["steps"], c);
     }
     if (root["setup"]) {
         parse_setup(r, root["setup"], c);

@@ -8,12 +8,9 @@ namespace conformance {
 
 namespace {
 
-// Working notes that were never part of the repository; a citation must name what users have.
-const std::vector<std::string> k_outside_names{
-    "profile-0.44.md",      "legacy-profile.md", "falco-outputs-facts.md",
-    "real-falco-replay.md", "../shared",         "seed:",
-    "the seed page",
-};
+// Names of material that is not part of the repository, beyond the two forms found below (a
+// document by its bare name, a path leaving the tree): a citation must name what users have.
+const std::vector<std::string> k_outside_names{"seed:", "the seed page"};
 const std::string k_page = "doc:\"Falco Alerts\"@0.15";
 const std::string k_protocol = "conformance/PROTOCOL.md";
 
@@ -84,6 +81,17 @@ std::vector<std::string> citation_problems(std::string_view line, const spec_ind
     const std::string text(line);
     if (std::regex_search(text, facts)) {
         problems.push_back("'facts' names material outside the repository");
+    }
+    // A document of the repository is cited by its path (docs/spec/0.44.md, golden/README.md);
+    // a bare Markdown name (other than the contract's, checked below) or a path that climbs out
+    // of the tree names something users do not have.
+    static const std::regex elsewhere(
+        R"((^|[^A-Za-z0-9_./-])((\.\./[^\s,;()]*)|([A-Za-z0-9_-][A-Za-z0-9_.-]*\.md)\b))");
+    for (std::sregex_iterator it(text.begin(), text.end(), elsewhere), end; it != end; ++it) {
+        const auto name = (*it)[2].str();
+        if (name != "PROTOCOL.md") {
+            problems.push_back("'" + name + "' names material outside the repository");
+        }
     }
     static const std::regex spec_ref(
         R"(docs/spec/([A-Za-z0-9_.-]+\.md)(#([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*))?)");

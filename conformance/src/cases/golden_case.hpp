@@ -15,6 +15,19 @@
 
 namespace conformance {
 
+// Expected bytes of a channel: a file of the case, or (`generate:`) lines built by the
+// generator of `send_generated`, for contents too large to commit (a 10 MiB line).
+// Or (`text:`) a string of case.yaml, templated at judge time with the placeholders of the case
+// and `{{impl_pid}}`: contents that hold a value known only when the case runs (a pidfile).
+struct expected_content {
+    std::string file;                       // relative to the case dir; empty when generated
+    std::vector<generator_spec> generated;  // concatenated in order
+    std::optional<std::string> text;        // untemplated
+    std::string label() const {
+        return !file.empty() ? file : text ? "the expected text" : "the generated content";
+    }
+};
+
 // One step of a case (golden/README.md, "Steps"). A flat struct rather than a variant: most
 // kinds share the channel/path/count fields, and the executor switches on `kind` anyway.
 struct step {
@@ -30,9 +43,15 @@ struct step {
         remove,
         mkdir,
         chmod,
+        truncate,
+        mkfifo,
+        tmpfs,  // setup only
+        read_fifo,
+        stop_mock,
         signal,
         close_stdin,
         wait_exit,
+        release,  // mock-http answers the requests it holds (`N:hold` faults)
     };
     kind what = kind::send;
     std::string label;  // "steps[3] (wait)": used in every message about the step
@@ -46,11 +65,13 @@ struct step {
     std::uint64_t count = 0;                           // wait: at least; quiet: at most
     std::optional<std::chrono::milliseconds> timeout;  // wait, wait_exit, send_generated
     std::chrono::milliseconds window{0};               // quiet
-    std::string equals;                                // check: expected file
+    expected_content equals;                           // check: file, generate: or text:
 
-    std::string path;                             // rename source, delete/mkdir/chmod target
-    std::string to;                               // rename destination
+    std::string path;  // rename source, delete/mkdir/chmod/truncate/mkfifo/tmpfs/read_fifo target
+    std::string to;    // rename destination, read_fifo `into`
     std::optional<unsigned> mode;                 // mkdir, chmod
+    std::uint64_t size = 0;                       // truncate: bytes kept; tmpfs: bytes of room
+    std::string mock;                             // stop_mock: syslog or http
     signal_kind sent_signal = signal_kind::term;  // signal
     bool to_group = false;                        // signal target: group
     std::optional<int> exit_code;                 // wait_exit
@@ -60,19 +81,6 @@ struct http_mock_spec {
     std::string tls = "false";  // false, true, untrusted, mtls
     std::vector<std::string> faults;
     std::optional<std::string> response_body;  // mock-http --response-body
-};
-
-// Expected bytes of a channel: a file of the case, or (`generate:`) lines built by the
-// generator of `send_generated`, for contents too large to commit (a 10 MiB line).
-// Or (`text:`) a string of case.yaml, templated at judge time with the placeholders of the case
-// and `{{impl_pid}}`: contents that hold a value known only when the case runs (a pidfile).
-struct expected_content {
-    std::string file;                       // relative to the case dir; empty when generated
-    std::vector<generator_spec> generated;  // concatenated in order
-    std::optional<std::string> text;        // untemplated
-    std::string label() const {
-        return !file.empty() ? file : text ? "the expected text" : "the generated content";
-    }
 };
 
 // `expect.delivery` (golden/README.md): black-box accounting of sequence-numbered alerts.

@@ -146,7 +146,7 @@ void parse_quiet(const step_source& src, step& s) {
 void parse_check(const step_source& src, step& s) {
     const auto& m = src.map({"channel", "path", "equals"});
     observed_channel(src, m, s);
-    s.equals = src.r.case_file(m["equals"], src.key + ".equals");
+    s.equals = src.r.expected(m["equals"], src.key + ".equals");
 }
 
 void parse_rename(const step_source& src, step& s) {
@@ -169,6 +169,46 @@ void parse_mkdir_or_chmod(const step_source& src, step& s) {
     }
 }
 
+void parse_truncate(const step_source& src, step& s) {
+    const auto& m = src.map({"path", "size"});
+    s.path = src.r.work_path(m["path"], src.key + ".path");
+    s.size = m["size"] ? src.r.number<std::uint64_t>(m["size"], src.key + ".size", 0) : 0;
+}
+
+void parse_mkfifo(const step_source& src, step& s) {
+    s.path = src.r.work_path(src.map({"path"})["path"], src.key + ".path");
+}
+
+// A tmpfs is a little memory: 4 KiB pages, at most 64 MiB; `8k`, `1m` or a number of bytes.
+void parse_tmpfs(const step_source& src, step& s) {
+    const auto& m = src.map({"path", "size"});
+    s.path = src.r.work_path(m["path"], src.key + ".path");
+    const auto text = src.r.scalar(m["size"], src.key + ".size");
+    static const std::regex shape(R"(^([1-9][0-9]{0,8})([km]?)$)");
+    std::smatch parts;
+    if (!std::regex_match(text, parts, shape)) {
+        src.r.fail(m["size"], src.key + ".size", "must be a number of bytes, `<n>k` or `<n>m`");
+    }
+    const std::uint64_t unit = parts[2] == "k" ? 1024 : parts[2] == "m" ? 1024 * 1024 : 1;
+    s.size = std::stoull(parts[1]) * unit;
+    if (s.size % 4096 != 0 || s.size > 64 * 1024 * 1024) {
+        src.r.fail(m["size"], src.key + ".size", "must be whole 4 KiB pages, at most 64m");
+    }
+}
+
+void parse_read_fifo(const step_source& src, step& s) {
+    const auto& m = src.map({"path", "into"});
+    s.path = src.r.work_path(m["path"], src.key + ".path");
+    s.to = src.r.work_path(m["into"], src.key + ".into");
+}
+
+void parse_stop_mock(const step_source& src, step& s) {
+    s.mock = src.r.scalar(src.value, src.key);
+    if (s.mock != "syslog" && s.mock != "http") {
+        src.r.fail(src.value, src.key, "must be syslog or http");
+    }
+}
+
 void parse_signal_step(const step_source& src, step& s) {
     const auto& m = src.map({"name", "target"});
     const auto name = src.r.scalar(m["name"], src.key + ".name");
@@ -186,6 +226,13 @@ void parse_signal_step(const step_source& src, step& s) {
 }
 
 void parse_close_stdin(const step_source&, step&) {}
+
+// `release: http`: the only mock that holds anything is mock-http.
+void parse_release(const step_source& src, step&) {
+    if (src.r.scalar(src.value, src.key) != "http") {
+        src.r.fail(src.value, src.key, "must be http (mock-http's held requests)");
+    }
+}
 
 void parse_wait_exit(const step_source& src, step& s) {
     if (!src.value || src.value.IsNull()) {
@@ -222,9 +269,15 @@ const std::map<std::string, step_kind_entry>& step_kinds() {
         {"delete", {step::kind::remove, parse_delete}},
         {"mkdir", {step::kind::mkdir, parse_mkdir_or_chmod}},
         {"chmod", {step::kind::chmod, parse_mkdir_or_chmod}},
+        {"truncate", {step::kind::truncate, parse_truncate}},
+        {"mkfifo", {step::kind::mkfifo, parse_mkfifo}},
+        {"tmpfs", {step::kind::tmpfs, parse_tmpfs}},
+        {"read_fifo", {step::kind::read_fifo, parse_read_fifo}},
+        {"stop_mock", {step::kind::stop_mock, parse_stop_mock}},
         {"signal", {step::kind::signal, parse_signal_step}},
         {"close_stdin", {step::kind::close_stdin, parse_close_stdin}},
         {"wait_exit", {step::kind::wait_exit, parse_wait_exit}},
+        {"release", {step::kind::release, parse_release}},
         {"sleep_ms", {step::kind::wait, forbid_sleep}},
     };
     return kinds;

@@ -67,6 +67,10 @@ void case_attempt::prepare_work_dir() {
     // The case's own preparation (e.g. `falco.yaml` as a directory): failing to prepare is the
     // harness's problem, not the implementation's, so the case is an error.
     for (const auto& s : case_.setup) {
+        if (s.what == step::kind::tmpfs) {
+            mounts_.push_back(std::make_unique<tmpfs_mount>(work_ / s.path, s.size));
+            continue;
+        }
         if (const auto f = apply_file_action(work_, s)) {
             throw std::runtime_error(f->what + ": " + f->message);
         }
@@ -115,7 +119,8 @@ templater case_attempt::judge_values() const {
 void case_attempt::execute_steps() {
     step_checker_.emplace(case_, *channels_, std::nullopt, process_->pid(), options_.aliases,
                           judge_values());
-    steps_.emplace(case_, *process_, *channels_, *step_checker_, *values_, how_->mode, case_limit_);
+    steps_.emplace(case_, *process_, *fleet_, *channels_, *step_checker_, *values_, how_->mode,
+                   case_limit_);
     for (const auto& s : case_.steps) {
         if ((step_failure_ = steps_->run(s))) {
             return;
@@ -177,6 +182,10 @@ void case_attempt::clean_up(case_result& result) {
         return;
     }
     if (options_.keep_workdir) {
+        for (std::size_t i = 0; i < mounts_.size(); ++i) {
+            mounts_[i]->unmount_keeping_contents(work_ / ".harness" /
+                                                 ("tmpfs-" + std::to_string(i)));
+        }
         if (how_) {
             const auto script = work_ / "reproduce.sh";
             write_file(script, reproduce_script(case_, *how_, fleet_->harness_dir() / "input"));
@@ -189,6 +198,7 @@ void case_attempt::clean_up(case_result& result) {
     steps_.reset();
     process_.reset();
     fleet_.reset();
+    mounts_.clear();
     std::error_code ec;
     fs::remove_all(work_, ec);
     child_registry::instance().remove_workdir(work_);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "cases/golden_case.hpp"
 #include "cases/templater.hpp"
@@ -13,6 +15,7 @@
 #include "run/impl_process.hpp"
 #include "run/invocation.hpp"
 #include "run/mock_fleet.hpp"
+#include "run/scratch_mount.hpp"
 #include "run/step_executor.hpp"
 #include "run/time_limit.hpp"
 
@@ -32,8 +35,9 @@ public:
     void create_work_dir();
     // The mocks the case declares, each listening; their addresses for the placeholders.
     void start_mocks();
-    // The invocation planned; falco.yaml, the case's setup actions, the adapters' alerts file
-    // and the input FIFO in the work directory.
+    // The invocation planned; falco.yaml, the case's setup actions (a tmpfs mounted in the
+    // harness's own mount namespace among them), the adapters' alerts file and the input FIFO
+    // in the work directory.
     void prepare_work_dir();
     // The implementation started in its own process group (and private /dev).
     void start_implementation();
@@ -58,6 +62,7 @@ private:
     time_limit case_limit_;
     std::filesystem::path work_;
     std::optional<mock_fleet> fleet_;
+    std::vector<std::unique_ptr<tmpfs_mount>> mounts_;  // `setup: tmpfs`, in the work dir
     std::optional<templater> values_;
     std::optional<invocation> how_;
     std::optional<channel_reader> channels_;

@@ -128,6 +128,12 @@ invocation plan_invocation(const golden_case& c, const run_options& options,
         how.config = values.apply(*c.config, "config");
     }
     how.notes = fleet.notes();
+    for (const auto& s : c.setup) {
+        if (s.what == step::kind::tmpfs) {
+            how.notes.push_back(s.path + " was a tmpfs of " + std::to_string(s.size) +
+                                " bytes (mounted by the harness; not recreated here)");
+        }
+    }
     if (options.private_dev_log) {
         how.notes.push_back("/dev/log, in a private mount namespace, was " +
                             fleet.dev_log_target());
@@ -159,6 +165,10 @@ std::string reproduce_script(const golden_case& c, const invocation& how,
                     (how.mode.daemon ? " of the daemon (PID in the pidfile)" : "") + ": kill -" +
                     std::string(signal_name(s.sent_signal)) + " " +
                     (s.to_group ? "-- -PID" : "PID") + "\n";
+        } else if (s.what == step::kind::release) {
+            text += "# " + s.label +
+                    ": the harness let mock-http answer the requests it held (kill -USR1 "
+                    "on mock-http)\n";
         }
     }
     text += "cd " + shell_quote(how.cwd.string()) + " || exit 1\n";

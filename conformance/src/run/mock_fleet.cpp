@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
@@ -139,11 +140,26 @@ void mock_fleet::stop() {
         close(refusing_fd_);
         refusing_fd_ = -1;
     }
-    for (auto* mock : {&syslog_, &http_}) {
-        if (*mock) {
-            (*mock)->stop();
-            child_registry::instance().remove_process((*mock)->pid());
-        }
+    stop_mock("syslog");
+    stop_mock("http");
+}
+
+void mock_fleet::stop_mock(const std::string& name) {
+    auto& mock = name == "http" ? http_ : syslog_;
+    if (mock && mock->pid() > 0) {
+        const pid_t pid = mock->pid();
+        mock->stop();
+        child_registry::instance().remove_process(pid);
+    }
+}
+
+void mock_fleet::release_http() const {
+    if (!http_) {
+        throw std::runtime_error("release: the case started no mock-http");
+    }
+    if (::kill(http_->pid(), SIGUSR1) != 0) {
+        throw std::runtime_error(std::string("release: cannot signal mock-http: ") +
+                                 std::strerror(errno));
     }
 }
 

@@ -43,8 +43,15 @@ public:
     // http://127.0.0.1:40123/ (its records: .harness/http.jsonl)".
     std::vector<std::string> notes() const;
 
+    // Lets mock-http answer the requests it holds (SIGUSR1; mocks/README.md). Throws
+    // std::runtime_error when the case started no mock-http or it is gone.
+    void release_http() const;
+
     // Stops every mock (SIGTERM, wait): their records are complete afterwards. Idempotent.
     void stop();
+    // Stops one mock, `syslog` or `http`, during the case (the `stop_mock` step): mock-http
+    // ends the requests it was holding as it goes. Idempotent.
+    void stop_mock(const std::string& name);
 
 private:
     void start(const golden_case& c);

@@ -72,7 +72,7 @@ std::optional<failure> step_executor::run(const step& s) {
             case step::kind::quiet:
                 return quiet(s);
             case step::kind::check: {
-                auto j = checker_.compare_channel(s.observed, expected_content{s.equals, {}});
+                auto j = checker_.compare_channel(s.observed, s.equals);
                 return j.failures.empty() ? std::nullopt
                                           : std::optional<failure>(std::move(j.failures.front()));
             }
@@ -83,6 +83,14 @@ std::optional<failure> step_executor::run(const step& s) {
                 return std::nullopt;
             case step::kind::wait_exit:
                 return wait_exit(s);
+            case step::kind::release:
+                fleet_.release_http();
+                return std::nullopt;
+            case step::kind::read_fifo:
+                return read_fifo(s);
+            case step::kind::stop_mock:
+                fleet_.stop_mock(s.mock);
+                return std::nullopt;
             default:
                 return apply_file_action(channels_.paths().work, s);
         }
@@ -220,9 +228,23 @@ std::optional<failure> step_executor::wait_exit(const step& s) {
     return std::nullopt;
 }
 
+std::optional<failure> step_executor::read_fifo(const step& s) {
+    const auto& work = channels_.paths().work;
+    fifo_readers_.push_back(std::make_unique<fifo_reader>(work / s.path, work / s.to));
+    return std::nullopt;
+}
+
 std::optional<failure> apply_file_action(const fs::path& work, const step& s) {
     std::error_code ec;
     switch (s.what) {
+        case step::kind::truncate:
+            fs::resize_file(work / s.path, s.size, ec);
+            break;
+        case step::kind::mkfifo:
+            if (mkfifo((work / s.path).c_str(), 0644) != 0) {
+                ec.assign(errno, std::generic_category());
+            }
+            break;
         case step::kind::rename:
             fs::rename(work / s.path, work / s.to, ec);
             break;
@@ -254,7 +276,11 @@ std::optional<failure> step_executor::finish(const time_limit& limit) {
         return f;
     }
     const pid_t pid = daemon_pid_.value_or(process_.pid());
-    if (!process_.wait_exit(pid, end.at)) {
+    const bool exited = process_.wait_exit(pid, end.at);
+    for (auto& reader : fifo_readers_) {
+        reader->stop();
+    }
+    if (!exited) {
         return failure{"exit",
                        "the implementation did not exit within " + end.describe() +
                            " after its input was closed (killed)",

@@ -66,6 +66,13 @@ std::optional<case_result> verdict_rules::before_run(const golden_case& c) const
         r.reason = "needs the mock syslog at /dev/log: " + no_namespace_reason_;
         return r;
     }
+    const bool tmpfs = std::any_of(c.setup.begin(), c.setup.end(),
+                                   [](const step& s) { return s.what == step::kind::tmpfs; });
+    if (tmpfs && !no_tmpfs_reason_.empty()) {
+        r.outcome = verdict::skipped;
+        r.reason = "needs a tmpfs mounted by the harness: " + no_tmpfs_reason_;
+        return r;
+    }
     return std::nullopt;
 }
 

@@ -17,16 +17,19 @@ class verdict_rules {
 public:
     // `lacking`: the capabilities file's features (a bare name matches a case's features,
     // `tag:<name>` its hand tags); `known_failures`: case-id globs of this profile;
-    // `no_namespace_reason`: why there is no private /dev/log ("" when there is one).
+    // `no_namespace_reason`: why there is no private /dev/log ("" when there is one);
+    // `no_tmpfs_reason`: why the harness cannot mount a tmpfs of its own ("" when it can).
     verdict_rules(std::vector<listed_entry> lacking, std::vector<listed_entry> known_failures,
-                  std::string no_namespace_reason)
+                  std::string no_namespace_reason, std::string no_tmpfs_reason = "")
         : lacking_(std::move(lacking)),
           known_failures_(std::move(known_failures)),
-          no_namespace_reason_(std::move(no_namespace_reason)) {}
+          no_namespace_reason_(std::move(no_namespace_reason)),
+          no_tmpfs_reason_(std::move(no_tmpfs_reason)) {}
 
     // The verdict a case gets without running, if any: not applicable when it needs listed
     // features (each named with what in the case needs it and the list's reason), skipped when
-    // it needs the syslog mock and there is no private /dev/log.
+    // it needs the syslog mock and there is no private /dev/log, or a tmpfs the harness cannot
+    // mount.
     std::optional<case_result> before_run(const golden_case& c) const;
 
     // A run's result under the known-failures list: a listed case that failed is an expected
@@ -47,6 +50,7 @@ private:
     std::vector<listed_entry> lacking_;
     std::vector<listed_entry> known_failures_;
     std::string no_namespace_reason_;
+    std::string no_tmpfs_reason_;
 };
 
 }  // namespace conformance

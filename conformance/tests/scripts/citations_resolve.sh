@@ -29,8 +29,8 @@ outside+='real-falco-repla[y]|ecosystem-and-performance[.]md|falco-versions[.]md
 outside+='style-anchors[.]md|conformance-suites[.]md|facts[ ]§|\b[Ff]acts[ ][0-9]|'
 outside+='seed[ ]page|\bseed[ ](README|JSON|example|item)|\bseed/README|\bseed[:]|'
 outside+='replay[ ]doc|\bP44\b|\bLEG[ ][0-9]|\blegacy[ ][0-9]([.][a-h]\b|[ ]#[0-9])|'
-outside+='(^|[^A-Za-z0-9_@/.-])[EFL][/][a-z_/]+[.](cpp|h|lua)\b'
-organisation='session[ ][0-9]|closing[ ]note|\bthe[ ]lead\b|\bthe[ ]brief\b'
+outside+='(^|[^A-Za-z0-9_@/.-])[EFLS][0-9]*[/][a-z_/]+[.](cpp|h|lua)\b'
+organisation='session[ ][0-9]|closing[ ]note|\bthe[ ]lead([^ a-z]|$|[ ]([^b]|b[^y]))|\bthe[ ]brief\b'
 exempt=(':!conformance/src/cases/citation_check.cpp' ':!conformance/tests/spec_trace_test.cpp')
 if git grep -n -I -E "$outside" -- . "${exempt[@]}" >"$tmp/outside"; then
     echo "FAIL: material outside the repository is named (cite docs/spec/<file>.md#<anchor>, or"

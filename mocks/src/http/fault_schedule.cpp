@@ -26,10 +26,11 @@ void fault_schedule::add(const std::string& spec, const std::string& origin) {
             f.status = static_cast<int>(parse_integer("status", value, 100, 599));
         } else if (name == "delay_ms" && eq != std::string::npos) {
             f.delay_ms = static_cast<int>(parse_integer("delay_ms", value, 0, 3600000));
-        } else if ((name == "close" || name == "hang") && eq == std::string::npos) {
+        } else if ((name == "close" || name == "hang" || name == "hold") &&
+                   eq == std::string::npos) {
             f.action = name;
         } else {
-            throw bad("KIND is status=N, delay_ms=N, close or hang");
+            throw bad("KIND is status=N, delay_ms=N, close, hang or hold");
         }
         if (index == "*") {
             if (!every_) {

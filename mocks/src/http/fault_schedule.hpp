@@ -12,12 +12,14 @@ namespace mocks {
 struct fault {
     std::optional<int> status;
     std::optional<int> delay_ms;
-    std::string action;  // "", "close" (drop without answering), "hang" (never answer)
+    // "", "close" (drop without answering), "hang" (never answer), "hold" (answer as the other
+    // settings say once the server is released: SIGUSR1)
+    std::string action;
 };
 
 // Faults by 1-based request index (arrival order over all connections), from specs
-// `INDEX:status=N`, `INDEX:delay_ms=N`, `INDEX:close`, `INDEX:hang`, INDEX `*` = every
-// request. Specs for the same index combine; an index's own settings win over `*`.
+// `INDEX:status=N`, `INDEX:delay_ms=N`, `INDEX:close`, `INDEX:hang`, `INDEX:hold`, INDEX `*` =
+// every request. Specs for the same index combine; an index's own settings win over `*`.
 class fault_schedule {
 public:
     // Throws usage_error naming `origin` (e.g. "--fault" or "FILE:3") and the spec.

@@ -117,6 +117,12 @@ void http_connection::serve() {
         }
         const std::uint64_t index = ++shared_.requests;
         const fault f = shared_.faults.for_request(index);
+        if (f.action == "hold") {
+            shared_.released.wait();
+            if (shared_.stopping.is_set()) {
+                return;
+            }
+        }
         if (f.delay_ms && shared_.stopping.wait_for(std::chrono::milliseconds(*f.delay_ms))) {
             return;
         }

@@ -21,6 +21,7 @@ struct http_shared {
     const fault_schedule& faults;
     const std::string& response_body;
     const stop_flag& stopping;
+    const stop_flag& released;  // set by SIGUSR1, and when stopping: held requests go on
     std::atomic<std::uint64_t> requests{0};  // request index = arrival order, 1-based
 };
 

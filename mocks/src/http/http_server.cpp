@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
@@ -66,7 +67,7 @@ std::string http_server::ready_details() const {
     return out;
 }
 
-void http_server::run(signal_pipe& signals, stop_flag& stopping) {
+void http_server::run(signal_pipe& signals, stop_flag& stopping, stop_flag& released) {
     for (;;) {
         std::vector<pollfd> fds{{signals.fd(), POLLIN, 0}};
         if (http_fd_ >= 0) {
@@ -81,8 +82,18 @@ void http_server::run(signal_pipe& signals, stop_flag& stopping) {
             }
             throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
         }
-        if (fds[0].revents != 0 && !signals.take().empty()) {
-            break;
+        if (fds[0].revents != 0) {
+            bool stop = false;
+            for (const int sig : signals.take()) {
+                if (sig == SIGUSR1) {
+                    released.set();
+                } else {
+                    stop = true;
+                }
+            }
+            if (stop) {
+                break;
+            }
         }
         for (std::size_t i = 1; i < fds.size(); ++i) {
             if (fds[i].revents != 0) {
@@ -91,6 +102,7 @@ void http_server::run(signal_pipe& signals, stop_flag& stopping) {
         }
     }
     stopping.set();
+    released.set();  // a held request sees `stopping` and ends
     {
         // Wakes every worker blocked in a read (idle keep-alive, TLS handshake).
         std::lock_guard lock(mutex_);

@@ -25,8 +25,9 @@ public:
     http_server& operator=(const http_server&) = delete;
 
     std::string ready_details() const;  // "http=PORT https=PORT", enabled listeners only
-    // Accepts until SIGTERM/SIGINT, then ends every connection (hanging ones too) and returns.
-    void run(signal_pipe& signals, stop_flag& stopping);
+    // Accepts until SIGTERM or SIGINT, then ends every connection (hanging and held ones too)
+    // and returns; SIGUSR1 sets `released`, and held requests are answered.
+    void run(signal_pipe& signals, stop_flag& stopping, stop_flag& released);
 
 private:
     struct worker {

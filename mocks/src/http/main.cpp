@@ -23,9 +23,11 @@ constexpr const char* usage =
     "Listens on 127.0.0.1 (ephemeral ports; --http when neither is given) and appends a JSON\n"
     "record per connection and per request to FILE. Writes fresh test certificates to DIR\n"
     "(required with --https). Answers 200 with TEXT (default empty) unless a fault says\n"
-    "otherwise: SPEC is INDEX:status=N, INDEX:delay_ms=N, INDEX:close or INDEX:hang, INDEX a\n"
-    "1-based request number or '*'. Prints 'READY http=PORT https=PORT' once listening.\n"
-    "SIGTERM/SIGINT: stop (hanging requests included), exit 0.\n";
+    "otherwise: SPEC is INDEX:status=N, INDEX:delay_ms=N, INDEX:close, INDEX:hang or INDEX:hold,\n"
+    "INDEX a 1-based request number or '*'. A held request is answered (as its other faults say)\n"
+    "once SIGUSR1 releases the server; from then on nothing is held. Prints\n"
+    "'READY http=PORT https=PORT' once listening.\n"
+    "SIGTERM/SIGINT: stop (hanging and held requests included), exit 0.\n";
 
 int run(const std::vector<std::string>& args) {
     mocks::arg_parser parser;
@@ -66,7 +68,7 @@ int run(const std::vector<std::string>& args) {
     const mocks::record_log log(parser.required("--out"));
     const std::string response_body = parser.value("--response-body").value_or("");
 
-    mocks::signal_pipe signals{SIGTERM, SIGINT};
+    mocks::signal_pipe signals{SIGTERM, SIGINT, SIGUSR1};
     std::unique_ptr<mocks::test_pki> pki;
     std::unique_ptr<mocks::tls_context> tls;
     if (cert_dir) {
@@ -77,10 +79,11 @@ int run(const std::vector<std::string>& args) {
         }
     }
     mocks::stop_flag stopping;
-    mocks::http_shared shared{log, faults, response_body, stopping};
+    mocks::stop_flag released;
+    mocks::http_shared shared{log, faults, response_body, stopping, released};
     mocks::http_server server(http, https, tls.get(), shared);
     mocks::announce_ready(server.ready_details(), parser.value("--ready-file"));
-    server.run(signals, stopping);
+    server.run(signals, stopping, released);
     return 0;
 }
 

@@ -21,6 +21,8 @@ public:
     alert_pipeline(const config& cfg, outputs& outs);
 
     // `line_no` is 1-based; a bad line is reported on stderr with it (PROTOCOL.md section 2).
+    // Throws nlohmann_writer::invalid_utf8 where the profile's JSON serialiser throws; the
+    // alert is then counted but not pushed.
     void handle_line(const std::string& line, std::uint64_t line_no);
 
     const stats& statistics() const { return stats_; }

@@ -63,7 +63,8 @@ public:
     config_load_result load(const config_request& request) const;
 
 private:
-    config_load_result load_044(const config_request& request) const;
+    // Falco 0.39 to 0.44 (the profiles whose JSON is nlohmann's).
+    config_load_result load_nlohmann_era(const config_request& request) const;
     config_load_result load_legacy(const config_request& request) const;
 
     env_expander expander_;

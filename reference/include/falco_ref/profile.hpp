@@ -3,13 +3,17 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace falco_ref {
 
 enum class profile_id {
-    v0_44,   // Falco 0.44.1 (docs/spec/0.44.md), the default
-    legacy,  // Falco 0.15.3 as the "Falco Alerts" page documents it (docs/spec/legacy.md)
+    v0_44,          // Falco 0.44.1 (docs/spec/0.44.md), the default
+    legacy,         // Falco 0.15.3 as the "Falco Alerts" page documents it (docs/spec/legacy.md)
+    v0_41_to_0_43,  // Falco 0.41.0 to 0.43.1 (docs/spec/0.41-0.43.md)
+    v0_39_to_0_40,  // Falco 0.39.0 to 0.40.0 (docs/spec/0.39-0.40.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -34,6 +38,9 @@ struct profile {
     bool file_checked_at_startup = false;
     // legacy: a runtime write/open failure of the file channel is fatal (exit 1).
     bool file_error_is_fatal = false;
+    // 0.44: a kept-open file whose write failed stays failed (std::ofstream's badbit) until
+    // it is closed: later alerts are skipped without a write; legacy's stdio tries each one.
+    bool file_write_error_sticky = true;
     // legacy: SIGUSR1 reopens only keep_alive file/program outputs.
     bool reopen_requires_keep_alive = false;
     // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
@@ -83,6 +90,39 @@ struct profile {
     // legacy: priority as written in the input, unordered.
     bool stats_use_short_upper_names = true;
 
+    // Whether the YAML value of `buffered_outputs` counts. Falco 0.31.1 to 0.43.1 overwrite it
+    // with "not -U" once the configuration is loaded, so outputs are buffered unless -U
+    // (docs/spec/0.41-0.43.md#config.buffered.yaml,
+    // falco@0.43.1:userspace/falco/app/actions/load_config.cpp:73).
+    bool buffered_outputs_yaml_honoured = true;
+    // What the JSON serialiser does with ill-formed UTF-8 in the alert's own strings.
+    enum class invalid_utf8_policy {
+        // 0.44: U+FFFD (docs/spec/0.44.md#json.utf8, falco@0.44.1:userspace/engine/formats.cpp:161)
+        replace,
+        // 0.39-0.43: nlohmann's strict dump() throws type_error 316 and the run ends with
+        // exit status 1 (docs/spec/0.41-0.43.md#json.utf8.fatal,
+        // falco@0.43.1:userspace/engine/formats.cpp:158)
+        fatal,
+    };
+    invalid_utf8_policy json_invalid_utf8 = invalid_utf8_policy::replace;
+    // `json_include_output_fields_property` is read (since 0.41.0,
+    // falco@0.43.1:userspace/falco/configuration.cpp:362-363); before, output_fields is always
+    // written (docs/spec/0.39-0.40.md#json.include.output_fields).
+    bool has_output_fields_option = true;
+    // -o keys: a backslash escapes `.`, `[`, `]` and itself (since 0.44.0,
+    // falco@0.44.1:userspace/engine/yaml_helper.h:397-418); before, it is an ordinary character
+    // of a key name (docs/spec/0.41-0.43.md#config.o.path).
+    bool o_key_escapes = true;
+    // 0.39-0.40 apply every -o before `config_files` is looked up, so a malformed -o key is
+    // reported before a bad document (docs/spec/0.39-0.40.md#error.config.order,
+    // falco@0.40.0:userspace/falco/configuration.cpp:126-141); later versions apply
+    // `-o config_files=...` first, then look up `config_files`, then apply the others.
+    bool o_before_config_files = false;
+    // The variable read for the JSON hostname when FALCO_HOSTNAME is not set; empty: none
+    // (0.33 to 0.43: FALCO_GRPC_HOSTNAME, falco@0.43.1:userspace/falco/app/actions/
+    // init_outputs.cpp:37-47; docs/spec/0.41-0.43.md#json.hostname).
+    std::string_view hostname_fallback_env = "";
+
     // HTTP channel.
     bool http_reuse_handle = true;            // legacy: a new easy handle per alert
     bool http_content_type_by_format = true;  // legacy: always application/json
@@ -100,7 +140,25 @@ struct profile {
 };
 
 const profile& get_profile(profile_id id);
-// "0.44" or "legacy"; nullopt for anything else.
+
+// A profile's name and the Falco minor versions it covers (docs/spec/README.md, "Profiles").
+// conformance/ keeps a table of its own (the harness never links the reference); a ctest checks
+// that both print the same.
+struct profile_range {
+    profile_id id;
+    std::string_view name;   // what --profile accepts and prints: "0.41-0.43"
+    std::string_view falco;  // the releases it stands for: "Falco 0.41.0 to 0.43.1"
+    int first_minor;         // the Falco 0.<minor> versions it covers
+    int last_minor;
+};
+// Every profile, oldest first.
+const std::vector<profile_range>& profile_ranges();
+
+// A profile name ("0.41-0.43", "legacy"), a Falco minor ("0.42") or a full version ("0.42.1",
+// "0.44.0"), mapped to the profile that covers it; nullopt for anything else.
 std::optional<profile_id> parse_profile_id(std::string_view name);
+// One line per profile, "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)", for --help
+// and the unknown-profile error.
+std::string describe_profile_ranges();
 
 }  // namespace falco_ref

@@ -93,10 +93,26 @@ channel_outcome file_channel::open_error(int err) const {
                                    channel_outcome::report::by_worker);
 }
 
-channel_outcome file_channel::open_file() {
+channel_outcome file_channel::reopen_error(int err) const {
+    if (!prof_.file_error_is_fatal) {
+        return open_error(err);
+    }
+    // falco@0.15.3:userspace/falco/lua/output.lua:50-57,83-88: a failed io.open leaves the
+    // handle nil. Buffered, nothing touches it until the next alert opens the path again;
+    // unbuffered, setvbuf on nil raises at once, and reopen_outputs throws the bare Lua error
+    // (falco@0.15.3:userspace/falco/falco_outputs.cpp:247-261), without "Error invoking
+    // function output".
+    if (buffered_) {
+        return channel_outcome::done();
+    }
+    return channel_outcome::fatal("Error with file output: " + filename_ + ": " +
+                                  std::strerror(err));
+}
+
+bool file_channel::fopen_file() {
     file_ = std::fopen(filename_.c_str(), open_mode(prof_));
     if (file_ == nullptr) {
-        return open_error(errno);
+        return false;
     }
     if (!buffered_) {
         std::setvbuf(file_, nullptr, _IONBF, 0);  // one write(2) per fwrite
@@ -104,7 +120,11 @@ channel_outcome file_channel::open_file() {
         // 0.44's std::filebuf holds BUFSIZ bytes; legacy keeps stdio's st_blksize default.
         std::setvbuf(file_, nullptr, _IOFBF, BUFSIZ);
     }
-    return channel_outcome::done();
+    return true;
+}
+
+channel_outcome file_channel::open_file() {
+    return fopen_file() ? channel_outcome::done() : open_error(errno);
 }
 
 void file_channel::close_file() {
@@ -113,6 +133,7 @@ void file_channel::close_file() {
     }
     std::fclose(file_);
     file_ = nullptr;
+    write_failed_ = false;
 }
 
 channel_outcome file_channel::deliver(const output_message& msg) {
@@ -133,6 +154,12 @@ channel_outcome file_channel::deliver(const output_message& msg) {
             return opened;
         }
     }
+    if (write_failed_) {
+        // falco@0.44.1:userspace/falco/outputs_file.cpp:34-41: `<<` on a stream in a failed
+        // state writes nothing, and only the open of a reopen clears that state.
+        return channel_outcome::failed("an earlier write failed",
+                                       channel_outcome::report::unnoticed);
+    }
     errno = 0;
     bool written;
     if (buffered_) {
@@ -147,6 +174,7 @@ channel_outcome file_channel::deliver(const output_message& msg) {
     const int err = errno;
     if (!written) {
         std::clearerr(file_);
+        write_failed_ = keep_alive_ && prof_.file_write_error_sticky;
     }
     if (!keep_alive_) {
         close_file();  // outputs_file.cpp:38-40: close per alert
@@ -161,7 +189,7 @@ channel_outcome file_channel::reopen() {
         return channel_outcome::done();
     }
     close_file();
-    return open_file();
+    return fopen_file() ? channel_outcome::done() : reopen_error(errno);
 }
 
 channel_outcome file_channel::close() {

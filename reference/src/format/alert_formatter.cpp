@@ -87,7 +87,11 @@ void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<s
 
 }  // namespace
 
-alert_formatter::alert_formatter(const config& cfg) : cfg_(cfg) {}
+alert_formatter::alert_formatter(const config& cfg)
+    : cfg_(cfg),
+      nlohmann_(cfg.prof->json_invalid_utf8 == profile::invalid_utf8_policy::fatal
+                    ? nlohmann_writer::utf8_errors::strict
+                    : nlohmann_writer::utf8_errors::replace) {}
 
 output_message alert_formatter::format(const alert& a) const {
     output_message msg;
@@ -183,7 +187,7 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
                 break;
             case key::output_fields:
                 out.append("\"output_fields\":");
-                append_fields(w, out, a.output_fields,
+                append_fields(nlohmann_fields_, out, a.output_fields,
                               cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time",
                               a.time_ns);
                 break;

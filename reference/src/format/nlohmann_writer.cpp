@@ -47,10 +47,39 @@ constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 // A control byte without a short escape is written \u00xx in lower case (dump_escaped).
 constexpr char k_hex_digits[] = "0123456789abcdef";
 
+// Lead bytes no UTF-8 sequence starts with: continuation bytes, C0, C1, F5-FF.
+bool starts_no_sequence(unsigned char b) {
+    return b < 0xC2 || b > 0xF4;
+}
+
+// nlohmann's type_error 316 for the ill-formed sequence at `p` of `s`: the byte its decoder
+// rejects and its index in the string, or, for a sequence the string's end cuts short, the last
+// byte (serializer.hpp:507-513, 600-606; hex_bytes in upper case, :671-683).
+nlohmann_writer::invalid_utf8 invalid_utf8_error(std::string_view s, const unsigned char* p,
+                                                 const utf8_sequence& seq) {
+    static constexpr char k_upper_hex[] = "0123456789ABCDEF";
+    const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = begin + s.size();
+    auto hex = [](unsigned char b) {
+        return std::string{k_upper_hex[b >> 4], k_upper_hex[b & 0xF]};
+    };
+    const std::string prefix = "[json.exception.type_error.316] ";
+    if (p + seq.length == end && !starts_no_sequence(*p)) {
+        return nlohmann_writer::invalid_utf8(prefix + "incomplete UTF-8 string; last byte: 0x" +
+                                             hex(end[-1]));
+    }
+    // A byte that cannot start a sequence is rejected itself; otherwise the byte after the
+    // maximal subpart is the one that breaks the sequence.
+    const unsigned char* const rejected = starts_no_sequence(*p) ? p : p + seq.length;
+    return nlohmann_writer::invalid_utf8(prefix + "invalid UTF-8 byte at index " +
+                                         std::to_string(rejected - begin) + ": 0x" +
+                                         hex(*rejected));
+}
+
 }  // namespace
 
 void nlohmann_writer::append_string(std::string& out, std::string_view s) const {
-    auto special = [](std::string& o, const unsigned char* p, const unsigned char* end) {
+    auto special = [this, s](std::string& o, const unsigned char* p, const unsigned char* end) {
         switch (k_table.cls[*p]) {
             case byte_class::named:
                 o.push_back('\\');
@@ -66,6 +95,8 @@ void nlohmann_writer::append_string(std::string& out, std::string_view s) const 
                 const utf8_sequence seq = read_utf8_sequence(p, end);
                 if (seq.valid) {
                     o.append(reinterpret_cast<const char*>(p), seq.length);
+                } else if (errors_ == utf8_errors::strict) {
+                    throw invalid_utf8_error(s, p, seq);
                 } else {
                     o.append(k_replacement);
                 }

@@ -19,7 +19,8 @@ namespace falco_ref {
 //   legacy: the constructor creates/checks the file (failure: config_error with 0.15.3's text);
 //   a runtime open failure is fatal; reopen acts only with keep_alive.
 //   Both: a write error reported at once is a failed delivery that Falco would not notice
-//   (counted, not logged).
+//   (counted, not logged). 0.44: after one, a kept-open file skips every alert until it is
+//   closed (std::ofstream's sticky badbit); legacy's stdio tries again at each alert.
 class file_channel : public channel {
 public:
     explicit file_channel(const config& cfg);
@@ -34,9 +35,13 @@ public:
     channel_outcome close() override;
 
 private:
+    // fopen in the profile's mode and the stream's buffering set; false (errno set) on failure.
+    bool fopen_file();
     channel_outcome open_file();
     // The open failure: a failure retried at the next alert (0.44) or fatal (legacy).
     channel_outcome open_error(int err) const;
+    // The open failure of a reopen, as legacy's file_reopen meets it.
+    channel_outcome reopen_error(int err) const;
     void close_file();
 
     const std::string filename_;
@@ -44,7 +49,8 @@ private:
     const bool buffered_;
     const profile& prof_;
     std::FILE* file_ = nullptr;
-    std::string line_;  // scratch: line + '\n' for an unbuffered write
+    bool write_failed_ = false;  // the kept-open stream failed (file_write_error_sticky)
+    std::string line_;           // scratch: line + '\n' for an unbuffered write
 };
 
 }  // namespace falco_ref

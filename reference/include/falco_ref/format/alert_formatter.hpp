@@ -25,7 +25,8 @@ public:
     output_message format(const alert& a) const;
 
     // The same into `msg`, whose line is cleared first and keeps its capacity: the reading
-    // thread formats into recycled buffers (line_buffer_pool).
+    // thread formats into recycled buffers (line_buffer_pool). Throws
+    // nlohmann_writer::invalid_utf8 where the profile's serialiser throws.
     void format(const alert& a, output_message& msg) const;
 
 private:
@@ -36,7 +37,11 @@ private:
     void append_jsoncpp_json(std::string& out, const alert& a) const;
 
     const config& cfg_;
+    // The alert's own strings, with the profile's handling of ill-formed UTF-8.
     nlohmann_writer nlohmann_;
+    // output_fields: in Falco they are libsinsp's JSON text, parsed again, so ill-formed UTF-8
+    // never reaches nlohmann's dump there (docs/spec/0.41-0.43.md#json.utf8); replaced as in 0.44.
+    nlohmann_writer nlohmann_fields_;
     jsoncpp_writer jsoncpp_;
     local_time_offset offset_;
     mutable std::string text_;  // scratch for the text line inside JSON

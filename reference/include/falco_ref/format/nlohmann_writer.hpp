@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,23 @@ namespace falco_ref {
 // no DOM.
 class nlohmann_writer {
 public:
-    // A quoted, escaped string (serializer.hpp:391-630, dump_escaped).
+    // What dump() does with ill-formed UTF-8: `replace` is the handler Falco 0.44 passes; `strict`
+    // is dump()'s default, which Falco 0.39 to 0.43 use: it throws
+    // (docs/spec/0.41-0.43.md#json.utf8,
+    // nlohmann@v3.11.3:include/nlohmann/detail/output/serializer.hpp:507-513,600-606).
+    enum class utf8_errors { replace, strict };
+
+    // nlohmann's type_error 316, thrown by append_string in `strict` mode; what() is nlohmann's
+    // own text, e.g. `[json.exception.type_error.316] invalid UTF-8 byte at index 35: 0xFF`.
+    class invalid_utf8 : public std::runtime_error {
+    public:
+        using std::runtime_error::runtime_error;
+    };
+
+    explicit nlohmann_writer(utf8_errors errors = utf8_errors::replace) : errors_(errors) {}
+
+    // A quoted, escaped string (serializer.hpp:391-630, dump_escaped). Throws invalid_utf8 in
+    // `strict` mode at the first ill-formed sequence, as dump_escaped does.
     void append_string(std::string& out, std::string_view s) const;
     // Any value; objects in key order (json_value::object is a std::map, i.e. bytewise sorted).
     void append_value(std::string& out, const json_value& v) const;
@@ -27,6 +44,9 @@ public:
     // Grisu2 digits and nlohmann's layout; NaN and infinities print `null`
     // (serializer.hpp:799-826, dump_float).
     static void append_double(std::string& out, double v);
+
+private:
+    utf8_errors errors_;
 };
 
 }  // namespace falco_ref

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+// The profile names and the Falco releases each stands for (docs/spec/README.md, "Profiles").
+#include "falco_ref/profile.hpp"
+
+#include <gtest/gtest.h>
+
+namespace falco_ref {
+namespace {
+
+TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
+    const std::pair<const char*, profile_id> cases[] = {
+        {"0.44", profile_id::v0_44},
+        {"0.44.0", profile_id::v0_44},
+        {"0.44.1", profile_id::v0_44},
+        {"0.41-0.43", profile_id::v0_41_to_0_43},
+        {"0.41", profile_id::v0_41_to_0_43},
+        {"0.41.3", profile_id::v0_41_to_0_43},
+        {"0.42", profile_id::v0_41_to_0_43},
+        {"0.42.1", profile_id::v0_41_to_0_43},
+        {"0.43", profile_id::v0_41_to_0_43},
+        {"0.43.0", profile_id::v0_41_to_0_43},
+        {"0.39-0.40", profile_id::v0_39_to_0_40},
+        {"0.39", profile_id::v0_39_to_0_40},
+        {"0.39.0", profile_id::v0_39_to_0_40},
+        {"0.39.2", profile_id::v0_39_to_0_40},
+        {"0.40", profile_id::v0_39_to_0_40},
+        {"0.40.0", profile_id::v0_39_to_0_40},
+        {"0.41.9", profile_id::v0_41_to_0_43},  // a minor's every patch, as the harness maps it
+        {"legacy", profile_id::legacy},
+        {"0.15", profile_id::legacy},
+        {"0.15.3", profile_id::legacy},
+    };
+    for (const auto& [name, id] : cases) {
+        const auto parsed = parse_profile_id(name);
+        ASSERT_TRUE(parsed.has_value()) << name;
+        EXPECT_EQ(*parsed, id) << name;
+    }
+}
+
+TEST(profile_names, releases_outside_the_ranges_are_unknown) {
+    for (const char* name : {"", "0", "0.", "0.38", "0.38.2", "0.45", "0.16", "0.41-0.42", "44",
+                             "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest"}) {
+        EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
+    }
+}
+
+TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
+    EXPECT_EQ(describe_profile_ranges(),
+              "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
+              "says (0.15)\n"
+              "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
+              "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
+              "  0.44        Falco 0.44.0 and 0.44.1 (0.44)\n");
+}
+
+// The switches that tell the three nlohmann-era profiles apart (docs/PROFILES.md).
+TEST(profile_switches, values_follow_the_falco_source_of_each_range) {
+    const profile& p44 = get_profile(profile_id::v0_44);
+    const profile& p41 = get_profile(profile_id::v0_41_to_0_43);
+    const profile& p39 = get_profile(profile_id::v0_39_to_0_40);
+    EXPECT_TRUE(p44.buffered_outputs_yaml_honoured);
+    EXPECT_FALSE(p41.buffered_outputs_yaml_honoured);
+    EXPECT_FALSE(p39.buffered_outputs_yaml_honoured);
+    EXPECT_EQ(p44.json_invalid_utf8, profile::invalid_utf8_policy::replace);
+    EXPECT_EQ(p41.json_invalid_utf8, profile::invalid_utf8_policy::fatal);
+    EXPECT_EQ(p39.json_invalid_utf8, profile::invalid_utf8_policy::fatal);
+    EXPECT_TRUE(p44.o_key_escapes);
+    EXPECT_FALSE(p41.o_key_escapes);
+    EXPECT_FALSE(p39.o_key_escapes);
+    EXPECT_EQ(p44.hostname_fallback_env, "");
+    EXPECT_EQ(p41.hostname_fallback_env, "FALCO_GRPC_HOSTNAME");
+    EXPECT_TRUE(p41.has_output_fields_option);
+    EXPECT_FALSE(p39.has_output_fields_option);
+    EXPECT_TRUE(p41.http_retries_timeouts);
+    EXPECT_FALSE(p39.http_retries_timeouts);
+    EXPECT_FALSE(p41.o_before_config_files);
+    EXPECT_TRUE(p39.o_before_config_files);
+    for (const profile* p : {&p44, &p41, &p39}) {
+        EXPECT_EQ(p->json, profile::json_layout::nlohmann_sorted);
+        EXPECT_TRUE(p->json_has_hostname);
+        EXPECT_TRUE(p->has_outputs_queue);
+        EXPECT_FALSE(p->has_rate_limiter);
+        EXPECT_TRUE(p->expands_env_in_config);
+        EXPECT_FALSE(p->has_daemon_mode);
+    }
+}
+
+}  // namespace
+}  // namespace falco_ref
