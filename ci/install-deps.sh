@@ -11,7 +11,7 @@ build=(
     libyaml-cpp-dev rapidjson-dev libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
 )
 test=(
-    libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+    libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libjsoncpp-dev
     clang clang-format clang-format-16 util-linux procps python3 gcovr
 )
 case ${1:-} in

@@ -338,7 +338,8 @@ void apply_option(YAML::Node& root, const std::string& opt, const profile& prof)
         YAML::Node target = yaml_key_path::resolve(
             root, key, true,
             prof.o_key_escapes ? yaml_key_path::syntax::escapes : yaml_key_path::syntax::plain);
-        if (value.size() >= 1 && value.front() == '{' && value.back() == '}') {
+        if (prof.o_value_flow_map && value.size() >= 1 && value.front() == '{' &&
+            value.back() == '}') {
             target = YAML::Load(value);  // a flow map
         } else {
             target = value;  // anything else is a string scalar, `[a,b]` included
@@ -346,6 +347,28 @@ void apply_option(YAML::Node& root, const std::string& opt, const profile& prof)
     } catch (const std::exception& e) {
         throw config_error(e.what());
     }
+}
+
+// The options of the command line as Falco's option parser hands them over: each `-o` argument
+// whole, or, in 0.38, split at every comma the way cxxopts 3.0.0 splits a vector value with
+// std::getline: an empty argument is one empty option, an empty piece before or between commas
+// is an empty option, and a trailing comma adds nothing (docs/spec/0.38.md#config.o.split,
+// cxxopts@v3.0.0:include/cxxopts.hpp:980-995).
+std::vector<std::string> command_line_options(const std::vector<std::string>& arguments,
+                                              const profile& prof) {
+    if (!prof.o_splits_at_commas) {
+        return arguments;
+    }
+    std::vector<std::string> options;
+    for (const std::string& argument : arguments) {
+        std::size_t start = 0;
+        do {
+            const std::size_t comma = argument.find(',', start);
+            options.push_back(argument.substr(start, comma - start));
+            start = comma == std::string::npos ? comma : comma + 1;
+        } while (start < argument.size());
+    }
+    return options;
 }
 
 void apply_option_legacy(YAML::Node& root, const std::string& opt) {
@@ -551,7 +574,8 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     // merge_config_files), so e.g. a scalar document fails at that key; 0.39-0.40 apply every -o
     // first (docs/spec/0.39-0.40.md#error.config.scalar_document). Merging further files is not
     // implemented: we warn and ignore them.
-    for (const std::string& opt : request.options) {
+    const std::vector<std::string> options = command_line_options(request.options, prof);
+    for (const std::string& opt : options) {
         if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
             apply_option(root, opt, prof);
         }
@@ -566,7 +590,7 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     } catch (const std::exception& e) {
         throw config_error(e.what());
     }
-    for (const std::string& opt : request.options) {
+    for (const std::string& opt : options) {
         if (!prof.o_before_config_files) {
             apply_option(root, opt, prof);
         }
@@ -584,8 +608,10 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
         in.get_bool("json_include_output_property", cfg.json_include_output_property);
     cfg.json_include_tags_property =
         in.get_bool("json_include_tags_property", cfg.json_include_tags_property);
-    cfg.json_include_message_property =
-        in.get_bool("json_include_message_property", cfg.json_include_message_property);
+    if (prof.has_message_option) {
+        cfg.json_include_message_property =
+            in.get_bool("json_include_message_property", cfg.json_include_message_property);
+    }
     if (prof.has_output_fields_option) {
         cfg.json_include_output_fields_property = in.get_bool(
             "json_include_output_fields_property", cfg.json_include_output_fields_property);

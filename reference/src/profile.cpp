@@ -17,6 +17,10 @@ profile make_legacy() {
     profile p;
     p.id = profile_id::legacy;
     p.json = profile::json_layout::jsoncpp_grafted_fields;    // json.layout
+    p.jsoncpp = profile::jsoncpp_release::v0_10_6;            // json.utf8, json.number.float
+    p.json_has_source_and_tags = false;                       // json.source, json.tags
+    p.has_message_option = false;                             // json.include.message
+    p.o_value_flow_map = false;                               // config.o.value
     p.syslog_text_without_prefix = true;                      // syslog.message (page)
     p.text_line_ends_at_nul = true;                           // text.nul
     p.buffered_outputs_default = true;                        // config.buffered.default (page)
@@ -77,13 +81,33 @@ profile make_v0_39_to_0_40() {
     return p;
 }
 
+// Falco 0.38.0 to 0.38.2, as Falco 0.38.2 with libs 0.17.3 behaves: 0.39-0.40 minus what 0.39.0
+// changed (docs/spec/0.38.md). Citations at the tag 0.38.2 unless they name another.
+profile make_v0_38() {
+    profile p = make_v0_39_to_0_40();
+    p.id = profile_id::v0_38;
+    // engine/formats.cpp:49-129: a Json::Value written by libs 0.17.3's jsoncpp 1.9.5, then
+    // `, "output_fields": ` and libsinsp's own FastWriter text grafted in.
+    p.json = profile::json_layout::jsoncpp_grafted_fields;
+    p.jsoncpp = profile::jsoncpp_release::v1_9_5;
+    // jsoncpp's writer never throws on ill-formed UTF-8 (docs/spec/0.38.md#json.utf8.fatal); the
+    // policy of the nlohmann writer is unused by this layout.
+    p.json_invalid_utf8 = profile::invalid_utf8_policy::replace;
+    p.has_message_option = false;  // falco/configuration.cpp:292-294 reads no message key
+    p.o_splits_at_commas = true;   // falco/app/options.cpp:173, cxxopts 3.0.0's vector values
+    p.o_value_flow_map = false;    // falco/configuration.cpp:684-694: set_scalar only
+    return p;
+}
+
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
+const profile k_v0_38 = make_v0_38();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
 const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_38, "0.38", "Falco 0.38.0 to 0.38.2", 38, 38},
     {profile_id::v0_39_to_0_40, "0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40},
     {profile_id::v0_41_to_0_43, "0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43},
     {profile_id::v0_44, "0.44", "Falco 0.44.0 and 0.44.1", 44, 44},
@@ -125,6 +149,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_41_to_0_43;
         case profile_id::v0_39_to_0_40:
             return k_v0_39_to_0_40;
+        case profile_id::v0_38:
+            return k_v0_38;
         case profile_id::v0_44:
             break;
     }

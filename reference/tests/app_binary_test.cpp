@@ -314,6 +314,44 @@ TEST_F(app_binary_test, ill_formed_utf8_ends_the_run_before_0_44) {
     }
 }
 
+// docs/spec/0.38.md: `--profile 0.38.2` is the 0.38 profile; -o splits at commas
+// (#config.o.split); the alert is jsoncpp 1.9.5's object with output_fields grafted last
+// (#json.layout, `tags` off here), every byte from 0x80 up escaped and ill-formed UTF-8 replaced
+// by jsoncpp's decoder, never fatal (#json.utf8, #json.utf8.fatal); the statistics follow every
+// alert line (#stats.stdout allows any place among the queued ones; the reference drains first).
+TEST_F(app_binary_test, release_0_38_2_writes_jsoncpp_alerts_and_never_fails_on_utf8) {
+    auto p =
+        start("stdout_output: {enabled: false}\nlog_stderr: true\n",
+              {"--profile", "0.38.2", "-U", "-o",
+               "json_output=true,stdout_output.enabled=true,json_include_tags_property=false"});
+    std::string bad = R"J({"time":1470327477881781397,"rule":"r","priority":"Warning",)J";
+    bad += "\"message\":\"An open\xff was seen\"}\n";
+    p->write_stdin(k_alert2 +
+                   R"J({"time":1470327477881781397,"rule":"r","priority":"Warning",)J"
+                   R"J("message":"An open\u00ff"})J"
+                   "\n" +
+                   bad + k_alert2);
+    p->close_stdin();
+    ASSERT_EQ(p->wait_exit(), 0) << p->err();
+    const std::string terminal_shell =
+        R"({"hostname":"h","output":"16:17:58.000000000: Error m2","priority":"Error",)"
+        R"("rule":"Terminal shell","source":"syscall","time":"2016-08-04T16:17:58.000000000Z", )"
+        R"("output_fields": {"evt.time":1470327478000000000}})"
+        "\n";
+    auto open = [](const std::string& escaped) {
+        return R"({"hostname":"h","output":"16:17:57.881781397: Warning An open)" + escaped +
+               R"(","priority":"Warning","rule":"r","source":"syscall",)"
+               R"("time":"2016-08-04T16:17:57.881781397Z", )"
+               R"("output_fields": {"evt.time":1470327477881781397}})"
+               "\n";
+    };
+    const std::string stats =
+        "Events detected: 4\nRule counts by severity:\n   ERROR: 2\n   WARNING: 2\n"
+        "Triggered rules by rule name:\n   Terminal shell: 2\n   r: 2\n";
+    EXPECT_EQ(p->out(),
+              terminal_shell + open("\\u00ff") + open("\\ufffd was seen") + terminal_shell + stats);
+}
+
 // PROTOCOL.md section 2: alerts below `priority` are ignored and not counted.
 TEST_F(app_binary_test, priority_filter_drops_and_does_not_count) {
     auto p = start("stdout_output: {enabled: true}\npriority: error\n", {"-U"});

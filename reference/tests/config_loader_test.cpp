@@ -328,7 +328,7 @@ TEST_F(config_loader_test, yaml_syntax_error_names_the_file) {
     EXPECT_EQ(raw.back(), '\n');
 }
 
-// docs/spec/common.md#config.o.split, docs/spec/0.44.md#config.o.value,
+// docs/spec/0.44.md#config.o.split, docs/spec/0.44.md#config.o.value,
 // docs/spec/common.md#config.o.order, docs/spec/0.44.md#config.env.scope: split at the first '=',
 // `{..}` is a flow map, anything else a string scalar; command-line order, last wins; no ${VAR}
 // expansion in -o values.
@@ -346,7 +346,7 @@ TEST_F(config_loader_test, command_line_options_044) {
     EXPECT_EQ(cfg.program_output.program, "echo ${HOME}");
 }
 
-// docs/spec/common.md#config.o.split, docs/spec/0.44.md#config.o.path.errors: bad -o.
+// docs/spec/0.44.md#config.o.split, docs/spec/0.44.md#config.o.path.errors: bad -o.
 TEST_F(config_loader_test, command_line_option_errors) {
     const std::string yaml = "stdout_output: {enabled: true}\n";
     const std::string message =
@@ -356,6 +356,75 @@ TEST_F(config_loader_test, command_line_option_errors) {
     EXPECT_EQ(error(yaml, {"json_output"}, profile_id::legacy).first, message);
     EXPECT_EQ(error(yaml, {"a..b=1"}).first,
               "Config error at key \"a..b\": Parsing error: unexpected character at pos 2");
+}
+
+// docs/spec/0.38.md#config.o.split: every -o argument is split at its commas first, each piece
+// an option of its own in command-line order; an empty piece is an empty option, a trailing
+// comma adds nothing. docs/spec/0.38.md#config.o.value: a value is never YAML, `[x` and `{..}`
+// are strings.
+TEST_F(config_loader_test, command_line_options_038_split_at_commas) {
+    const auto cfg = load("stdout_output: {enabled: false}\n",
+                          {"json_output=true,stdout_output.enabled=true,",
+                           "file_output.enabled=true,file_output.filename=a=b",
+                           "json_include_output_property=false,json_include_output_property=true"},
+                          profile_id::v0_38)
+                         .cfg;
+    EXPECT_TRUE(cfg.json_output);
+    EXPECT_TRUE(cfg.stdout_output.enabled);
+    EXPECT_TRUE(cfg.file_output.enabled);
+    EXPECT_EQ(cfg.file_output.filename, "a=b");
+    EXPECT_TRUE(cfg.json_include_output_property);  // the later piece wins
+    // 0.39-0.40 take the argument whole: the value keeps its comma.
+    const auto whole =
+        load("stdout_output: {enabled: true}\n",
+             {"file_output.enabled=true", "file_output.filename=a,b=c"}, profile_id::v0_39_to_0_40)
+            .cfg;
+    EXPECT_EQ(whole.file_output.filename, "a,b=c");
+}
+
+TEST_F(config_loader_test, command_line_option_errors_038_name_the_first_bad_piece) {
+    const std::string yaml = "stdout_output: {enabled: true}\n";
+    auto message = [](const std::string& opt) {
+        return "Error parsing config option \"" + opt +
+               "\". Must be of the form key=val or key.subkey=val";
+    };
+    EXPECT_EQ(error(yaml, {"program_output.program=a,b"}, profile_id::v0_38).first, message("b"));
+    EXPECT_EQ(error(yaml, {"json_output=true,,x"}, profile_id::v0_38).first, message(""));
+    EXPECT_EQ(error(yaml, {",json_output=true"}, profile_id::v0_38).first, message(""));
+    EXPECT_EQ(error(yaml, {""}, profile_id::v0_38).first, message(""));
+    EXPECT_EQ(error(yaml, {"json_output=true", "a,b=1"}, profile_id::v0_38).first, message("a"));
+    EXPECT_EQ(error(yaml, {"program_output.program=a,b"}, profile_id::v0_39_to_0_40).first,
+              "<no error>");
+}
+
+// docs/spec/0.38.md#config.o.value: `{...}` is stored as a string scalar, so a later read below
+// it goes through a scalar (docs/spec/0.44.md#config.o.path.scalar); 0.39-0.40 read it as a
+// flow map.
+TEST_F(config_loader_test, command_line_option_value_never_yaml_038) {
+    const std::string yaml = "stdout_output: {enabled: false}\n";
+    const std::string what =
+        error(yaml, {"stdout_output={enabled: true}"}, profile_id::v0_38).first;
+    EXPECT_EQ(what.rfind("Config error at key \"stdout_output.enabled\": ", 0), 0u) << what;
+    EXPECT_NE(what.find("operator[] call on a scalar (key: \"enabled\")"), std::string::npos)
+        << what;
+    EXPECT_TRUE(load(yaml, {"stdout_output={enabled: true}"}, profile_id::v0_39_to_0_40)
+                    .cfg.stdout_output.enabled);
+    EXPECT_EQ(load("stdout_output: {enabled: true}\nfile_output: {enabled: true}\n",
+                   {"file_output.filename={enabled: [}"}, profile_id::v0_38)
+                  .cfg.file_output.filename,
+              "{enabled: [}");
+}
+
+// docs/spec/0.38.md#json.include.message: the key does not exist in 0.38, so it is not read;
+// docs/spec/0.39-0.40.md#json.include.output_fields: nor is json_include_output_fields_property.
+TEST_F(config_loader_test, message_and_output_fields_options_do_not_exist_in_038) {
+    const std::string yaml =
+        "stdout_output: {enabled: true}\njson_include_message_property: true\n"
+        "json_include_output_fields_property: false\n";
+    const config cfg = load(yaml, {}, profile_id::v0_38).cfg;
+    EXPECT_FALSE(cfg.json_include_message_property);
+    EXPECT_TRUE(cfg.json_include_output_fields_property);
+    EXPECT_TRUE(load(yaml, {}, profile_id::v0_39_to_0_40).cfg.json_include_message_property);
 }
 
 // docs/spec/legacy.md#config.o.path: key=val or key.subkey=val, split at the first '.'.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// alert_formatter in both profiles. Expected lines are the examples of the "Falco Alerts"
+// alert_formatter in every profile. Expected lines are the examples of the "Falco Alerts"
 // documentation page of the Falco 0.15 era (doc:"Falco Alerts"@0.15) and the rules of
-// docs/spec/common.md, docs/spec/0.44.md and docs/spec/legacy.md (sections 3 to 5, and 8 for
-// syslog); each test names its source.
+// docs/spec/common.md, docs/spec/0.44.md, docs/spec/0.38.md and docs/spec/legacy.md (sections 3 to
+// 5, and 8 for syslog); each test names its source.
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -14,8 +14,11 @@
 #include <random>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <variant>
 
 #include "falco_ref/format/alert_formatter.hpp"
+#include "jsoncpp_fast_writer.hpp"
 
 #if __has_include(<nlohmann/json.hpp>)
 #include <nlohmann/json.hpp>
@@ -391,102 +394,335 @@ TEST(alert_formatter_json044, all_eight_priorities) {
     }
 }
 
+// ---- differential tests on random alerts -----------------------------------------------------
+
+// Random alerts: short strings of letters and arbitrary bytes (so that every kind of ill-formed
+// UTF-8 occurs), integers of both signs, doubles of every magnitude, unsorted and repeated tags.
+class random_alerts {
+public:
+    explicit random_alerts(std::uint64_t seed) : rng_(seed) {}
+
+    bool coin() { return rng_() % 2 == 0; }
+
+    std::string text() {
+        std::string s(rng_() % 10, '\0');
+        for (char& c : s) {
+            c = static_cast<char>(rng_() % 3 == 0 ? rng_() % 256 : 'a' + rng_() % 26);
+        }
+        return s;
+    }
+
+    alert next() {
+        alert a;
+        a.time_ns = static_cast<std::int64_t>(rng_() >> 1);
+        a.rule = text();
+        a.prio = static_cast<priority>(rng_() % 8);
+        a.source = text();
+        a.message = text();
+        for (int f = 0, n = static_cast<int>(rng_() % 4); f < n; ++f) {
+            a.output_fields.insert_or_assign(text(), field_value());
+        }
+        for (int t = 0, n = static_cast<int>(rng_() % 4); t < n; ++t) {
+            a.tags.push_back(t > 0 && rng_() % 3 == 0 ? a.tags.front() : text());
+        }
+        return a;
+    }
+
+private:
+    json_value field_value() {
+        switch (rng_() % 4) {
+            case 0:
+                return json_value(static_cast<std::int64_t>(rng_()));
+            case 1:
+                return json_value(std::bit_cast<double>(rng_() & 0x7FEFFFFFFFFFFFFFULL));
+            case 2:
+                return json_value(text());
+            default:
+                return json_value(static_cast<std::uint64_t>(rng_() | (1ULL << 63)));
+        }
+    }
+
+    std::mt19937_64 rng_;
+};
+
+// The three renderings of an alert's time under TZ=UTC0, composed here from the spec
+// (docs/spec/common.md#time.local, docs/spec/common.md#time.iso8601,
+// docs/spec/common.md#time.json): `HH:MM:SS.nnnnnnnnn`, `...+0000` and `...Z`.
+struct alert_times {
+    std::string clock;
+    std::string iso;
+    std::string json;
+};
+
+alert_times times_of(std::int64_t ns) {
+    const auto sec = static_cast<std::time_t>(ns / 1'000'000'000);
+    const auto fraction = static_cast<int>(ns % 1'000'000'000);
+    std::tm tm{};
+    gmtime_r(&sec, &tm);
+    char date[32];
+    std::strftime(date, sizeof date, "%FT%T", &tm);
+    char clock[32];
+    std::snprintf(clock, sizeof clock, "%02d:%02d:%02d.%09d", tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  fraction);
+    char iso[64];
+    std::snprintf(iso, sizeof iso, "%s.%09d+0000", date, fraction);
+    char json[64];
+    std::snprintf(json, sizeof json, "%s.%09dZ", date, fraction);
+    return {clock, iso, json};
+}
+
+// The alert's `output` string: the text line (docs/spec/common.md#json.output).
+std::string output_of(const config& cfg, const alert& a) {
+    const alert_times t = times_of(a.time_ns);
+    return (cfg.time_format_iso_8601 ? t.iso : t.clock) + ": " +
+           std::string(priority_name(a.prio)) + " " + a.message;
+}
+
 #ifdef FALCO_REF_HAVE_NLOHMANN
+nlohmann::json to_nlohmann(const json_value& v) {
+    return std::visit(
+        [](const auto& x) -> nlohmann::json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, json_value::array> ||
+                          std::is_same_v<T, json_value::object>) {
+                ADD_FAILURE() << "random_alerts writes scalars only";
+                return nullptr;
+            } else {
+                return x;
+            }
+        },
+        v.get());
+}
+
 // The whole 0.44 object against nlohmann building the same keys as
 // falco@0.44.1:userspace/engine/formats.cpp:94-161 does
-// (std::map object, dump(-1,' ',false,replace)), for random alerts. The text line inside is
-// composed here from the spec (UTC0: HH:MM:SS of the UTC time).
+// (std::map object, dump(-1,' ',false,replace)), for random alerts.
 TEST(alert_formatter_json044, random_alerts_match_nlohmann) {
     const tz_guard tz("UTC0");
     config cfg = make_config(profile_id::v0_44, true);
     cfg.json_include_message_property = true;
-    std::mt19937_64 rng(44);
-    auto random_string = [&] {
-        std::string s(rng() % 10, '\0');
-        for (char& c : s) {
-            c = static_cast<char>(rng() % 3 == 0 ? rng() % 256 : 'a' + rng() % 26);
-        }
-        return s;
-    };
+    random_alerts random(44);
     int mismatches = 0;
-    for (int i = 0; i < 2000; ++i) {
-        alert a;
-        a.time_ns = static_cast<std::int64_t>(rng() >> 1);
-        a.rule = random_string();
-        a.prio = static_cast<priority>(rng() % 8);
-        a.source = random_string();
-        a.message = random_string();
-        cfg.hostname = random_string();
+    for (int i = 0; i < 2000 && mismatches < 3; ++i) {
+        const alert a = random.next();
+        cfg.hostname = random.text();
         nlohmann::json fields = nlohmann::json::object();
-        for (int f = 0, n = static_cast<int>(rng() % 4); f < n; ++f) {
-            const std::string key = random_string();
-            switch (rng() % 4) {
-                case 0: {
-                    const auto v = static_cast<std::int64_t>(rng());
-                    a.output_fields.insert_or_assign(key, json_value(v));
-                    fields[key] = v;
-                    break;
-                }
-                case 1: {
-                    const double d = std::bit_cast<double>(rng() & 0x7FEFFFFFFFFFFFFFULL);
-                    a.output_fields.insert_or_assign(key, json_value(d));
-                    fields[key] = d;
-                    break;
-                }
-                case 2: {
-                    const std::string v = random_string();
-                    a.output_fields.insert_or_assign(key, json_value(v));
-                    fields[key] = v;
-                    break;
-                }
-                default: {
-                    const std::uint64_t u = rng() | (1ULL << 63);
-                    a.output_fields.insert_or_assign(key, json_value(u));
-                    fields[key] = u;
-                    break;
-                }
-            }
+        for (const auto& [key, value] : a.output_fields) {
+            fields[key] = to_nlohmann(value);
         }
-        for (int t = 0, n = static_cast<int>(rng() % 3); t < n; ++t) {
-            a.tags.push_back(random_string());
-        }
-        const std::string priority_word(priority_name(a.prio));
-        const std::time_t sec = static_cast<std::time_t>(a.time_ns / 1'000'000'000);
-        std::tm tm{};
-        gmtime_r(&sec, &tm);
-        char clock[32];
-        std::snprintf(clock, sizeof clock, "%02d:%02d:%02d.%09d", tm.tm_hour, tm.tm_min, tm.tm_sec,
-                      static_cast<int>(a.time_ns % 1'000'000'000));
-        char date[32];
-        std::strftime(date, sizeof date, "%FT%T", &tm);
-        char json_time[48];
-        std::snprintf(json_time, sizeof json_time, "%s.%09dZ", date,
-                      static_cast<int>(a.time_ns % 1'000'000'000));
-
+        fields["evt.time"] = static_cast<std::uint64_t>(a.time_ns);
         nlohmann::json j;
         j["hostname"] = cfg.hostname;
         j["message"] = a.message;
-        j["output"] = std::string(clock) + ": " + priority_word + " " + a.message;
-        fields["evt.time"] = static_cast<std::uint64_t>(a.time_ns);
+        j["output"] = output_of(cfg, a);
         j["output_fields"] = fields;
-        j["priority"] = priority_word;
+        j["priority"] = std::string(priority_name(a.prio));
         j["rule"] = a.rule;
         j["source"] = a.source;
         j["tags"] = std::set<std::string>(a.tags.begin(), a.tags.end());
-        j["time"] = json_time;
+        j["time"] = times_of(a.time_ns).json;
         const std::string expected =
             j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (format_line(cfg, a) != expected) {
+            ++mismatches;
             ADD_FAILURE() << "alert " << i << "\n ours:     " << format_line(cfg, a)
                           << "\n nlohmann: " << expected;
-            if (++mismatches > 3) {
-                break;
-            }
         }
     }
     EXPECT_EQ(mismatches, 0);
 }
 #endif
+
+Json::Value to_jsoncpp(const json_value& v) {
+    return std::visit(
+        [](const auto& x) -> Json::Value {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::int64_t>) {
+                return Json::Value(static_cast<Json::Int64>(x));
+            } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+                return Json::Value(static_cast<Json::UInt64>(x));
+            } else if constexpr (std::is_same_v<T, double>) {
+                return Json::Value(x);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return Json::Value(x.data(), x.data() + x.size());
+            } else {
+                ADD_FAILURE() << "random_alerts writes no null, bool, array or object";
+                return Json::Value();
+            }
+        },
+        v.get());
+}
+
+// The whole 0.38 alert against Debian's jsoncpp 1.9.5 driven as Falco 0.38.2's format_event
+// drives it (falco@0.38.2:userspace/engine/formats.cpp:49-129): a Json::Value with time, rule,
+// priority, source, hostname, then output and tags (a std::set, formats.h:33) behind their
+// options; FastWriter's text without its last `}`, then `, "output_fields": `, libsinsp's own
+// FastWriter text of the fields with the time member
+// (libs@0.17.3:userspace/libsinsp/eventformatter.cpp:266-292) and `}`
+// (docs/spec/0.38.md#json.layout, docs/spec/0.38.md#json.utf8,
+// docs/spec/0.38.md#json.number.float). Random alerts under every combination of the options
+// 0.38 reads: how many the formatter of profile `id` writes differently, the first in `first`.
+int jsoncpp_0_38_mismatches(profile_id id, int count, std::string& first) {
+    config cfg = make_config(id, true);
+    random_alerts random(38);
+    int mismatches = 0;
+    for (int i = 0; i < count; ++i) {
+        cfg.json_include_output_property = random.coin();
+        cfg.json_include_tags_property = random.coin();
+        cfg.time_format_iso_8601 = random.coin();
+        cfg.hostname = random.text();
+        const alert a = random.next();
+        Json::Value event;
+        event["time"] = times_of(a.time_ns).json;
+        event["rule"] = to_jsoncpp(json_value(a.rule));
+        event["priority"] = std::string(priority_name(a.prio));
+        event["source"] = to_jsoncpp(json_value(a.source));
+        event["hostname"] = to_jsoncpp(json_value(cfg.hostname));
+        if (cfg.json_include_output_property) {
+            event["output"] = to_jsoncpp(json_value(output_of(cfg, a)));
+        }
+        if (cfg.json_include_tags_property) {
+            Json::Value tags = Json::arrayValue;
+            Json::ArrayIndex n = 0;
+            for (const auto& tag : std::set<std::string>(a.tags.begin(), a.tags.end())) {
+                tags[n++] = to_jsoncpp(json_value(tag));
+            }
+            event["tags"] = tags;
+        }
+        Json::Value fields(Json::objectValue);
+        for (const auto& [key, value] : a.output_fields) {
+            fields[key] = to_jsoncpp(value);
+        }
+        fields[cfg.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time"] =
+            Json::Value(static_cast<Json::UInt64>(a.time_ns));
+        std::string expected = testing::jsoncpp_fast_write(event);
+        expected.pop_back();
+        expected += ", \"output_fields\": " + testing::jsoncpp_fast_write(fields) + "}";
+        const std::string got = format_line(cfg, a);
+        if (got != expected && mismatches++ == 0) {
+            first = "alert " + std::to_string(i) + "\n ours:    " + got + "\n jsoncpp: " + expected;
+        }
+    }
+    return mismatches;
+}
+
+TEST(alert_formatter_json038, random_alerts_match_falco_with_jsoncpp) {
+    const tz_guard tz("UTC0");
+    std::string first;
+    EXPECT_EQ(jsoncpp_0_38_mismatches(profile_id::v0_38, 4000, first), 0) << first;
+}
+
+// The comparison tells the other layouts apart: legacy's (jsoncpp 0.10.6, no hostname, source or
+// tags) and nlohmann's object (0.44's, which replaces ill-formed UTF-8 where 0.39 to 0.43 throw)
+// differ from it on every alert.
+TEST(alert_formatter_json038, the_comparison_catches_the_neighbouring_layouts) {
+    const tz_guard tz("UTC0");
+    std::string first;
+    EXPECT_EQ(jsoncpp_0_38_mismatches(profile_id::legacy, 200, first), 200);
+    EXPECT_EQ(jsoncpp_0_38_mismatches(profile_id::v0_44, 200, first), 200);
+}
+
+// ---- 0.38 JSON -----------------------------------------------------------------------------
+
+// The example of docs/spec/0.38.md#51-layout (defaults, TZ=UTC0, FALCO_HOSTNAME=h) verbatim: the
+// jsoncpp object sorted, output_fields grafted last with its spaces.
+TEST(alert_formatter_json038, profile_example_defaults) {
+    const tz_guard tz("UTC0");
+    const config cfg = make_config(profile_id::v0_38, true);
+    EXPECT_EQ(
+        format_line(cfg, open_from_cat()),
+        R"j({"hostname":"h","output":"16:17:57.881781397: Warning An open was seen (command=cat /dev/null)","priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z", "output_fields": {"evt.time":1470327477881781397,"proc.cmdline":"cat /dev/null"}})j");
+}
+
+// The example of docs/spec/0.38.md#json.include.message (output and tags off) verbatim: no
+// message and always output_fields, whatever the flags of the newer options say (the loader does
+// not read them in 0.38). An alert without tags writes `[]`.
+TEST(alert_formatter_json038, profile_example_output_and_tags_off) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_38, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_tags_property = false;
+    cfg.json_include_message_property = true;
+    cfg.json_include_output_fields_property = false;
+    EXPECT_EQ(
+        format_line(cfg, open_from_cat()),
+        R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"syscall","time":"2016-08-04T16:17:57.881781397Z", "output_fields": {"evt.time":1470327477881781397,"proc.cmdline":"cat /dev/null"}})");
+    cfg.json_include_tags_property = true;
+    alert a = open_from_cat();
+    a.tags.clear();
+    a.source = "k8s_audit";
+    a.output_fields.clear();
+    EXPECT_EQ(
+        format_line(cfg, a),
+        R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":"k8s_audit","tags":[],"time":"2016-08-04T16:17:57.881781397Z", "output_fields": {"evt.time":1470327477881781397}})");
+}
+
+// The examples of docs/spec/0.38.md#json.utf8: every code point from U+0080 up as \u with
+// lower-case digits (astral ones as a surrogate pair), jsoncpp's lenient decoding of ill-formed
+// bytes, in the output, the hostname, the tags and the keys and values of output_fields alike;
+// controls as docs/spec/common.md#json.escape.named and \u00xx, DEL raw.
+TEST(alert_formatter_json038, every_string_escaped_by_jsoncpp_1_9_5) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_38, true);
+    cfg.hostname = "h\xc3\xa9";
+    alert a = open_from_cat();
+    a.time_ns = 0;
+    a.rule = "r\"\\";
+    a.message = "\xc3\xa9\xe2\x82\xac\xc2\x85\xe2\x80\xa8\xef\xbb\xbf\xf0\x9f\x98\x80\0\x1b\x7f"s;
+    a.tags = {"t\x80"};
+    a.output_fields = {{"a", json_value("\x80"s)},
+                       {"b", json_value("\xff"s)},
+                       {"c", json_value("\xc0\x80"s)},
+                       {"d", json_value("\xed\xa0\x80"s)},
+                       {"e", json_value("\xc3\x28"s)},
+                       {"f", json_value("\x80\x61"s)},
+                       {"g", json_value("\xe2\x28\xa1"s)},
+                       {"h", json_value("x\xe2\x82"s)},
+                       {"i", json_value("\xf4\x90\x80\x80"s)},
+                       {"j", json_value("\xf7\xbf\xbf\xbf"s)},
+                       {"k\xc3\xa9", json_value("\t\x01"s)}};
+    EXPECT_EQ(format_line(cfg, a),
+              R"({"hostname":"h\u00e9","output":"00:00:00.000000000: Warning )"
+              R"(\u00e9\u20ac\u0085\u2028\ufeff\ud83d\ude00\u0000\u001b)"
+              "\x7f"
+              R"(","priority":"Warning","rule":"r\"\\","source":"syscall","tags":["t\ufffd"],)"
+              R"("time":"1970-01-01T00:00:00.000000000Z", "output_fields": {"a":"\ufffd",)"
+              R"("b":"\ufffd","c":"\ufffd","d":"\ufffd","e":"\u00e8","evt.time":0,)"
+              R"("f":"\ufffd","g":"\u2a21","h":"x\ufffd\ufffd","i":"\ud800\udc00",)"
+              R"("j":"\udbbf\udfff","k\u00e9":"\t\u0001"}})");
+}
+
+// The examples of docs/spec/0.38.md#json.number.float: %.17g and `.0` for an integral result.
+TEST(alert_formatter_json038, doubles_in_output_fields) {
+    const tz_guard tz("UTC0");
+    config cfg = make_config(profile_id::v0_38, true);
+    cfg.json_include_output_property = false;
+    cfg.json_include_tags_property = false;
+    alert a = open_from_cat();
+    a.time_ns = 0;
+    const double values[] = {
+        2.0, 100.0, 0.0, -0.0, 0.1, 123.456, 1e-07, 1.5e300, 1e16, 1e17, 1.8446744073709552e+29};
+    const char* const written[] = {"2.0",
+                                   "100.0",
+                                   "0.0",
+                                   "-0.0",
+                                   "0.10000000000000001",
+                                   "123.456",
+                                   "9.9999999999999995e-08",
+                                   "1.5000000000000001e+300",
+                                   "10000000000000000.0",
+                                   "1e+17",
+                                   "1.8446744073709552e+29"};
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        a.output_fields = {{"x", json_value(values[i])}};
+        EXPECT_EQ(format_line(cfg, a),
+                  R"({"hostname":"h","priority":"Warning","rule":"open_from_cat","source":)"
+                  R"("syscall","time":"1970-01-01T00:00:00.000000000Z", "output_fields": )"
+                  R"({"evt.time":0,"x":)"s +
+                      written[i] + "}}")
+            << written[i];
+    }
+}
 
 // ---- legacy JSON ---------------------------------------------------------------------------
 

@@ -26,6 +26,10 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.40", profile_id::v0_39_to_0_40},
         {"0.40.0", profile_id::v0_39_to_0_40},
         {"0.41.9", profile_id::v0_41_to_0_43},  // a minor's every patch, as the harness maps it
+        {"0.38", profile_id::v0_38},
+        {"0.38.0", profile_id::v0_38},
+        {"0.38.1", profile_id::v0_38},
+        {"0.38.2", profile_id::v0_38},
         {"legacy", profile_id::legacy},
         {"0.15", profile_id::legacy},
         {"0.15.3", profile_id::legacy},
@@ -38,8 +42,8 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 }
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
-    for (const char* name : {"", "0", "0.", "0.38", "0.38.2", "0.45", "0.16", "0.41-0.42", "44",
-                             "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest"}) {
+    for (const char* name : {"", "0", "0.", "0.37", "0.37.1", "0.45", "0.16", "0.41-0.42", "44",
+                             "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
@@ -48,6 +52,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
+              "  0.38        Falco 0.38.0 to 0.38.2 (0.38)\n"
               "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
               "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
               "  0.44        Falco 0.44.0 and 0.44.1 (0.44)\n");
@@ -83,6 +88,37 @@ TEST(profile_switches, values_follow_the_falco_source_of_each_range) {
         EXPECT_TRUE(p->expands_env_in_config);
         EXPECT_FALSE(p->has_daemon_mode);
     }
+}
+
+// What 0.39.0 changed, undone in 0.38 (docs/spec/0.38.md, docs/PROFILES.md): everything else is
+// 0.39-0.40's.
+TEST(profile_switches, v0_38_is_0_39_to_0_40_before_the_nlohmann_object) {
+    const profile& p39 = get_profile(profile_id::v0_39_to_0_40);
+    const profile& p38 = get_profile(profile_id::v0_38);
+    EXPECT_EQ(p38.id, profile_id::v0_38);
+    EXPECT_EQ(p39.json, profile::json_layout::nlohmann_sorted);
+    EXPECT_EQ(p38.json, profile::json_layout::jsoncpp_grafted_fields);
+    EXPECT_EQ(p38.jsoncpp, profile::jsoncpp_release::v1_9_5);
+    EXPECT_EQ(get_profile(profile_id::legacy).jsoncpp, profile::jsoncpp_release::v0_10_6);
+    EXPECT_TRUE(p38.json_has_hostname);
+    EXPECT_TRUE(p38.json_has_source_and_tags);
+    EXPECT_FALSE(get_profile(profile_id::legacy).json_has_source_and_tags);
+    EXPECT_TRUE(p39.has_message_option);
+    EXPECT_FALSE(p38.has_message_option);
+    EXPECT_FALSE(p39.o_splits_at_commas);
+    EXPECT_TRUE(p38.o_splits_at_commas);
+    EXPECT_TRUE(p39.o_value_flow_map);
+    EXPECT_FALSE(p38.o_value_flow_map);
+    // Inherited from 0.39-0.40.
+    EXPECT_FALSE(p38.buffered_outputs_yaml_honoured);
+    EXPECT_TRUE(p38.buffered_outputs_default);
+    EXPECT_FALSE(p38.has_output_fields_option);
+    EXPECT_FALSE(p38.o_key_escapes);
+    EXPECT_TRUE(p38.o_before_config_files);
+    EXPECT_FALSE(p38.http_retries_timeouts);
+    EXPECT_EQ(p38.hostname_fallback_env, "FALCO_GRPC_HOSTNAME");
+    EXPECT_TRUE(p38.has_outputs_queue);
+    EXPECT_TRUE(p38.stats_use_short_upper_names);
 }
 
 }  // namespace

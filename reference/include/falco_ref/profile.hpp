@@ -14,6 +14,7 @@ enum class profile_id {
     legacy,         // Falco 0.15.3 as the "Falco Alerts" page documents it (docs/spec/legacy.md)
     v0_41_to_0_43,  // Falco 0.41.0 to 0.43.1 (docs/spec/0.41-0.43.md)
     v0_39_to_0_40,  // Falco 0.39.0 to 0.40.0 (docs/spec/0.39-0.40.md)
+    v0_38,          // Falco 0.38.0 to 0.38.2 (docs/spec/0.38.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -23,9 +24,21 @@ struct profile {
 
     enum class json_layout {
         nlohmann_sorted,         // 0.39+: one sorted object incl. hostname/source/tags/message
-        jsoncpp_grafted_fields,  // <=0.38: {output,priority,rule,time} + `, "output_fields": {..}}`
+        jsoncpp_grafted_fields,  // <=0.38: a jsoncpp object + `, "output_fields": {..}}`
     };
     json_layout json = json_layout::nlohmann_sorted;
+    // The jsoncpp whose FastWriter writes the grafted layout, output_fields included: 0.10.6 in
+    // legacy (sysdig@falco/0.15.3:userspace/libsinsp/third-party/jsoncpp/json/json.h:90), 1.9.5
+    // in 0.38 (libs@0.17.3:cmake/modules/jsoncpp.cmake:49). Unused by nlohmann_sorted.
+    enum class jsoncpp_release { v0_10_6, v1_9_5 };
+    jsoncpp_release jsoncpp = jsoncpp_release::v0_10_6;
+    // The JSON object has `source` and `tags` (tags behind json_include_tags_property); legacy's
+    // grafted object has neither (docs/spec/legacy.md#json.source, docs/spec/legacy.md#json.tags).
+    bool json_has_source_and_tags = true;
+    // `json_include_message_property` is read (since 0.39.0,
+    // falco@0.40.0:userspace/falco/configuration.cpp:336-337); before, there is no `message` key
+    // (docs/spec/0.38.md#json.include.message).
+    bool has_message_option = true;
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
@@ -118,6 +131,15 @@ struct profile {
     // falco@0.40.0:userspace/falco/configuration.cpp:126-141); later versions apply
     // `-o config_files=...` first, then look up `config_files`, then apply the others.
     bool o_before_config_files = false;
+    // 0.38: cxxopts 3.0.0 splits every -o argument at its commas into several options
+    // (docs/spec/0.38.md#config.o.split, cxxopts@v3.0.0:include/cxxopts.hpp:980-995); Falco
+    // 0.39.1 and later take the argument whole
+    // (falco@0.39.1:userspace/falco/app/options.cpp:22-24).
+    bool o_splits_at_commas = false;
+    // An -o value `{...}` replaces the node with that YAML flow map (since 0.39.0,
+    // falco@0.40.0:userspace/falco/configuration.cpp:783-788); before, every value is a string
+    // scalar (docs/spec/0.38.md#config.o.value).
+    bool o_value_flow_map = true;
     // The variable read for the JSON hostname when FALCO_HOSTNAME is not set; empty: none
     // (0.33 to 0.43: FALCO_GRPC_HOSTNAME, falco@0.43.1:userspace/falco/app/actions/
     // init_outputs.cpp:37-47; docs/spec/0.41-0.43.md#json.hostname).

@@ -57,9 +57,10 @@ void append_fields(const Writer& w, std::string& out, const json_value::object& 
 }
 
 // A std::set in Falco: sorted, unique (falco@0.44.1:userspace/engine/formats.cpp:118-120;
-// falco@0.44.1:userspace/engine/formats.h:39). Rules usually
-// list few tags, often already in order, so that case is written without a copy.
-void append_tags(const nlohmann_writer& w, std::string& out, const std::vector<std::string>& tags) {
+// falco@0.44.1:userspace/engine/formats.h:39; falco@0.38.2:userspace/engine/formats.cpp:95-109).
+// Rules usually list few tags, often already in order, so that case is written without a copy.
+template <typename Writer>
+void append_tags(const Writer& w, std::string& out, const std::vector<std::string>& tags) {
     auto write = [&](const auto& sorted_unique) {
         out.push_back('[');
         bool first = true;
@@ -122,8 +123,10 @@ void alert_formatter::format(const alert& a, output_message& msg) const {
     }
     if (cfg_.prof->json == profile::json_layout::nlohmann_sorted) {
         append_nlohmann_json(line, a);
+    } else if (cfg_.prof->jsoncpp == profile::jsoncpp_release::v1_9_5) {
+        append_jsoncpp_json(jsoncpp_1_9_, line, a);
     } else {
-        append_jsoncpp_json(line, a);
+        append_jsoncpp_json(jsoncpp_, line, a);
     }
 }
 
@@ -217,41 +220,48 @@ void alert_formatter::append_nlohmann_json(std::string& out, const alert& a) con
     out.push_back('}');
 }
 
-void alert_formatter::append_jsoncpp_json(std::string& out, const alert& a) const {
-    // FastWriter over {output, priority, rule, time} (sorted), minus its "}\n", then the graft
-    // `, "output_fields": ` + fields + `}` (falco@0.15.3:userspace/engine/formats.cpp:220-262;
-    // docs/spec/legacy.md#json.layout). No hostname/source/tags/message, and output_fields always
-    // last.
-    const jsoncpp_writer& w = jsoncpp_;
-    auto output = [&] {
-        out.append("\"output\":");
+template <typename Writer>
+void alert_formatter::append_jsoncpp_json(const Writer& w, std::string& out, const alert& a) const {
+    // FastWriter over the sorted object, minus its "}\n", then the graft
+    // `, "output_fields": ` + fields + `}`, so output_fields always comes last (legacy:
+    // falco@0.15.3:userspace/engine/formats.cpp:220-262, docs/spec/legacy.md#json.layout, keys
+    // output, priority, rule, time; 0.38: falco@0.38.2:userspace/engine/formats.cpp:49-129,
+    // docs/spec/0.38.md#json.layout, with hostname, source and tags too). The keys are written in
+    // their bytewise order (docs/spec/common.md#json.keys.sort).
+    const profile& prof = *cfg_.prof;
+    bool first = true;
+    auto key = [&](std::string_view name) {
+        out.append(first ? "{\"" : ",\"");
+        out.append(name);
+        out.append("\":");
+        first = false;
+    };
+    if (prof.json_has_hostname) {
+        key("hostname");
+        w.append_string(out, cfg_.hostname);
+    }
+    if (cfg_.json_include_output_property) {
+        key("output");
         text_.clear();
         append_text_line(text_, a);
         w.append_string(out, text_);
-    };
-    auto priority = [&] {
-        out.append("\"priority\":");
-        w.append_string(out, priority_name(a.prio));
-    };
-    auto rule = [&] {
-        out.append("\"rule\":");
-        w.append_string(out, a.rule);
-    };
-    auto time = [&] {
-        out.append("\"time\":\"");
-        append_json_time(out, a.time_ns);
-        out.push_back('"');
-    };
-    out.push_back('{');
-    if (cfg_.json_include_output_property) {
-        output();
-        out.push_back(',');
     }
-    priority();
-    out.push_back(',');
-    rule();
-    out.push_back(',');
-    time();
+    key("priority");
+    w.append_string(out, priority_name(a.prio));
+    key("rule");
+    w.append_string(out, a.rule);
+    if (prof.json_has_source_and_tags) {
+        key("source");
+        w.append_string(out, a.source);
+        if (cfg_.json_include_tags_property) {
+            key("tags");
+            append_tags(w, out, a.tags);
+        }
+    }
+    key("time");
+    out.push_back('"');
+    append_json_time(out, a.time_ns);
+    out.push_back('"');
     out.append(", \"output_fields\": ");
     append_fields(w, out, a.output_fields,
                   cfg_.time_format_iso_8601 ? "evt.time.iso8601" : "evt.time", a.time_ns);
