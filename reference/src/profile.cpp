@@ -157,10 +157,6 @@ const profile& get_profile(profile_id id) {
     return k_v0_44;
 }
 
-const std::vector<profile_range>& profile_ranges() {
-    return k_ranges;
-}
-
 std::optional<profile_id> parse_profile_id(std::string_view name) {
     const std::optional<int> minor = falco_minor(name);
     for (const profile_range& r : k_ranges) {

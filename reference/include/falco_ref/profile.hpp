@@ -173,8 +173,6 @@ struct profile_range {
     int first_minor;         // the Falco 0.<minor> versions it covers
     int last_minor;
 };
-// Every profile, oldest first.
-const std::vector<profile_range>& profile_ranges();
 
 // A profile name ("0.41-0.43", "legacy"), a Falco minor ("0.42") or a full version ("0.42.1",
 // "0.44.0"), mapped to the profile that covers it; nullopt for anything else.

@@ -111,15 +111,6 @@ child_pipe child_pipe::spawn(const std::string& program) {
 child_pipe::child_pipe(child_pipe&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)), fd_(std::exchange(other.fd_, -1)) {}
 
-child_pipe& child_pipe::operator=(child_pipe&& other) noexcept {
-    if (this != &other) {
-        finish(clock::now() + std::chrono::seconds(2));
-        pid_ = std::exchange(other.pid_, -1);
-        fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-}
-
 child_pipe::~child_pipe() {
     finish(clock::now() + std::chrono::seconds(2));
 }

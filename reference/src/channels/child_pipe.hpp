@@ -20,7 +20,6 @@ public:
     static child_pipe spawn(const std::string& program);
 
     child_pipe(child_pipe&& other) noexcept;
-    child_pipe& operator=(child_pipe&& other) noexcept;
     child_pipe(const child_pipe&) = delete;
     child_pipe& operator=(const child_pipe&) = delete;
     // Last resort only (the owner calls finish()): EOF, then a bounded wait, then SIGKILL.
