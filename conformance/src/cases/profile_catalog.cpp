@@ -40,6 +40,7 @@ const std::vector<profile_info>& known_profiles() {
     static const std::vector<profile_info> profiles{
         {"legacy", "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15,
          15, false},
+        {"0.38", "Falco 0.38.0 to 0.38.2", 38, 38, false},
         {"0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40, false},
         {"0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43, true},
         {"0.44", "Falco 0.44.0 and 0.44.1", 44, 44, true},
