@@ -114,24 +114,30 @@ std::string make_payload(uint32_t line_no, const std::string& line) {
 }
 
 // Turns one input line into an event, or reports why not (contract: `line <N>` and the reason).
-void take_line(instance_state& in, std::string line) {
-    ++in.line_no;
+// With `may_report` false, a line that would be reported is left unread and false returned.
+bool take_line(instance_state& in, const std::string& line, bool may_report) {
     auto parsed = replay::alert_reader::read(line);
     if (std::holds_alternative<replay::alert_reader::blank>(parsed)) {
-        return;
+        ++in.line_no;
+        return true;
     }
-    if (const auto* why = std::get_if<std::string>(&parsed)) {
+    const auto* why = std::get_if<std::string>(&parsed);
+    const auto* alert = std::get_if<replay::replay_alert>(&parsed);
+    const bool known_rule = alert != nullptr && the_spec().rule_ids.count(alert->rule) != 0;
+    if (!known_rule && !may_report) {
+        return false;
+    }
+    ++in.line_no;
+    if (why != nullptr) {
         log_line("line " + std::to_string(in.line_no) + ": " + *why);
-        return;
-    }
-    const auto& alert = std::get<replay::replay_alert>(parsed);
-    if (!the_spec().rule_ids.count(alert.rule)) {
-        log_line("line " + std::to_string(in.line_no) + ": rule '" + alert.rule +
+    } else if (!known_rule) {
+        log_line("line " + std::to_string(in.line_no) + ": rule '" + alert->rule +
                  "' is not in the case's alerts file, so no rule was generated for it; not "
                  "replayed");
-        return;
+    } else {
+        in.events.add(alert->time_ns, make_payload(in.line_no, line));
     }
-    in.events.add(alert.time_ns, make_payload(in.line_no, line));
+    return true;
 }
 
 // The alert of an event, parsed once per event number.
@@ -280,11 +286,18 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
     in->events.clear();
     *nevts = 0;
     while (in->events.size() < k_max_batch) {
+        // A line, or at the end of input a last line without its newline.
         const auto nl = in->buffer.find('\n');
-        if (nl != std::string::npos) {
-            std::string line = in->buffer.substr(0, nl);
-            in->buffer.erase(0, nl + 1);
-            take_line(*in, std::move(line));
+        if (nl != std::string::npos || (in->eof && !in->buffer.empty())) {
+            const std::size_t len = nl != std::string::npos ? nl : in->buffer.size();
+            // A line reported on stderr ends the batch before it: Falco asks for the next
+            // batch only once it has processed every event of this one, so the report of line
+            // N shows, as it does for an implementation that reads line by line, that every
+            // alert before line N has reached Falco's outputs (conformance/PROTOCOL.md#2-alerts).
+            if (!take_line(*in, in->buffer.substr(0, len), in->events.empty())) {
+                break;
+            }
+            in->buffer.erase(0, nl != std::string::npos ? nl + 1 : len);
             continue;
         }
         if (in->eof) {
@@ -313,10 +326,6 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t* s, ss_instance_t* h, uint32_t* nevts
                 return SS_PLUGIN_TIMEOUT;
             }
             in->eof = true;
-            if (!in->buffer.empty()) {
-                take_line(*in, std::move(in->buffer));  // a last line without its newline
-                in->buffer.clear();
-            }
         } else if (errno != EAGAIN && errno != EINTR) {
             ps->last_error = std::string("read: ") + std::strerror(errno);
             return SS_PLUGIN_FAILURE;

@@ -255,3 +255,58 @@ TEST(replay_plugin, replays_alerts_as_events) {
     dlclose(lib);
     fs::remove_all(dir);
 }
+
+// A line the plugin reports ends the batch before it, so Falco has processed every alert before
+// it when the report appears (conformance/PROTOCOL.md#2-alerts, as for an implementation that
+// reads line by line): the report comes with the next call, not with the events before it.
+TEST(replay_plugin, reports_a_line_only_after_the_events_before_it_were_taken) {
+    const auto dir = temp_dir();
+    write(dir / "spec.json", R"({"source":"replay","rules":["Rule A"],"fields":[]})");
+    const std::string alert =
+        "{\"time\":1,\"rule\":\"Rule A\",\"priority\":\"Notice\",\"message\":\"m\"}\n";
+    write(dir / "alerts.jsonl", alert + alert + "not json\n" + alert);
+    setenv("FALCO_REPLAY_SPEC", (dir / "spec.json").c_str(), 1);
+
+    void* lib = dlopen(FALCO_REPLAY_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
+    ASSERT_NE(lib, nullptr) << dlerror();
+    api_driver api(lib);
+    ss_plugin_rc rc = SS_PLUGIN_FAILURE;
+    auto* state = api.init(&rc);
+    ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
+    auto* inst = sym<ss_instance_t* (*)(ss_plugin_t*, const char*, ss_plugin_rc*)>(
+        lib, "plugin_open")(state, (dir / "alerts.jsonl").c_str(), &rc);
+    ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
+
+    const auto err_path = dir / "stderr";
+    const int saved = dup(2);
+    const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(err_fd, 2);
+    auto stderr_text = [&] {
+        std::ifstream f(err_path);
+        return std::string(std::istreambuf_iterator<char>(f), {});
+    };
+
+    std::vector<recorded_event> events;
+    std::vector<std::size_t> events_after_call;
+    std::vector<std::string> stderr_after_call;
+    for (int guard = 0; guard < 100 && rc != SS_PLUGIN_EOF; ++guard) {
+        rc = api.next_batch(state, inst, events);
+        ASSERT_TRUE(rc == SS_PLUGIN_SUCCESS || rc == SS_PLUGIN_TIMEOUT || rc == SS_PLUGIN_EOF)
+            << rc;
+        if (rc == SS_PLUGIN_SUCCESS) {
+            events_after_call.push_back(events.size());
+            stderr_after_call.push_back(stderr_text());
+        }
+    }
+    dup2(saved, 2);
+    ::close(err_fd);
+
+    ASSERT_EQ(events_after_call.size(), 2u);
+    EXPECT_EQ(events_after_call[0], 2u);  // lines 1 and 2; line 3 is left for the next call
+    EXPECT_EQ(stderr_after_call[0], "");
+    EXPECT_EQ(events_after_call[1], 3u);  // line 4, after line 3 was reported
+    EXPECT_NE(stderr_after_call[1].find("line 3: "), std::string::npos) << stderr_after_call[1];
+    sym<void (*)(ss_plugin_t*, ss_instance_t*)>(lib, "plugin_close")(state, inst);
+    sym<void (*)(ss_plugin_t*)>(lib, "plugin_destroy")(state);
+    dlclose(lib);
+}
