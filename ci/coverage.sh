@@ -18,7 +18,7 @@ jobs=${COVERAGE_JOBS:-2}
 # Line coverage of reference/src by the golden cases, in percent: the measured value rounded
 # down (docs/COVERAGE.md). Raise it when new cases raise the measurement; never lower it to
 # let a change through.
-floor=93
+floor=94
 t0=$(date +%s)
 
 "$root/ci/install-deps.sh"
