@@ -16,7 +16,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #ifndef FALCO_REPLAY_PLUGIN_PATH
@@ -126,6 +128,38 @@ private:
     void* lib_;
 };
 
+// Sends this process's stderr (fd 2), where the plugin reports lines, to a file until restored.
+class stderr_capture {
+public:
+    explicit stderr_capture(fs::path path)
+        : path_(std::move(path)),
+          saved_(dup(2)),
+          fd_(::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600)) {
+        dup2(fd_, 2);
+    }
+    stderr_capture(const stderr_capture&) = delete;
+    stderr_capture& operator=(const stderr_capture&) = delete;
+    ~stderr_capture() { restore(); }
+
+    void restore() {
+        if (saved_ >= 0) {
+            dup2(saved_, 2);
+            ::close(saved_);
+            ::close(fd_);
+            saved_ = -1;
+        }
+    }
+    std::string text() const {
+        std::ifstream in(path_);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+
+private:
+    fs::path path_;
+    int saved_;
+    int fd_;
+};
+
 }  // namespace
 
 TEST(replay_plugin, replays_alerts_as_events) {
@@ -174,11 +208,7 @@ TEST(replay_plugin, replays_alerts_as_events) {
         lib, "plugin_open")(state, (dir / "alerts.jsonl").c_str(), &rc);
     ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
 
-    // Capture the plugin's stderr lines (invalid and unknown alerts).
-    const auto err_path = dir / "stderr";
-    const int saved = dup(2);
-    const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(err_fd, 2);
+    stderr_capture err(dir / "stderr");  // invalid and unknown alerts
 
     std::vector<recorded_event> events;
     for (int guard = 0; guard < 100; ++guard) {
@@ -189,8 +219,7 @@ TEST(replay_plugin, replays_alerts_as_events) {
         ASSERT_TRUE(rc == SS_PLUGIN_SUCCESS || rc == SS_PLUGIN_TIMEOUT) << rc;
     }
     EXPECT_EQ(rc, SS_PLUGIN_EOF);
-    dup2(saved, 2);
-    ::close(err_fd);
+    err.restore();
 
     // Lines 1, 4 and 6 are replayed; 2 is blank, 3 invalid, 5 names a rule without a rule.
     ASSERT_EQ(events.size(), 3u);
@@ -204,12 +233,11 @@ TEST(replay_plugin, replays_alerts_as_events) {
     EXPECT_EQ(events[1].ts, 1507591916746609046u);  // date -u -d 2017-10-09T23:31:56Z +%s
     EXPECT_EQ(events[2].ts, 6u);
 
-    std::ifstream err_in(err_path);
-    std::string err((std::istreambuf_iterator<char>(err_in)), {});
-    EXPECT_NE(err.find("line 3: not JSON"), std::string::npos) << err;
-    EXPECT_NE(err.find("line 5: rule 'Unknown' is not in the case's alerts file"),
+    const std::string reported = err.text();
+    EXPECT_NE(reported.find("line 3: not JSON"), std::string::npos) << reported;
+    EXPECT_NE(reported.find("line 5: rule 'Unknown' is not in the case's alerts file"),
               std::string::npos)
-        << err;
+        << reported;
 
     const auto run_extract = [&](std::size_t event, uint32_t field_id, const char* name,
                                  uint32_t type, const char* arg = nullptr) {
@@ -277,14 +305,7 @@ TEST(replay_plugin, reports_a_line_only_after_the_events_before_it_were_taken) {
         lib, "plugin_open")(state, (dir / "alerts.jsonl").c_str(), &rc);
     ASSERT_EQ(rc, SS_PLUGIN_SUCCESS);
 
-    const auto err_path = dir / "stderr";
-    const int saved = dup(2);
-    const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(err_fd, 2);
-    auto stderr_text = [&] {
-        std::ifstream f(err_path);
-        return std::string(std::istreambuf_iterator<char>(f), {});
-    };
+    stderr_capture err(dir / "stderr");
 
     std::vector<recorded_event> events;
     std::vector<std::size_t> events_after_call;
@@ -295,11 +316,10 @@ TEST(replay_plugin, reports_a_line_only_after_the_events_before_it_were_taken) {
             << rc;
         if (rc == SS_PLUGIN_SUCCESS) {
             events_after_call.push_back(events.size());
-            stderr_after_call.push_back(stderr_text());
+            stderr_after_call.push_back(err.text());
         }
     }
-    dup2(saved, 2);
-    ::close(err_fd);
+    err.restore();
 
     ASSERT_EQ(events_after_call.size(), 2u);
     EXPECT_EQ(events_after_call[0], 2u);  // lines 1 and 2; line 3 is left for the next call
