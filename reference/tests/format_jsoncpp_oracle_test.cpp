@@ -100,7 +100,7 @@ std::vector<std::string> string_corpus() {
         }
         corpus.push_back(std::move(s));
     }
-    // Every single byte, and every lead byte cut off by the end of the string.
+    // Every single byte, and every first byte cut off by the end of the string.
     for (int b = 0; b < 256; ++b) {
         corpus.emplace_back(1, static_cast<char>(b));
         corpus.push_back(std::string("ab") + static_cast<char>(b) + "\x80");
@@ -280,7 +280,7 @@ TEST(jsoncpp_1_9_differential, catches_wrong_writers) {
 }
 
 TEST(jsoncpp_1_9_writer, lenient_decoder_cases_from_the_source) {
-    // utf8ToCodepoint: the lead byte decides the length; a truncated sequence costs one byte.
+    // utf8ToCodepoint: the first byte decides the length; a truncated sequence costs one byte.
     // 2 bytes taken whatever the second is: (0x03 << 6) | (0x28 & 0x3F) is U+00E8.
     EXPECT_EQ(ours_string("\xc3\x28"), "\"\\u00e8\"");
     EXPECT_EQ(ours_string("\xc3\xa9"), "\"\\u00e9\"");      // é

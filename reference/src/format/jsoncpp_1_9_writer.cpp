@@ -13,8 +13,8 @@ namespace {
 constexpr char32_t k_replacement = 0xFFFD;
 
 // One code point as jsoncpp 1.9.5's utf8ToCodepoint reads it at `p` (json_writer.cpp:188-247),
-// and where the next one starts. The bytes after the lead byte are taken as they are, continuation
-// bytes or not: only the lead byte decides the length.
+// and where the next one starts. The bytes after the first byte are taken as they are, continuation
+// bytes or not: only the first byte decides the length.
 struct decoded {
     char32_t code_point;
     const unsigned char* next;

@@ -20,7 +20,7 @@ public:
     // valueToQuotedStringN with emitUTF8 false (json_writer.cpp:276-348): \" \\ \b \f \n \r \t;
     // every other code point below U+0020 and from U+0080 up as \uxxxx in lower case, U+10000
     // and up as a surrogate pair; ASCII from 0x20 raw. The code points come from
-    // utf8ToCodepoint (json_writer.cpp:188-247), which trusts a lead byte's length without
+    // utf8ToCodepoint (json_writer.cpp:188-247), which trusts a first byte's length without
     // checking continuation bytes and yields U+FFFD for a sequence that is truncated by the end
     // of the string (one byte consumed), overlong, a surrogate, or led by 0xF8-0xFF.
     void append_string(std::string& out, std::string_view s) const;
