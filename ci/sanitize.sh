@@ -33,7 +33,7 @@ status=0
 # the --shard partition test, which runs the harness's --list about 200 times and no reference.
 # The plain build runs all of them.
 ctest_exclude() {
-    local all=(0.44 0.41-0.43 0.39-0.40 0.38 legacy) p
+    local all=(0.44 0.41-0.43 0.39-0.40 0.38 0.36 legacy) p
     local out=("conformance\\.identify\\." "conformance\\.shard_union_over_golden\$")
     for p in "${all[@]}"; do
         [[ " ${profiles[*]} " == *" $p "* ]] || out+=("conformance\\.suite\\.${p//./\\.}\$")

@@ -7,8 +7,13 @@ namespace conformance {
 
 namespace {
 
-// "0.42" or "0.42.1" (digits only): the minor; nullopt for anything else.
-std::optional<int> falco_minor(std::string_view text) {
+struct falco_version {
+    int minor = 0;
+    std::optional<int> patch;
+};
+
+// "0.42" or "0.42.1" (digits only): the minor and the patch if given; nullopt for anything else.
+std::optional<falco_version> parse_version(std::string_view text) {
     if (text.substr(0, 2) != "0.") {
         return std::nullopt;
     }
@@ -21,6 +26,7 @@ std::optional<int> falco_minor(std::string_view text) {
     if (ec != std::errc() || end != minor_text.data() + minor_text.size() || minor_text.empty()) {
         return std::nullopt;
     }
+    falco_version version{minor, std::nullopt};
     if (dot != std::string_view::npos) {
         const auto patch = text.substr(dot + 1);
         int value = 0;
@@ -28,8 +34,16 @@ std::optional<int> falco_minor(std::string_view text) {
         if (patch.empty() || pec != std::errc() || pend != patch.data() + patch.size()) {
             return std::nullopt;
         }
+        version.patch = value;
     }
-    return minor;
+    return version;
+}
+
+bool covers(const profile_info& p, const falco_version& v) {
+    if (v.minor < p.first_minor || v.minor > p.last_minor) {
+        return false;
+    }
+    return !(v.minor == p.first_minor && v.patch && *v.patch < p.first_patch);
 }
 
 }  // namespace
@@ -40,6 +54,7 @@ const std::vector<profile_info>& known_profiles() {
     static const std::vector<profile_info> profiles{
         {"legacy", "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15,
          15, false},
+        {"0.36", "Falco 0.36.1 and 0.36.2", 36, 36, false, 1},
         {"0.38", "Falco 0.38.0 to 0.38.2", 38, 38, false},
         {"0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40, false},
         {"0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43, true},
@@ -61,9 +76,9 @@ std::optional<std::string> resolve_profile(std::string_view text) {
     if (const auto* p = find_profile(text)) {
         return p->name;
     }
-    if (const auto minor = falco_minor(text)) {
+    if (const auto version = parse_version(text)) {
         for (const auto& p : known_profiles()) {
-            if (*minor >= p.first_minor && *minor <= p.last_minor) {
+            if (covers(p, *version)) {
                 return p.name;
             }
         }
@@ -77,6 +92,10 @@ std::string profile_table() {
         std::string minors;
         for (int m = p.first_minor; m <= p.last_minor; ++m) {
             minors += (minors.empty() ? "" : ", ") + std::string("0.") + std::to_string(m);
+        }
+        if (p.first_patch != 0) {
+            minors +=
+                " from 0." + std::to_string(p.first_minor) + "." + std::to_string(p.first_patch);
         }
         out += "  " + p.name + std::string(12 - std::min<std::size_t>(p.name.size(), 11), ' ') +
                p.falco + " (" + minors + ")\n";
