@@ -395,4 +395,33 @@ TEST_F(case_loader_test, a_case_applies_to_its_profiles_with_their_overrides) {
     EXPECT_EQ(loader.load_case(dir, "0.44")->expect.stdout_stats, expectations::stats_order::exact);
 }
 
+// identify runs a case once per distinct run: overrides that differ only in what documents them
+// (provenance, description, rules) are the same run, and one that only documents is no change.
+TEST_F(case_loader_test, the_view_of_a_profile_is_what_its_override_changes_in_the_run) {
+    const auto dir = root_ / "0.44/json/c";
+    fs::create_directories(dir / "expected");
+    write_file(dir / "expected/out", "x\n");
+    write_file(dir / "case.yaml",
+               std::string(k_head) +
+                   "profiles: [0.38, 0.39-0.40, 0.41-0.43, 0.44]\n"
+                   "rules: [stdout.write]\n"
+                   "expect:\n  exit_code: 0\n  stdout: expected/out\n"
+                   "by_profile:\n"
+                   "  0.38:\n    provenance: [\"a\"]\n    rules: [stats.stdout]\n"
+                   "    expect: {exit_code: 1}\n"
+                   "  0.39-0.40:\n    description: \"other words\"\n    provenance: [\"b\"]\n"
+                   "    expect: {exit_code: 1}\n"
+                   "  0.41-0.43:\n    provenance: [\"c\"]\n");
+    const case_loader loader(root_);
+    const auto view = [&](const std::string& profile) {
+        const auto c = loader.load_case(dir, profile);
+        EXPECT_TRUE(c && c->load_error.empty()) << profile;
+        return c ? c->view : std::string("not loaded");
+    };
+    EXPECT_EQ(view("0.38"), view("0.39-0.40"));
+    EXPECT_NE(view("0.38").find("exit_code: 1"), std::string::npos);
+    EXPECT_EQ(view("0.41-0.43"), "");
+    EXPECT_EQ(view("0.44"), "");
+}
+
 }  // namespace conformance

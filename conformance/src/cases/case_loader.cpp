@@ -291,6 +291,19 @@ void parse_case(const case_reader& r, const YAML::Node& root, golden_case& c) {
     check_placeholders(r, root, c);
 }
 
+// A profile's override as YAML, without the keys that only document the case (its provenance,
+// description and rules): "" when the override changes nothing of the run.
+std::string run_view(const YAML::Node& override_node) {
+    YAML::Node run;
+    for (const auto& item : override_node) {
+        const auto key = item.first.Scalar();
+        if (key != "provenance" && key != "description" && key != "rules") {
+            run[key] = item.second;
+        }
+    }
+    return run.size() == 0 ? std::string() : YAML::Dump(run);
+}
+
 }  // namespace
 
 golden_case case_loader::load_case(const fs::path& case_dir) const {
@@ -322,7 +335,7 @@ std::optional<golden_case> case_loader::load_case(const fs::path& case_dir,
         }
         parse_case(reader, profile_view(reader, root, c.profiles, c.profile), c);
         if (root["by_profile"] && root["by_profile"][c.profile]) {
-            c.view = YAML::Dump(root["by_profile"][c.profile]);
+            c.view = run_view(root["by_profile"][c.profile]);
         }
     } catch (const schema_error& e) {
         c.load_error = e.what();

@@ -135,8 +135,9 @@ struct golden_case {
     std::string profile;  // the profile it runs under (by_profile applied)
     std::string home;     // the first directory of its id: the profile it was written for
     std::vector<std::string> profiles;  // `profiles:`: every profile it applies to
-    // What `by_profile` changes for `profile` (its override as YAML), "" when nothing: two
-    // profiles see the same case when their views are equal.
+    // What `by_profile` changes in the run for `profile` (its override as YAML, without the keys
+    // that only document it: provenance, description, rules), "" when nothing: two profiles see
+    // the same run when their views are equal.
     std::string view;
     std::string channel;  // the area directory, an implicit tag
     std::string description;
