@@ -15,10 +15,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COVERAGE_BUILD_DIR:-$root/build-coverage}
 jobs=${COVERAGE_JOBS:-2}
-# Line coverage of reference/src by the golden cases, in percent: the measured value rounded
-# down (docs/COVERAGE.md). Raise it when new cases raise the measurement; never lower it to
-# let a change through.
-floor=94
+# Line coverage of reference/src by the golden cases, in percent: the lowest value measured on
+# the current tree, rounded down to a half percent (docs/COVERAGE.md). The lowest, because a few
+# lines are reached or not depending on timing (the program channel's write-failure path: a
+# program that exits at once may or may not be gone before the first write). Raise it when new
+# cases raise the measurement; never lower it to let a change through.
+floor=93.5
 t0=$(date +%s)
 
 "$root/ci/install-deps.sh"
@@ -72,7 +74,7 @@ import json
 import sys
 
 files = json.load(open(sys.argv[1]))["files"]
-floor = int(sys.argv[2])
+floor = float(sys.argv[2])
 
 
 def pct(covered, total):

@@ -66,18 +66,23 @@ void emit_locked(log_level level, std::string_view message) {
     if (level > g_settings.level) {
         return;
     }
+    // One copy serves both sinks, as in Falco: syslog takes one trailing newline off it, and
+    // stderr adds one only when it is missing, so a message ending in two newlines keeps both on
+    // stderr when syslog is off (docs/spec/0.44.md#log.newline).
     std::string body(message);
-    if (!body.empty() && body.back() == '\n') {
-        body.pop_back();
-    }
     if (g_settings.to_syslog) {
+        if (!body.empty() && body.back() == '\n') {
+            body.pop_back();
+        }
         ::syslog(static_cast<int>(level), "%s", body.c_str());
     }
     if (g_settings.to_stderr) {
         std::string line = timestamp_prefix(g_settings.iso8601_timestamps);
         line += ": ";
         line += body;
-        line += '\n';
+        if (body.empty() || body.back() != '\n') {
+            line += '\n';
+        }
         write_all(STDERR_FILENO, line);  // one write per line keeps threads from interleaving
     }
 }

@@ -168,7 +168,7 @@ TEST_F(file_channel_test, open_failure_fails_the_delivery_and_retries_044) {
         const channel_outcome failed = ch.deliver(msg("a"));
         EXPECT_EQ(failed.result(), channel_outcome::status::failed);
         EXPECT_EQ(failed.log_line("file"),
-                  "file: failed to open output file " + dir + "/events.txt");
+                  "file: failed to open output file " + dir + "/events.txt\n");
         fs::create_directory(dir);
         EXPECT_TRUE(ch.deliver(msg("b")).ok());
         EXPECT_TRUE(ch.close().ok());
@@ -182,7 +182,7 @@ TEST_F(file_channel_test, reopen_failure_is_reported_like_an_open_failure_044) {
     EXPECT_TRUE(ch.deliver(msg("a")).ok());
     fs::remove(path_);
     fs::create_directory(path_);
-    EXPECT_EQ(ch.reopen().log_line("file"), "file: failed to open output file " + path_);
+    EXPECT_EQ(ch.reopen().log_line("file"), "file: failed to open output file " + path_ + "\n");
 }
 
 // A write error is a failed delivery that Falco would not notice: counted, not logged.

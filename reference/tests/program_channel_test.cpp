@@ -304,8 +304,9 @@ TEST_F(program_channel_test, child_that_exited_gives_an_error_and_the_next_messa
         k_deadline));
     const channel_outcome failed = ch.deliver(message("b"));
     EXPECT_EQ(failed.result(), channel_outcome::status::failed);
-    EXPECT_EQ(failed.log_line("program"), "program: write to program output failed: " +
-                                              cfg.program_output.program + " (error: Broken pipe)");
+    EXPECT_EQ(failed.log_line("program"),
+              "program: write to program output failed: " + cfg.program_output.program +
+                  " (error: Broken pipe)\n");
     EXPECT_TRUE(ch.deliver(message("c")).ok());
     ASSERT_TRUE(mocks::wait_until([&] { return starts().size() == 2; }, k_deadline));
     EXPECT_TRUE(mocks::wait_until([&] { return data_of(starts()[1].pid) == "c\n"; }, k_deadline));

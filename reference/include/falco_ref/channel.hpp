@@ -54,7 +54,9 @@ public:
         if (status_ != status::failed || how_ == report::unnoticed) {
             return std::nullopt;
         }
-        return how_ == report::by_worker ? std::string(name) + ": " + reason_ : reason_;
+        // The worker ends its line with a newline of its own (falco_outputs.cpp:308-309), which
+        // the logger keeps or not as docs/spec/0.44.md#log.newline says.
+        return how_ == report::by_worker ? std::string(name) + ": " + reason_ + "\n" : reason_;
     }
 
 private:
