@@ -255,9 +255,8 @@ public:
         : root_(std::move(root)), expander_(expander), key_rules_(key_rules) {}
 
     bool get_bool(const std::string& key, bool def) {
-        return get<bool>(key, def, [](const YAML::Node& node) -> std::optional<bool> {
-            return node.IsScalar() ? parse_yaml_bool(node.Scalar()) : std::nullopt;
-        });
+        return get<bool>(key, def,
+                         [](const YAML::Node& node) { return parse_yaml_bool(node.Scalar()); });
     }
 
     std::string get_string(const std::string& key, const std::string& def) {
@@ -271,10 +270,14 @@ public:
     template <typename T>
     T get_unsigned(const std::string& key, T def) {
         return get<T>(key, def, [](const YAML::Node& node) -> std::optional<T> {
-            // yaml-cpp's stream conversion: decimal, 0x hexadecimal, 0 octal, no sign for an
-            // unsigned type, nothing after the number but blanks.
+            // yaml-cpp 0.6.2's stream conversion (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/node/
+            // convert.h:90-125): decimal, 0x hexadecimal or 0 octal, nothing after the number
+            // but blanks; a minus sign is accepted for an unsigned type and wraps (`-1` is the
+            // type's maximum), the check against it came with yaml-cpp 0.7.0.
+            std::stringstream in(node.Scalar());
+            in.unsetf(std::ios::dec);
             T value{};
-            if (YAML::convert<T>::decode(node, value)) {
+            if ((in >> std::noskipws >> value) && (in >> std::ws).eof()) {
                 return value;
             }
             return std::nullopt;
@@ -300,6 +303,7 @@ public:
     }
 
 private:
+    // `convert` gets a scalar node and returns nullopt when its text does not convert.
     template <typename T, typename Convert>
     T get(const std::string& key, const T& def, Convert convert) {
         const YAML::Node node = find(key);

@@ -104,8 +104,8 @@ struct profile {
         whole_value_at_read,
     };
     env_expansion env_in_config = env_expansion::file_scalars_at_load;
-    // 0.39+: the `config_files` key names more configuration files (Falco 0.38 looks it up
-    // too); 0.36: there is no such key (docs/spec/0.36.md#config.env.scope).
+    // 0.38+: the `config_files` key names more configuration files, looked up before the other
+    // keys; 0.36: there is no such key (docs/spec/0.36.md#config.env.scope).
     bool has_config_files = true;
     // 0.36: a value that does not convert to its key's type ends the run with yaml-cpp's
     // `bad conversion` (with the value's position), a null included, and every key Falco reads
