@@ -119,7 +119,7 @@ std::string cli_usage() {
            "                     /var/run/falco.pid)\n"
            "  -d, --daemon       legacy only: daemonise as Falco 0.15.3 did\n"
            "  -h, --help         this text\n"
-           "  --version          print the version\n"
+           "  --version          print the version and the selected profile\n"
            "\n"
            "Profiles (docs/spec/README.md):\n" +
            describe_profile_ranges();

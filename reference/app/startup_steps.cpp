@@ -43,7 +43,8 @@ step_result print_version(run_state& s) {
     if (!s.opts.version) {
         return step_result::next();
     }
-    std::printf("%s %s\nProfiles:\n%s", std::string(k_program).c_str(), FALCO_REF_VERSION,
+    std::printf("%s %s\nProfile: %s\nProfiles:\n%s", std::string(k_program).c_str(),
+                FALCO_REF_VERSION, std::string(profile_name(s.opts.profile)).c_str(),
                 describe_profile_ranges().c_str());
     return step_result::stop(0);
 }
@@ -89,13 +90,22 @@ step_result load_config(run_state& s) {
 
 step_result log_startup(run_state& s) {
     const config& cfg = s.cfg;
+    if (!s.prof->rate_deprecation_warning.empty() && cfg.outputs_rate != 0) {
+        // Falco logs it while it reads the keys, once log_stderr, log_syslog and log_level are
+        // set and before time_format_iso_8601 is applied to the logger
+        // (falco@0.36.2:userspace/falco/configuration.cpp:253-270,
+        // falco@0.36.2:userspace/falco/app/actions/load_config.cpp:50).
+        configure_logger(logger_settings{cfg.log_stderr, cfg.log_syslog, cfg.level, false});
+        log(log_level::warning, s.prof->rate_deprecation_warning);
+    }
     configure_logger(
         logger_settings{cfg.log_stderr, cfg.log_syslog, cfg.level, cfg.time_format_iso_8601});
-    if (s.prof->logs_initialized_line) {
-        // After the logger got its settings (falco@0.15.3:userspace/falco/falco.cpp:726-739).
+    if (!s.prof->initialized_line_prefix.empty()) {
+        // After the logger got its settings (falco@0.15.3:userspace/falco/falco.cpp:726-739,
+        // falco@0.36.2:userspace/falco/app/actions/load_config.cpp:57-60).
         log(log_level::info,
             cfg.has_config_file
-                ? "Falco initialized with configuration file " + cfg.path
+                ? std::string(s.prof->initialized_line_prefix) + cfg.path
                 : std::string("Falco initialized. No configuration file found, proceeding with "
                               "defaults"));
     }

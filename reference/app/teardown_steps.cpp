@@ -46,8 +46,9 @@ step_result log_accounting(run_state& s, const step_result&) {
 
 step_result print_statistics(run_state& s, const step_result& so_far) {
     // Only a run that ended normally prints them (PROTOCOL.md section 3). Always after the drain:
-    // Falco 0.38 writes them before it, while its worker may still write queued alerts, so this
-    // is one of the orders it produces (docs/spec/0.38.md#stats.stdout, docs/PROFILES.md row 44).
+    // Falco 0.36 and 0.38 write them before it, while the worker may still write queued alerts,
+    // so this is one of the orders they produce (docs/spec/0.38.md#stats.stdout, docs/PROFILES.md
+    // row 44).
     if (!s.pipeline || so_far.exit_code != 0) {
         return step_result::next();
     }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// libFuzzer target: falco.yaml text + `-o` options -> falco_ref::config_loader, both profiles
-// (docs/RELIABILITY.md, "Fuzzing").
+// libFuzzer target: falco.yaml text + `-o` options -> falco_ref::config_loader, in the profiles
+// 0.44, 0.36 and legacy (docs/RELIABILITY.md, "Fuzzing").
 //
-// Input layout: byte 0 holds flags (bit 0: legacy profile, bit 1: -U); the rest is split at
-// NUL bytes: the first part is the config file, each further part (at most 8) one `-o` value.
+// Input layout: byte 0 holds flags (bit 0: legacy profile, bit 1: -U, bit 2: profile 0.36 when
+// bit 0 is clear); the rest is split at NUL bytes: the first part is the config file, each
+// further part (at most 8) one `-o` value.
 // The file lives in a memfd, so no disk churn and nothing left behind; its path is
 // /proc/self/fd/N.
 //
@@ -102,7 +103,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     falco_ref::config_request request;
-    request.profile = (flags & 1) ? falco_ref::profile_id::legacy : falco_ref::profile_id::v0_44;
+    request.profile = (flags & 1)   ? falco_ref::profile_id::legacy
+                      : (flags & 4) ? falco_ref::profile_id::v0_36
+                                    : falco_ref::profile_id::v0_44;
     request.unbuffered = (flags & 2) != 0;
     request.config_path = file.write(parts[0]);
     request.default_config_path = "/nonexistent/falco.yaml";

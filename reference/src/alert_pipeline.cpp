@@ -19,7 +19,10 @@ alert_pipeline::alert_pipeline(const config& cfg, outputs& outs)
       parser_(*cfg.prof, cfg.json_output ? alert_parser::fields::keep : alert_parser::fields::skip),
       formatter_(cfg),
       stats_(*cfg.prof) {
-    if (cfg.prof->has_rate_limiter) {
+    // The bucket starts full here, as Falco's when its event loop starts
+    // (falco@0.36.2:userspace/falco/app/actions/process_events.cpp:160-165).
+    if (cfg.prof->has_rate_limiter &&
+        !(cfg.prof->rate_zero_disables_limiter && cfg.outputs_rate == 0)) {
         limiter_.emplace(cfg.outputs_rate, cfg.outputs_max_burst);
     }
 }
@@ -40,7 +43,8 @@ void alert_pipeline::handle_line(const std::string& line, std::uint64_t line_no)
     }
     stats_.count(a);
     if (limiter_ && !limiter_->claim()) {
-        // falco@0.15.3:userspace/falco/falco_outputs.cpp:141-145.
+        // falco@0.15.3:userspace/falco/falco_outputs.cpp:141-145,
+        // falco@0.36.2:userspace/falco/app/actions/process_events.cpp:337-344.
         log(log_level::debug, "Skipping rate-limited notification for rule " + a.rule);
         return;
     }

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <limits>
+#include <sstream>
 
 #include "falco_ref/yaml_key_path.hpp"
 
@@ -126,6 +127,13 @@ public:
     lenient_reader(YAML::Node root, std::vector<std::string>& warnings)
         : root_(std::move(root)), warnings_(warnings) {}
 
+    // Keys the reference has no use for are not read in these profiles: a wrong value there
+    // changes nothing Falco 0.37+ does (it takes the default).
+    void check_string(const std::string&) {}
+    void check_bool(const std::string&) {}
+    void check_unsigned(const std::string&) {}
+    void check_sequence(const std::string&) {}
+
     bool get_bool(const std::string& key, bool def) {
         const YAML::Node node = find(key);
         if (!node.IsDefined()) {
@@ -234,6 +242,120 @@ private:
     std::vector<std::string>& warnings_;
 };
 
+// Falco 0.36's get_scalar<T>(key, default) (falco@0.36.2:userspace/falco/yaml_helper.h:69-115,
+// docs/spec/0.36.md#config.types, docs/spec/0.36.md#config.env.expand): an absent key is the
+// default; any other node is first read as a string, which a null, a map or a sequence is not
+// (yaml-cpp's `bad conversion` with the node's position, none for a node -o created); a whole
+// `${NAME}` or a `$$` escape is then converted by one stream read (the default when that gives
+// nothing); anything else converts as yaml-cpp converts it, or ends the run the same way.
+class read_time_reader {
+public:
+    read_time_reader(YAML::Node root, const env_expander& expander,
+                     yaml_key_path::dialect key_rules)
+        : root_(std::move(root)), expander_(expander), key_rules_(key_rules) {}
+
+    bool get_bool(const std::string& key, bool def) {
+        return get<bool>(key, def,
+                         [](const YAML::Node& node) { return parse_yaml_bool(node.Scalar()); });
+    }
+
+    std::string get_string(const std::string& key, const std::string& def) {
+        return get<std::string>(key, def, [](const YAML::Node& node) {
+            return std::optional<std::string>(node.Scalar());
+        });
+    }
+
+    bool get_keep_alive(const std::string& key) { return get_string(key, "") == "true"; }
+
+    template <typename T>
+    T get_unsigned(const std::string& key, T def) {
+        return get<T>(key, def, [](const YAML::Node& node) -> std::optional<T> {
+            // yaml-cpp 0.6.2's stream conversion (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/node/
+            // convert.h:90-125): decimal, 0x hexadecimal or 0 octal, nothing after the number
+            // but blanks; a minus sign is accepted for an unsigned type and wraps (`-1` is the
+            // type's maximum), the check against it came with yaml-cpp 0.7.0.
+            std::stringstream in(node.Scalar());
+            in.unsetf(std::ios::dec);
+            T value{};
+            if ((in >> std::noskipws >> value) && (in >> std::ws).eof()) {
+                return value;
+            }
+            return std::nullopt;
+        });
+    }
+
+    // Keys Falco reads for values outside the output path: their type is still checked.
+    void check_string(const std::string& key) { get_string(key, ""); }
+    void check_bool(const std::string& key) { get_bool(key, false); }
+    void check_unsigned(const std::string& key) { get_unsigned<std::uint32_t>(key, 0); }
+
+    // get_sequence<std::list<std::string>> (yaml_helper.h:132-137,220-236): a sequence's items,
+    // or a scalar, are read as strings; anything else is skipped.
+    void check_sequence(const std::string& key) {
+        const YAML::Node node = find(key);
+        if (node.IsSequence()) {
+            for (const YAML::Node& item : node) {
+                as_string(item);
+            }
+        } else if (node.IsScalar()) {
+            as_string(node);
+        }
+    }
+
+private:
+    // `convert` gets a scalar node and returns nullopt when its text does not convert.
+    template <typename T, typename Convert>
+    T get(const std::string& key, const T& def, Convert convert) {
+        const YAML::Node node = find(key);
+        if (!node.IsDefined()) {
+            return def;
+        }
+        const env_expander::read_value value = expander_.expand_whole_value(as_string(node));
+        switch (value.what) {
+            case env_expander::read_value::kind::unset:
+                return def;
+            case env_expander::read_value::kind::streamed: {
+                std::stringstream in(value.text);
+                T result{};
+                return (in >> result) ? result : def;
+            }
+            case env_expander::read_value::kind::as_written:
+                break;
+        }
+        if (auto converted = convert(node)) {
+            return *converted;
+        }
+        throw bad_conversion(node);
+    }
+
+    YAML::Node find(const std::string& key) {
+        try {
+            return yaml_key_path::resolve(root_, key, false, key_rules_);
+        } catch (const std::exception& e) {
+            throw config_error(e.what());
+        }
+    }
+
+    // node.as<std::string>() of yaml-cpp 0.6.2: a scalar's text, else bad conversion
+    // (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/node/impl.h:129-139).
+    static std::string as_string(const YAML::Node& node) {
+        if (!node.IsScalar()) {
+            throw bad_conversion(node);
+        }
+        return node.Scalar();
+    }
+
+    // `yaml-cpp: error at line L, column C: bad conversion`, or `bad conversion` for a node
+    // without a position (yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/exceptions.h:131-140).
+    static config_error bad_conversion(const YAML::Node& node) {
+        return config_error(YAML::BadConversion(node.Mark()).what());
+    }
+
+    YAML::Node root_;
+    const env_expander& expander_;
+    yaml_key_path::dialect key_rules_;
+};
+
 // The message of a yaml-cpp exception as yaml-cpp 0.6.2, Falco 0.15.3's, words it: its
 // BadSubscript carries neither a position nor the key (yaml-cpp@yaml-cpp-0.6.2:include/
 // yaml-cpp/exceptions.h:225-228), which later versions add, so its text is the bare message
@@ -331,13 +453,20 @@ std::pair<std::string, std::string> split_option(const std::string& opt) {
     return {opt.substr(0, eq), opt.substr(eq + 1)};
 }
 
+// How the profile's Falco walks a key, for -o and for reads.
+yaml_key_path::dialect key_dialect(const profile& prof) {
+    yaml_key_path::dialect rules;
+    rules.escapes = prof.o_key_escapes;
+    rules.index_by_stoi = !prof.o_key_appends;
+    rules.subscript_error_has_position = prof.subscript_error_has_position;
+    return rules;
+}
+
 void apply_option(YAML::Node& root, const std::string& opt, const profile& prof) {
     // falco@0.44.1:userspace/falco/configuration.cpp:748-790.
     const auto [key, value] = split_option(opt);
     try {
-        YAML::Node target = yaml_key_path::resolve(
-            root, key, true,
-            prof.o_key_escapes ? yaml_key_path::syntax::escapes : yaml_key_path::syntax::plain);
+        YAML::Node target = yaml_key_path::resolve(root, key, true, key_dialect(prof));
         if (prof.o_value_flow_map && value.size() >= 1 && value.front() == '{' &&
             value.back() == '}') {
             target = YAML::Load(value);  // a flow map
@@ -471,8 +600,11 @@ void read_http_output(Reader& in, config& cfg) {
     h.mtls = in.get_bool("http_output.mtls", h.mtls);
     h.client_cert = in.get_string("http_output.client_cert", h.client_cert);
     h.client_key = in.get_string("http_output.client_key", h.client_key);
-    h.compress_uploads = in.get_bool("http_output.compress_uploads", h.compress_uploads);
-    h.keep_alive = in.get_bool("http_output.keep_alive", h.keep_alive);
+    if (cfg.prof->http_has_compress_and_keep_alive) {
+        // Read since 0.37.0 (docs/spec/0.36.md#http.options).
+        h.compress_uploads = in.get_bool("http_output.compress_uploads", h.compress_uploads);
+        h.keep_alive = in.get_bool("http_output.keep_alive", h.keep_alive);
+    }
     if (cfg.prof->http_retries_timeouts) {
         // Read since 0.41.0 (falco@0.43.1:userspace/falco/configuration.cpp:473-476).
         h.max_consecutive_timeouts =
@@ -488,6 +620,117 @@ void read_outputs(Reader& in, config& cfg) {
     read_syslog_output(in, cfg);
     read_program_output(in, cfg);
     read_http_output(in, cfg);
+}
+
+// log_level and the logger's keys (falco@0.44.1:userspace/falco/configuration.cpp:224-233;
+// falco@0.36.2:userspace/falco/configuration.cpp:251-261, where libs_logger comes between).
+template <typename Reader>
+void read_log_keys(Reader& in, config& cfg) {
+    cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
+    in.check_bool("libs_logger.enabled");
+    in.check_string("libs_logger.severity");
+    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+}
+
+// The gRPC keys 0.36 reads between the outputs and log_level
+// (falco@0.36.2:userspace/falco/configuration.cpp:231-249).
+template <typename Reader>
+void check_grpc_keys(Reader& in) {
+    in.check_bool("grpc.enabled");
+    in.check_string("grpc.bind_address");
+    in.check_unsigned("grpc.threadiness");
+    in.check_string("grpc.private_key");
+    in.check_string("grpc.cert_chain");
+    in.check_string("grpc.root_certs");
+    in.check_bool("grpc_output.enabled");
+}
+
+// Every key the profile's Falco reads up to time_format_iso_8601, in its order, so the first
+// error is Falco's first error (falco@0.44.1:userspace/falco/configuration.cpp:224-233 then
+// :324-471; falco@0.36.2:userspace/falco/configuration.cpp:105-293,
+// docs/spec/0.36.md#error.config.order).
+template <typename Reader>
+void read_keys(Reader& in, config& cfg) {
+    const profile& prof = *cfg.prof;
+    in.check_sequence("rules_file");
+    if (!prof.log_level_after_outputs) {
+        read_log_keys(in, cfg);
+    }
+    cfg.json_output = in.get_bool("json_output", cfg.json_output);
+    cfg.json_include_output_property =
+        in.get_bool("json_include_output_property", cfg.json_include_output_property);
+    cfg.json_include_tags_property =
+        in.get_bool("json_include_tags_property", cfg.json_include_tags_property);
+    if (prof.has_message_option) {
+        cfg.json_include_message_property =
+            in.get_bool("json_include_message_property", cfg.json_include_message_property);
+    }
+    if (prof.has_output_fields_option) {
+        cfg.json_include_output_fields_property = in.get_bool(
+            "json_include_output_fields_property", cfg.json_include_output_fields_property);
+    }
+
+    read_outputs(in, cfg);
+
+    if (prof.log_level_after_outputs) {
+        check_grpc_keys(in);
+        read_log_keys(in, cfg);
+    }
+    cfg.output_timeout_ms = in.get_unsigned("output_timeout", cfg.output_timeout_ms);
+    if (prof.has_rate_limiter) {
+        cfg.outputs_rate = in.get_unsigned("outputs.rate", prof.outputs_rate_default);
+        cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
+    }
+
+    // Not kept: the contract has no rules, but a wrong value is still Falco's error.
+    const std::string rule_matching = in.get_string("rule_matching", "first");
+    if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
+        strcasecmp(rule_matching.c_str(), "all") != 0) {
+        throw config_error("Unknown rule matching strategy \"" + rule_matching +
+                           "\"--must be one of first, all");
+    }
+    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
+    const auto min_priority = parse_priority(prio);
+    if (!min_priority) {
+        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
+    }
+    cfg.min_priority = *min_priority;
+
+    cfg.buffered_outputs = in.get_bool("buffered_outputs", prof.buffered_outputs_default);
+    // 0 and absent both mean unbounded (configuration.cpp:465-471).
+    cfg.outputs_queue_capacity =
+        in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
+    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
+}
+
+// Falco 0.41+'s first lookup is `config_files`
+// (falco@0.44.1:userspace/falco/configuration.cpp:141-173: -o config_files=..., then
+// merge_config_files), so e.g. a scalar document fails at that key; 0.38 to 0.40 apply every -o
+// first (docs/spec/0.39-0.40.md#error.config.scalar_document). Merging further files is not
+// implemented: we warn and ignore them.
+void apply_options_around_config_files(YAML::Node& root, const std::vector<std::string>& options,
+                                       const profile& prof, std::vector<std::string>& warnings) {
+    for (const std::string& opt : options) {
+        if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
+            apply_option(root, opt, prof);
+        }
+    }
+    try {
+        const YAML::Node extra = yaml_key_path::resolve(root, "config_files", false);
+        if (extra.IsDefined() && !extra.IsNull() && extra.size() + (extra.IsScalar() ? 1 : 0) > 0) {
+            warnings.push_back(
+                "config key \"config_files\" is not supported by the reference; the files it "
+                "names are ignored");
+        }
+    } catch (const std::exception& e) {
+        throw config_error(e.what());
+    }
+    for (const std::string& opt : options) {
+        if (!prof.o_before_config_files) {
+            apply_option(root, opt, prof);
+        }
+    }
 }
 
 // The -c file, which must be readable ("Could not find configuration file at <path>" in both
@@ -508,7 +751,7 @@ std::optional<std::string> find_config_file(const config_request& request) {
 
 // The keys 0.15.3 reads after `log_level`, in its order (configuration.cpp:160-180).
 void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_request& request) {
-    cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.outputs_rate);
+    cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.prof->outputs_rate_default);
     cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
 
     // configuration.cpp:163-174: a full name, case-insensitive; "info" is rejected.
@@ -567,79 +810,27 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
         throw config_error("std::exception",
                            "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
     }
-    // File values only, never -o values (docs/spec/0.44.md#config.env.scope).
-    expander_.expand_tree(root);
-    // Falco 0.41+'s first lookup is `config_files`
-    // (falco@0.44.1:userspace/falco/configuration.cpp:141-173: -o config_files=..., then
-    // merge_config_files), so e.g. a scalar document fails at that key; 0.39-0.40 apply every -o
-    // first (docs/spec/0.39-0.40.md#error.config.scalar_document). Merging further files is not
-    // implemented: we warn and ignore them.
+    if (prof.env_in_config == profile::env_expansion::file_scalars_at_load) {
+        // File values only, never -o values (docs/spec/0.44.md#config.env.scope).
+        expander_.expand_tree(root);
+    }
     const std::vector<std::string> options = command_line_options(request.options, prof);
-    for (const std::string& opt : options) {
-        if (prof.o_before_config_files || opt.rfind("config_files", 0) == 0) {
-            apply_option(root, opt, prof);
-        }
-    }
-    try {
-        const YAML::Node extra = yaml_key_path::resolve(root, "config_files", false);
-        if (extra.IsDefined() && !extra.IsNull() && extra.size() + (extra.IsScalar() ? 1 : 0) > 0) {
-            result.warnings.push_back(
-                "config key \"config_files\" is not supported by the reference; the files it "
-                "names are ignored");
-        }
-    } catch (const std::exception& e) {
-        throw config_error(e.what());
-    }
-    for (const std::string& opt : options) {
-        if (!prof.o_before_config_files) {
+    if (prof.has_config_files) {
+        apply_options_around_config_files(root, options, prof, result.warnings);
+    } else {
+        // 0.36: every -o, then the keys (falco@0.36.2:userspace/falco/configuration.cpp:88-103).
+        for (const std::string& opt : options) {
             apply_option(root, opt, prof);
         }
     }
 
-    // Read in Falco's order so the first error is Falco's first error
-    // (configuration.cpp:224-233 init_logger, then :324-471).
-    lenient_reader in(root, result.warnings);
-    cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
-    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
-    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
-
-    cfg.json_output = in.get_bool("json_output", cfg.json_output);
-    cfg.json_include_output_property =
-        in.get_bool("json_include_output_property", cfg.json_include_output_property);
-    cfg.json_include_tags_property =
-        in.get_bool("json_include_tags_property", cfg.json_include_tags_property);
-    if (prof.has_message_option) {
-        cfg.json_include_message_property =
-            in.get_bool("json_include_message_property", cfg.json_include_message_property);
+    if (prof.config_type_errors_fatal) {
+        read_time_reader in(root, expander_, key_dialect(prof));
+        read_keys(in, cfg);
+    } else {
+        lenient_reader in(root, result.warnings);
+        read_keys(in, cfg);
     }
-    if (prof.has_output_fields_option) {
-        cfg.json_include_output_fields_property = in.get_bool(
-            "json_include_output_fields_property", cfg.json_include_output_fields_property);
-    }
-
-    read_outputs(in, cfg);
-
-    cfg.output_timeout_ms = in.get_unsigned("output_timeout", cfg.output_timeout_ms);
-
-    // Not kept: the contract has no rules, but a wrong value is still Falco's error.
-    const std::string rule_matching = in.get_string("rule_matching", "first");
-    if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
-        strcasecmp(rule_matching.c_str(), "all") != 0) {
-        throw config_error("Unknown rule matching strategy \"" + rule_matching +
-                           "\"--must be one of first, all");
-    }
-    const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
-    const auto min_priority = parse_priority(prio);
-    if (!min_priority) {
-        throw config_error("Unknown priority \"" + prio + k_unknown_priority_tail);
-    }
-    cfg.min_priority = *min_priority;
-
-    cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
-    // 0 and absent both mean unbounded (configuration.cpp:465-471).
-    cfg.outputs_queue_capacity =
-        in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
-    cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
 
     // load_config.cpp:73-76: -U wins over the YAML value; before 0.44.0 the YAML value is
     // overwritten, so outputs are buffered unless -U (falco@0.43.1:userspace/falco/app/actions/

@@ -78,6 +78,23 @@ std::string env_expander::expand(std::string value) const {
     return value;
 }
 
+env_expander::read_value env_expander::expand_whole_value(const std::string& value) const {
+    using kind = read_value::kind;
+    if (value.size() >= 3 && value[0] == '$' && value[1] == '$') {
+        // `$${X}` loses one `$`; any other `$$...` stays as written (yaml_helper.h:86-96).
+        const bool braced = value[2] == '{' && value.back() == '}';
+        return {kind::streamed, braced ? value.substr(1) : value};
+    }
+    if (value.size() >= 2 && value[0] == '$' && value[1] == '{' && value.back() == '}') {
+        // The name is everything between `${` and the last `}`, unchecked (yaml_helper.h:98-108).
+        if (const auto env = lookup_(value.substr(2, value.size() - 3))) {
+            return {kind::streamed, *env};
+        }
+        return {kind::unset, {}};
+    }
+    return {kind::as_written, {}};
+}
+
 void env_expander::expand_tree(YAML::Node& root) const {
     scalar_visitor visitor(*this);
     visitor.visit(root);

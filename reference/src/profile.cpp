@@ -32,25 +32,26 @@ profile make_legacy() {
     p.priority_lua_pattern = true;                            // input.priority.parse
     p.config_errors_as_runtime_errors = true;                 // error.format
     p.terminate_log_line = "SIGHUP Received, restarting...";  // signal.term.log (sic)
-    p.logs_initialized_line = true;                           // log.startup.config
-    p.log_reopen = false;                                     // signal.usr1.log: no log line
-    p.has_outputs_queue = false;                              // queue.pipeline: synchronous
-    p.has_rate_limiter = true;                                // ratelimit.bucket
-    p.expands_env_in_config = false;                          // config.env.expand: none
-    p.json_has_hostname = false;                              // json.hostname
-    p.has_daemon_mode = true;                                 // daemon.fork
-    p.pidfile = profile::pidfile_use::daemon_pid;             // daemon.pidfile
-    p.default_pidfile = "/var/run/falco.pid";                 // daemon.pidfile
-    p.stats_use_short_upper_names = false;                    // stats.severity.name
-    p.http_reuse_handle = false;                              // http.handle
-    p.http_content_type_by_format = false;                    // http.content_type
-    p.http_sends_user_agent = false;                          // http.user_agent
-    p.http_has_tls_options = false;                           // http.options, http.tls (page)
-    p.http_echo_always = true;                                // http.echo
-    p.http_unquotes_url = false;                              // http.url: verbatim
-    p.http_retries_timeouts = false;                          // http.retry: one attempt
-    p.http_perform_error_prefix = "libcurl error: ";          // http.error.message
-    p.http_expect_continue_above = 1024;                      // http.expect
+    p.initialized_line_prefix = "Falco initialized with configuration file ";  // log.startup.config
+    p.log_reopen = false;                             // signal.usr1.log: no log line
+    p.has_outputs_queue = false;                      // queue.pipeline: synchronous
+    p.has_rate_limiter = true;                        // ratelimit.bucket
+    p.env_in_config = profile::env_expansion::none;   // config.env.expand: none
+    p.has_config_files = false;                       // (no config_files key)
+    p.json_has_hostname = false;                      // json.hostname
+    p.has_daemon_mode = true;                         // daemon.fork
+    p.pidfile = profile::pidfile_use::daemon_pid;     // daemon.pidfile
+    p.default_pidfile = "/var/run/falco.pid";         // daemon.pidfile
+    p.stats_use_short_upper_names = false;            // stats.severity.name
+    p.http_reuse_handle = false;                      // http.handle
+    p.http_content_type_by_format = false;            // http.content_type
+    p.http_sends_user_agent = false;                  // http.user_agent
+    p.http_has_tls_options = false;                   // http.options, http.tls (page)
+    p.http_echo_always = true;                        // http.echo
+    p.http_unquotes_url = false;                      // http.url: verbatim
+    p.http_retries_timeouts = false;                  // http.retry: one attempt
+    p.http_perform_error_prefix = "libcurl error: ";  // http.error.message
+    p.http_expect_continue_above = 1024;              // http.expect
     return p;
 }
 
@@ -99,14 +100,40 @@ profile make_v0_38() {
     return p;
 }
 
+// Falco 0.36.1 and 0.36.2, as Falco 0.36.2 with libs 0.13.4 and yaml-cpp 0.6.2 behaves: 0.38
+// minus what 0.37.0 and 0.38.0 changed in the output path (docs/spec/0.36.md). The comment after
+// a value names the rule of docs/spec/0.36.md; citations at the tag 0.36.2.
+profile make_v0_36() {
+    profile p = make_v0_38();
+    p.id = profile_id::v0_36;
+    p.text_line_ends_at_nul = true;  // text.nul: engine/formats.cpp:129-132 returns c_str()
+    p.http_has_compress_and_keep_alive = false;  // http.options: configuration.cpp:179-229
+    p.has_rate_limiter = true;                   // ratelimit.bucket
+    p.outputs_rate_default = 0;                  // configuration.cpp:266
+    p.rate_zero_disables_limiter = true;         // app/actions/process_events.cpp:141,331-344
+    p.rate_deprecation_warning =
+        "'output.rate' config is deprecated and it will be removed in Falco 0.37";  // :267-270
+    p.env_in_config = profile::env_expansion::whole_value_at_read;  // config.env.expand
+    p.has_config_files = false;                                     // config.env.scope
+    p.config_type_errors_fatal = true;       // config.types, config.null: yaml_helper.h:69-115
+    p.log_level_after_outputs = true;        // error.config.order: configuration.cpp:105-253
+    p.o_key_appends = false;                 // config.o.path.errors: yaml_helper.h:200-203
+    p.subscript_error_has_position = false;  // config.o.path.scalar (yaml-cpp 0.6.2)
+    p.initialized_line_prefix =
+        "Falco initialized with configuration file: ";  // log.startup.config
+    return p;
+}
+
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 const profile k_v0_38 = make_v0_38();
+const profile k_v0_36 = make_v0_36();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
 const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_36, "0.36", "Falco 0.36.1 and 0.36.2", 36, 36, 1},
     {profile_id::v0_38, "0.38", "Falco 0.38.0 to 0.38.2", 38, 38},
     {profile_id::v0_39_to_0_40, "0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40},
     {profile_id::v0_41_to_0_43, "0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43},
@@ -126,17 +153,37 @@ std::optional<int> decimal(std::string_view text) {
     return value;
 }
 
-// The minor of "0.<minor>" or "0.<minor>.<patch>"; nullopt for anything else.
-std::optional<int> falco_minor(std::string_view text) {
+// "0.<minor>" or "0.<minor>.<patch>".
+struct falco_version {
+    int minor = 0;
+    std::optional<int> patch;
+};
+
+std::optional<falco_version> parse_falco_version(std::string_view text) {
     if (text.substr(0, 2) != "0.") {
         return std::nullopt;
     }
     text.remove_prefix(2);
     const std::size_t dot = text.find('.');
-    if (dot != std::string_view::npos && !decimal(text.substr(dot + 1))) {
+    const std::optional<int> minor = decimal(text.substr(0, dot));
+    if (!minor) {
         return std::nullopt;
     }
-    return decimal(text.substr(0, dot));
+    falco_version version{*minor, std::nullopt};
+    if (dot != std::string_view::npos) {
+        version.patch = decimal(text.substr(dot + 1));
+        if (!version.patch) {
+            return std::nullopt;
+        }
+    }
+    return version;
+}
+
+bool covers(const profile_range& r, const falco_version& v) {
+    if (v.minor < r.first_minor || v.minor > r.last_minor) {
+        return false;
+    }
+    return !(v.minor == r.first_minor && v.patch && *v.patch < r.first_patch);
 }
 
 }  // namespace
@@ -151,6 +198,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_39_to_0_40;
         case profile_id::v0_38:
             return k_v0_38;
+        case profile_id::v0_36:
+            return k_v0_36;
         case profile_id::v0_44:
             break;
     }
@@ -158,13 +207,22 @@ const profile& get_profile(profile_id id) {
 }
 
 std::optional<profile_id> parse_profile_id(std::string_view name) {
-    const std::optional<int> minor = falco_minor(name);
+    const std::optional<falco_version> version = parse_falco_version(name);
     for (const profile_range& r : k_ranges) {
-        if (name == r.name || (minor && *minor >= r.first_minor && *minor <= r.last_minor)) {
+        if (name == r.name || (version && covers(r, *version))) {
             return r.id;
         }
     }
     return std::nullopt;
+}
+
+std::string_view profile_name(profile_id id) {
+    for (const profile_range& r : k_ranges) {
+        if (r.id == id) {
+            return r.name;
+        }
+    }
+    return {};
 }
 
 std::string describe_profile_ranges() {
@@ -173,6 +231,10 @@ std::string describe_profile_ranges() {
         std::string minors;
         for (int m = r.first_minor; m <= r.last_minor; ++m) {
             minors += (minors.empty() ? "0." : ", 0.") + std::to_string(m);
+        }
+        if (r.first_patch != 0) {
+            minors +=
+                " from 0." + std::to_string(r.first_minor) + "." + std::to_string(r.first_patch);
         }
         const std::string name(r.name);
         text += "  " + name + std::string(12 - std::min<std::size_t>(name.size(), 11), ' ') +

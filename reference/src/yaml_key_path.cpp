@@ -34,7 +34,7 @@ void descend(YAML::Node& cur, const std::string& name) {
 }  // namespace
 
 YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool can_append,
-                                  syntax key_syntax) {
+                                  const dialect& rules) {
     try {
         YAML::Node cur;
         cur.reset(root);
@@ -42,7 +42,7 @@ YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool 
         const std::size_t n = key.size();
         for (std::size_t i = 0; i < n; ++i) {
             const char c = key[i];
-            if (c == '\\' && key_syntax == syntax::escapes) {
+            if (c == '\\' && rules.escapes) {
                 if (i + 1 >= n) {
                     throw parsing_error("trailing backslash at pos " + std::to_string(i));
                 }
@@ -81,9 +81,12 @@ YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool 
                 const bool closed = close != std::string::npos;
                 const std::string index_text = key.substr(i + 1, closed ? close - i - 1 : close);
                 const bool appendable = !cur.IsDefined() || cur.IsSequence();
-                const bool append = index_text.empty() && appendable && can_append;
+                const bool append =
+                    !rules.index_by_stoi && index_text.empty() && appendable && can_append;
                 std::optional<int> parsed;
-                if (!append && !(parsed = stoi_like(index_text))) {
+                if (rules.index_by_stoi) {
+                    parsed = std::stoi(index_text);  // its exception's text is Falco's message
+                } else if (!append && !(parsed = stoi_like(index_text))) {
                     throw parsing_error("expected a numeric index, found '" + index_text + "'");
                 }
                 if (!closed) {
@@ -107,6 +110,10 @@ YAML::Node yaml_key_path::resolve(YAML::Node root, const std::string& key, bool 
             }
         }
         return cur;
+    } catch (const YAML::BadSubscript& e) {
+        const std::string what =
+            rules.subscript_error_has_position ? e.what() : "operator[] call on a scalar";
+        throw std::runtime_error("Config error at key \"" + key + "\": " + what);
     } catch (const std::exception& e) {
         throw std::runtime_error("Config error at key \"" + key + "\": " + e.what());
     }

@@ -71,5 +71,40 @@ TEST(alert_pipeline, an_alert_below_priority_is_neither_delivered_nor_counted) {
               "Events detected: 0\nRule counts by severity:\nTriggered rules by rule name:\n");
 }
 
+// docs/spec/0.36.md#ratelimit.bucket: with rate 0 there is no limiter, whatever max_burst says;
+// legacy's bucket never refills at rate 0 (docs/spec/legacy.md#ratelimit.bucket). Either way a
+// limited alert is counted.
+TEST(alert_pipeline, rate_zero_turns_the_limiter_off_in_0_36_only) {
+    for (const profile_id id : {profile_id::v0_36, profile_id::legacy}) {
+        config cfg;
+        cfg.prof = &get_profile(id);
+        cfg.outputs_rate = 0;
+        cfg.outputs_max_burst = 1;
+        pipeline_run run(cfg);
+        for (int line = 1; line <= 3; ++line) {
+            run.pipeline->handle_line(k_warning, line);
+        }
+        const std::size_t expected_calls = id == profile_id::v0_36 ? 3 + 1 : 1 + 1;  // + close
+        EXPECT_EQ(run.delivered().size(), expected_calls) << profile_name(id);
+        EXPECT_EQ(run.pipeline->statistics().render().rfind("Events detected: 3\n", 0), 0u);
+    }
+}
+
+// docs/spec/0.36.md#ratelimit.bucket: a rate other than 0 starts the bucket full at max_burst.
+// The bucket gains one token per second here, so the assertion holds while the four lines are
+// handled within a second of the pipeline's construction (the window of this test).
+TEST(alert_pipeline, a_rate_limits_to_max_burst_at_first_in_0_36) {
+    config cfg;
+    cfg.prof = &get_profile(profile_id::v0_36);
+    cfg.outputs_rate = 1;
+    cfg.outputs_max_burst = 2;
+    pipeline_run run(cfg);
+    for (int line = 1; line <= 4; ++line) {
+        run.pipeline->handle_line(k_warning, line);
+    }
+    EXPECT_EQ(run.delivered().size(), 2u + 1u);  // + close
+    EXPECT_EQ(run.pipeline->statistics().render().rfind("Events detected: 4\n", 0), 0u);
+}
+
 }  // namespace
 }  // namespace falco_ref

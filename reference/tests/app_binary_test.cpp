@@ -377,6 +377,37 @@ TEST_F(app_binary_test, legacy_rate_limit_drops_but_counts) {
     EXPECT_EQ(p.out().rfind(k_line1 + k_line1 + "Events detected: 4\n", 0), 0u) << p.out();
 }
 
+// docs/spec/0.36.md#ratelimit.bucket, docs/spec/0.36.md#log.startup.config: a rate other than
+// 0 logs the deprecation WARNING (with the default timestamp, time_format_iso_8601 being applied
+// later), then the line naming the configuration file; 0.38 reads no rate and logs neither.
+TEST_F(app_binary_test, rate_deprecation_warning_and_startup_line_0_36) {
+    dir_.write("falco.yaml",
+               "stdout_output: {enabled: true}\noutputs: {rate: 1}\nlog_stderr: true\n"
+               "log_syslog: false\ntime_format_iso_8601: true\n");
+    ref_process p({"--profile", "0.36", "-c", "falco.yaml"}, k_env, dir_.path().string());
+    p.close_stdin();
+    ASSERT_EQ(p.wait_exit(), 0) << p.err();
+    const std::string warning =
+        ": 'output.rate' config is deprecated and it will be removed in Falco 0.37\n";
+    const std::size_t at = p.err().find(warning);
+    ASSERT_NE(at, std::string::npos) << p.err();
+    // asctime's "Www Mmm dd hh:mm:ss yyyy", not ISO 8601's "yyyy-mm-ddThh:mm:ss+0000": both are
+    // 24 bytes, the 11th is a space in the first and `T` in the second.
+    const std::size_t newline = p.err().rfind('\n', at);
+    const std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+    EXPECT_EQ(at - line_start, 24u) << p.err();
+    EXPECT_EQ(p.err()[line_start + 10], ' ') << p.err();
+    EXPECT_NE(p.err().find(": Falco initialized with configuration file: falco.yaml\n", at),
+              std::string::npos)
+        << p.err();
+
+    ref_process q({"--profile", "0.38", "-c", "falco.yaml"}, k_env, dir_.path().string());
+    q.close_stdin();
+    ASSERT_EQ(q.wait_exit(), 0) << q.err();
+    EXPECT_EQ(q.err().find("output.rate"), std::string::npos) << q.err();
+    EXPECT_EQ(q.err().find("Falco initialized"), std::string::npos) << q.err();
+}
+
 // PROTOCOL.md section 3: unknown arguments are rejected.
 TEST_F(app_binary_test, unknown_argument_exits_one) {
     auto p = start("stdout_output: {enabled: true}\n", {"--frobnicate"});

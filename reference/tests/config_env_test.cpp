@@ -63,5 +63,38 @@ TEST(config_env, tree_expansion_touches_values_not_keys_nor_nulls) {
     EXPECT_TRUE(root["n"].IsNull());
 }
 
+// Falco 0.36: only a whole value is expanded, when its key is read
+// (docs/spec/0.36.md#config.env.expand, docs/spec/0.36.md#config.env.escape,
+// docs/spec/0.36.md#config.env.loop; falco@0.36.2:userspace/falco/yaml_helper.h:76-111).
+using read_kind = env_expander::read_value::kind;
+
+TEST(config_env_whole_value, only_a_whole_reference_is_replaced) {
+    const env_expander env = with_env({{"A", "val"}, {"A}${B", "odd"}, {"LOOP", "${LOOP}"}});
+    const auto whole = env.expand_whole_value("${A}");
+    EXPECT_EQ(whole.what, read_kind::streamed);
+    EXPECT_EQ(whole.text, "val");
+    EXPECT_EQ(env.expand_whole_value("x-${A}").what, read_kind::as_written);
+    EXPECT_EQ(env.expand_whole_value("${A}-x").what, read_kind::as_written);
+    EXPECT_EQ(env.expand_whole_value("a$b ${A}").what, read_kind::as_written);
+    // The name is everything between `${` and the last `}`, and a value is never rescanned.
+    EXPECT_EQ(env.expand_whole_value("${A}${B}").text, "odd");
+    EXPECT_EQ(env.expand_whole_value("${LOOP}").text, "${LOOP}");
+}
+
+TEST(config_env_whole_value, unset_or_empty_name_is_the_default) {
+    EXPECT_EQ(with_env({}).expand_whole_value("${UNSET}").what, read_kind::unset);
+    EXPECT_EQ(with_env({}).expand_whole_value("${}").what, read_kind::unset);
+}
+
+TEST(config_env_whole_value, double_dollar_escapes_from_three_bytes) {
+    const env_expander env = with_env({{"X", "no"}});
+    const auto braced = env.expand_whole_value("$${X}");
+    EXPECT_EQ(braced.what, read_kind::streamed);
+    EXPECT_EQ(braced.text, "${X}");
+    EXPECT_EQ(env.expand_whole_value("$$x").text, "$$x");
+    EXPECT_EQ(env.expand_whole_value("$${").text, "$${");
+    EXPECT_EQ(env.expand_whole_value("$$").what, read_kind::as_written);
+}
+
 }  // namespace
 }  // namespace falco_ref

@@ -116,5 +116,38 @@ TEST(config_key_path, unclosed_bracket_with_an_accepted_index_ends) {
               "Config error at key \"new[\": Parsing error: missing ']' at pos 3");
 }
 
+// Falco 0.36: no `[]`, std::stoi's own error text, yaml-cpp 0.6.2's bare subscript error
+// (docs/spec/0.36.md#config.o.path.errors, docs/spec/0.36.md#config.o.path.scalar).
+std::string error_036(const std::string& key) {
+    yaml_key_path::dialect rules;
+    rules.escapes = false;
+    rules.index_by_stoi = true;
+    rules.subscript_error_has_position = false;
+    YAML::Node root = YAML::Load("{list: [a, b], m: {x: 1}, s: text}");
+    try {
+        yaml_key_path::resolve(root, key, true, rules);
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(config_key_path_036, rejected_indices_are_stoi) {
+    EXPECT_EQ(error_036("list[]"), "Config error at key \"list[]\": stoi");
+    EXPECT_EQ(error_036("list[x]"), "Config error at key \"list[x]\": stoi");
+    EXPECT_EQ(error_036("list["), "Config error at key \"list[\": stoi");
+    EXPECT_EQ(error_036("list[99999999999]"), "Config error at key \"list[99999999999]\": stoi");
+    EXPECT_EQ(error_036("list[1]"), "");
+    EXPECT_EQ(error_036("m..x"),
+              "Config error at key \"m..x\": Parsing error: unexpected "
+              "character at pos 2");
+}
+
+TEST(config_key_path_036, a_subscript_of_a_scalar_has_no_position) {
+    EXPECT_EQ(error_036("s.x"), "Config error at key \"s.x\": operator[] call on a scalar");
+    const std::string modern = error_of("m.x.y");
+    EXPECT_NE(modern.find("operator[] call on a scalar (key: \"y\")"), std::string::npos) << modern;
+}
+
 }  // namespace
 }  // namespace falco_ref

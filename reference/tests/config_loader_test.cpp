@@ -564,5 +564,170 @@ TEST_F(config_loader_test, grpc_hostname_is_the_fallback_before_0_44) {
     ::unsetenv("FALCO_GRPC_HOSTNAME");
 }
 
+// docs/spec/0.36.md#config.types: a value that does not convert ends the run with yaml-cpp's
+// `bad conversion` at the value's position (line and column from 1); 0.38 takes the default.
+TEST_F(config_loader_test, wrong_types_are_fatal_with_their_position_036) {
+    EXPECT_EQ(
+        error("json_output: maybe\nstdout_output: {enabled: true}\n", {}, profile_id::v0_36).first,
+        "yaml-cpp: error at line 1, column 14: bad conversion");
+    EXPECT_FALSE(load("json_output: maybe\nstdout_output: {enabled: true}\n", {}, profile_id::v0_38)
+                     .cfg.json_output);
+    EXPECT_EQ(error("stdout_output: {enabled: true}\noutput_timeout: soon\n", {}, profile_id::v0_36)
+                  .first,
+              "yaml-cpp: error at line 2, column 17: bad conversion");
+    EXPECT_EQ(
+        error("stdout_output: {enabled: true}\npriority: [warning]\n", {}, profile_id::v0_36).first,
+        "yaml-cpp: error at line 2, column 11: bad conversion");
+    // A value -o created has no position.
+    EXPECT_EQ(
+        error("stdout_output: {enabled: true}\n", {"outputs.rate=fast"}, profile_id::v0_36).first,
+        "bad conversion");
+    // Hexadecimal and octal integers convert.
+    const config cfg = load(
+                           "stdout_output: {enabled: true}\noutput_timeout: 0x10\n"
+                           "outputs_queue: {capacity: 010}\n",
+                           {}, profile_id::v0_36)
+                           .cfg;
+    EXPECT_EQ(cfg.output_timeout_ms, 16u);
+    EXPECT_EQ(cfg.outputs_queue_capacity, 8u);
+}
+
+// docs/spec/0.36.md#config.null: a null is no string, whatever the key's type.
+TEST_F(config_loader_test, null_values_are_fatal_036) {
+    const std::string what =
+        error("file_output:\n  enabled: true\n  filename:\n", {}, profile_id::v0_36).first;
+    EXPECT_EQ(what.rfind("yaml-cpp: error at line ", 0), 0u) << what;
+    EXPECT_NE(what.find(": bad conversion"), std::string::npos) << what;
+    EXPECT_EQ(error("stdout_output: {enabled: ~}\n", {}, profile_id::v0_36).first,
+              "yaml-cpp: error at line 1, column 26: bad conversion");
+}
+
+// docs/spec/0.36.md#error.config.order: the output blocks, the gRPC keys and rules_file are
+// read before log_level, so their errors come first; 0.38 reads log_level first.
+TEST_F(config_loader_test, log_level_is_read_after_the_outputs_036) {
+    const std::string yaml = "log_level: verbose\nfile_output: {enabled: true}\n";
+    EXPECT_EQ(error(yaml, {}, profile_id::v0_36).first,
+              "Error reading config file (" + path() +
+                  "): file output enabled but no filename in configuration block");
+    EXPECT_EQ(error(yaml, {}, profile_id::v0_38).first, "Unknown log level verbose");
+    EXPECT_EQ(error("log_level: verbose\nstdout_output: {enabled: true}\ngrpc: {enabled: maybe}\n",
+                    {}, profile_id::v0_36)
+                  .first,
+              "yaml-cpp: error at line 3, column 17: bad conversion");
+    EXPECT_EQ(error("rules_file: [{a: 1}]\njson_output: maybe\n", {}, profile_id::v0_36).first,
+              "yaml-cpp: error at line 1, column 14: bad conversion");
+    EXPECT_EQ(
+        error("log_level: verbose\nstdout_output: {enabled: true}\n", {}, profile_id::v0_36).first,
+        "Unknown log level verbose");
+}
+
+// docs/spec/0.36.md#error.config.scalar_document, docs/spec/0.36.md#config.o.path.scalar:
+// rules_file is the first lookup, -o comes before it, and yaml-cpp 0.6.2's message is bare.
+TEST_F(config_loader_test, scalar_document_and_paths_through_scalars_036) {
+    EXPECT_EQ(error("just a scalar\n", {}, profile_id::v0_36).first,
+              "Config error at key \"rules_file\": operator[] call on a scalar");
+    EXPECT_EQ(error("just a scalar\n", {"a..b=1"}, profile_id::v0_36).first,
+              "Config error at key \"a..b\": operator[] call on a scalar");
+    EXPECT_EQ(error("json_output: false\nstdout_output: {enabled: true}\n", {"json_output.x=1"},
+                    profile_id::v0_36)
+                  .first,
+              "Config error at key \"json_output.x\": operator[] call on a scalar");
+    // docs/spec/0.36.md#config.o.value: a value replacing a map fails the later read below it.
+    EXPECT_EQ(error("stdout_output: {enabled: false}\n", {"stdout_output={enabled: [}"},
+                    profile_id::v0_36)
+                  .first,
+              "Config error at key \"stdout_output.enabled\": operator[] call on a scalar");
+}
+
+// docs/spec/0.36.md#config.o.path.errors, docs/spec/0.36.md#config.o.path.unclosed: no `[]`,
+// and an index std::stoi rejects is its own `stoi`; 0.38 appends.
+TEST_F(config_loader_test, o_index_errors_are_stoi_036) {
+    const std::string yaml = "stdout_output: {enabled: true}\n";
+    for (const char* key :
+         {"newlist[]", "file_output[x]", "stdout_output[", "stdout_output[x", "a[99999999999]"}) {
+        EXPECT_EQ(error(yaml, {std::string(key) + "=1"}, profile_id::v0_36).first,
+                  "Config error at key \"" + std::string(key) + "\": stoi")
+            << key;
+    }
+    EXPECT_NO_THROW(load(yaml, {"newlist[]=1"}, profile_id::v0_38));
+    const std::string unclosed = error(yaml, {"stdout_output[1=1"}, profile_id::v0_36).first;
+    EXPECT_EQ(unclosed.rfind("Config error at key \"stdout_output[1\": Parsing error: ", 0), 0u)
+        << unclosed;
+}
+
+// docs/spec/0.36.md#config.env.expand, docs/spec/0.36.md#config.env.scope: a whole `${NAME}`
+// when the key is read, -o values included; never inside a longer value.
+TEST_F(config_loader_test, env_vars_only_as_whole_values_when_read_036) {
+    ::setenv("FALCO_REF_TEST_FILE", "from-env.txt more", 1);
+    const std::string yaml = "file_output:\n  enabled: true\n  filename: ${FALCO_REF_TEST_FILE}\n";
+    EXPECT_EQ(load(yaml, {}, profile_id::v0_36).cfg.file_output.filename, "from-env.txt");
+    EXPECT_EQ(load("file_output:\n  enabled: true\n  filename: ./e-${FALCO_REF_TEST_FILE}.txt\n",
+                   {}, profile_id::v0_36)
+                  .cfg.file_output.filename,
+              "./e-${FALCO_REF_TEST_FILE}.txt");
+    EXPECT_EQ(load("file_output: {enabled: true}\n",
+                   {"file_output.filename=${FALCO_REF_TEST_FILE}"}, profile_id::v0_36)
+                  .cfg.file_output.filename,
+              "from-env.txt");
+    EXPECT_EQ(load("file_output: {enabled: true}\n",
+                   {"file_output.filename=${FALCO_REF_TEST_FILE}"}, profile_id::v0_38)
+                  .cfg.file_output.filename,
+              "${FALCO_REF_TEST_FILE}");
+    // An unset variable is the key's default; a boolean reads only 1 or 0.
+    ::unsetenv("FALCO_REF_TEST_FILE");
+    EXPECT_EQ(error(yaml, {}, profile_id::v0_36).first,
+              "Error reading config file (" + path() +
+                  "): file output enabled but no filename in configuration block");
+    ::setenv("FALCO_REF_TEST_BOOL", "1", 1);
+    const std::string from_env = "stdout_output:\n  enabled: ${FALCO_REF_TEST_BOOL}\n";
+    EXPECT_TRUE(load(from_env, {}, profile_id::v0_36).cfg.stdout_output.enabled);
+    ::setenv("FALCO_REF_TEST_BOOL", "true", 1);
+    EXPECT_EQ(error(from_env, {}, profile_id::v0_36).first,
+              "No output configured, please make sure at least one output is configured and "
+              "enabled.");
+    ::unsetenv("FALCO_REF_TEST_BOOL");
+    // docs/spec/0.36.md#config.env.escape.
+    EXPECT_EQ(load("file_output:\n  enabled: true\n  filename: $${X}\n", {}, profile_id::v0_36)
+                  .cfg.file_output.filename,
+              "${X}");
+}
+
+// docs/spec/0.36.md#http.options: compress_uploads and keep_alive are not read.
+TEST_F(config_loader_test, http_compress_and_keep_alive_not_read_036) {
+    const std::string yaml =
+        "http_output: {enabled: true, url: 'http://x/', compress_uploads: true, keep_alive: "
+        "true}\n";
+    const config cfg036 = load(yaml, {}, profile_id::v0_36).cfg;
+    EXPECT_FALSE(cfg036.http_output.compress_uploads);
+    EXPECT_FALSE(cfg036.http_output.keep_alive);
+    const config cfg038 = load(yaml, {}, profile_id::v0_38).cfg;
+    EXPECT_TRUE(cfg038.http_output.compress_uploads);
+    EXPECT_TRUE(cfg038.http_output.keep_alive);
+}
+
+// docs/spec/0.36.md#ratelimit.bucket: outputs.rate defaults to 0, max_burst to 1000; 0.38
+// reads neither.
+TEST_F(config_loader_test, rate_limiter_keys_036) {
+    const std::string on = "stdout_output: {enabled: true}\n";
+    const config defaults = load(on, {}, profile_id::v0_36).cfg;
+    EXPECT_EQ(defaults.outputs_rate, 0u);
+    EXPECT_EQ(defaults.outputs_max_burst, 1000u);
+    const config set = load(on + "outputs: {rate: 2, max_burst: 5}\n", {}, profile_id::v0_36).cfg;
+    EXPECT_EQ(set.outputs_rate, 2u);
+    EXPECT_EQ(set.outputs_max_burst, 5u);
+    // yaml-cpp 0.6.2 reads a negative number into an unsigned type by wrapping it.
+    EXPECT_EQ(load(on + "outputs: {rate: -1}\n", {}, profile_id::v0_36).cfg.outputs_rate,
+              4294967295u);
+    EXPECT_EQ(error(on + "outputs: {rate: 1.5}\n", {}, profile_id::v0_36).first,
+              "yaml-cpp: error at line 2, column 17: bad conversion");
+}
+
+// docs/spec/0.36.md#config.env.scope: there is no config_files key to look up.
+TEST_F(config_loader_test, no_config_files_key_036) {
+    const std::string yaml = "stdout_output: {enabled: true}\nconfig_files: [other.yaml]\n";
+    EXPECT_FALSE(has_warning_about(load(yaml, {}, profile_id::v0_36), "config_files"));
+    EXPECT_TRUE(has_warning_about(load(yaml, {}, profile_id::v0_38), "config_files"));
+}
+
 }  // namespace
 }  // namespace falco_ref

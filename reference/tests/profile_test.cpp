@@ -30,6 +30,10 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.38.0", profile_id::v0_38},
         {"0.38.1", profile_id::v0_38},
         {"0.38.2", profile_id::v0_38},
+        {"0.36", profile_id::v0_36},
+        {"0.36.1", profile_id::v0_36},
+        {"0.36.2", profile_id::v0_36},
+        {"0.36.3", profile_id::v0_36},
         {"legacy", profile_id::legacy},
         {"0.15", profile_id::legacy},
         {"0.15.3", profile_id::legacy},
@@ -42,8 +46,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 }
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
-    for (const char* name : {"", "0", "0.", "0.37", "0.37.1", "0.45", "0.16", "0.41-0.42", "44",
-                             "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
+    for (const char* name :
+         {"", "0", "0.", "0.37", "0.37.1", "0.36.0", "0.35", "0.35.1", "0.45", "0.16", "0.41-0.42",
+          "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
@@ -52,6 +57,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
+              "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
               "  0.38        Falco 0.38.0 to 0.38.2 (0.38)\n"
               "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
               "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
@@ -85,7 +91,7 @@ TEST(profile_switches, values_follow_the_falco_source_of_each_range) {
         EXPECT_TRUE(p->json_has_hostname);
         EXPECT_TRUE(p->has_outputs_queue);
         EXPECT_FALSE(p->has_rate_limiter);
-        EXPECT_TRUE(p->expands_env_in_config);
+        EXPECT_EQ(p->env_in_config, profile::env_expansion::file_scalars_at_load);
         EXPECT_FALSE(p->has_daemon_mode);
     }
 }
@@ -119,6 +125,53 @@ TEST(profile_switches, v0_38_is_0_39_to_0_40_before_the_nlohmann_object) {
     EXPECT_EQ(p38.hostname_fallback_env, "FALCO_GRPC_HOSTNAME");
     EXPECT_TRUE(p38.has_outputs_queue);
     EXPECT_TRUE(p38.stats_use_short_upper_names);
+}
+
+// What 0.37.0 and 0.38.0 changed, undone in 0.36 (docs/spec/0.36.md, docs/PROFILES.md):
+// everything else is 0.38's.
+TEST(profile_switches, v0_36_is_0_38_before_the_yaml_helper_rewrite) {
+    const profile& p38 = get_profile(profile_id::v0_38);
+    const profile& p36 = get_profile(profile_id::v0_36);
+    EXPECT_EQ(p36.id, profile_id::v0_36);
+    EXPECT_FALSE(p38.text_line_ends_at_nul);
+    EXPECT_TRUE(p36.text_line_ends_at_nul);
+    EXPECT_TRUE(p38.http_has_compress_and_keep_alive);
+    EXPECT_FALSE(p36.http_has_compress_and_keep_alive);
+    EXPECT_FALSE(p38.has_rate_limiter);
+    EXPECT_TRUE(p36.has_rate_limiter);
+    EXPECT_EQ(p36.outputs_rate_default, 0u);
+    EXPECT_TRUE(p36.rate_zero_disables_limiter);
+    EXPECT_EQ(p36.rate_deprecation_warning,
+              "'output.rate' config is deprecated and it will be removed in Falco 0.37");
+    EXPECT_EQ(p38.env_in_config, profile::env_expansion::file_scalars_at_load);
+    EXPECT_EQ(p36.env_in_config, profile::env_expansion::whole_value_at_read);
+    EXPECT_TRUE(p38.has_config_files);
+    EXPECT_FALSE(p36.has_config_files);
+    EXPECT_FALSE(p38.config_type_errors_fatal);
+    EXPECT_TRUE(p36.config_type_errors_fatal);
+    EXPECT_FALSE(p38.log_level_after_outputs);
+    EXPECT_TRUE(p36.log_level_after_outputs);
+    EXPECT_TRUE(p38.o_key_appends);
+    EXPECT_FALSE(p36.o_key_appends);
+    EXPECT_TRUE(p38.subscript_error_has_position);
+    EXPECT_FALSE(p36.subscript_error_has_position);
+    EXPECT_EQ(p38.initialized_line_prefix, "");
+    EXPECT_EQ(p36.initialized_line_prefix, "Falco initialized with configuration file: ");
+    // Inherited from 0.38.
+    EXPECT_EQ(p36.json, profile::json_layout::jsoncpp_grafted_fields);
+    EXPECT_EQ(p36.jsoncpp, profile::jsoncpp_release::v1_9_5);
+    EXPECT_TRUE(p36.o_splits_at_commas);
+    EXPECT_FALSE(p36.o_value_flow_map);
+    EXPECT_FALSE(p36.o_key_escapes);
+    EXPECT_FALSE(p36.buffered_outputs_yaml_honoured);
+    EXPECT_FALSE(p36.has_message_option);
+    EXPECT_FALSE(p36.has_output_fields_option);
+    EXPECT_FALSE(p36.http_retries_timeouts);
+    EXPECT_EQ(p36.hostname_fallback_env, "FALCO_GRPC_HOSTNAME");
+    EXPECT_TRUE(p36.has_outputs_queue);
+    // legacy's bucket never turns off at rate 0.
+    EXPECT_FALSE(get_profile(profile_id::legacy).rate_zero_disables_limiter);
+    EXPECT_EQ(get_profile(profile_id::legacy).outputs_rate_default, 1u);
 }
 
 }  // namespace

@@ -15,7 +15,7 @@
 namespace falco_ref {
 
 // One run's path from an input line to the outputs queue (docs/ARCHITECTURE.md "Flow"): parse,
-// filter by `priority`, count in the statistics, rate-limit (legacy), format once, push.
+// filter by `priority`, count in the statistics, rate-limit (legacy, 0.36), format once, push.
 class alert_pipeline {
 public:
     alert_pipeline(const config& cfg, outputs& outs);

@@ -75,7 +75,9 @@ struct config {
     std::size_t outputs_queue_capacity = 0;  // 0 = unbounded
     std::uint32_t output_timeout_ms = k_default_output_timeout_ms;
 
-    // legacy token bucket, uint32 keys (falco@0.15.3:userspace/falco/configuration.cpp:160-161)
+    // legacy and 0.36 token bucket, uint32 keys (falco@0.15.3:userspace/falco/configuration.cpp:
+    // 160-161, falco@0.36.2:userspace/falco/configuration.cpp:266-271); the rate's default is
+    // the profile's (profile::outputs_rate_default).
     std::uint32_t outputs_rate = 1;
     std::uint32_t outputs_max_burst = 1000;
 

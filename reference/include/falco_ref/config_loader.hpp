@@ -63,7 +63,7 @@ public:
     config_load_result load(const config_request& request) const;
 
 private:
-    // Falco 0.39 to 0.44 (the profiles whose JSON is nlohmann's).
+    // Falco 0.36 to 0.44 (one yaml_helper lineage; the profile says where they differ).
     config_load_result load_nlohmann_era(const config_request& request) const;
     config_load_result load_legacy(const config_request& request) const;
 

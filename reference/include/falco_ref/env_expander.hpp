@@ -31,6 +31,21 @@ public:
     // Expands every scalar value of the document (not map keys; null nodes stay null).
     void expand_tree(YAML::Node& root) const;
 
+    // Falco 0.36's expansion of one value when its key is read
+    // (docs/spec/0.36.md#config.env.expand, docs/spec/0.36.md#config.env.escape;
+    // falco@0.36.2:userspace/falco/yaml_helper.h:76-111): only a whole `${NAME}` is replaced,
+    // `$$` at the start of a value of three bytes or more escapes it.
+    struct read_value {
+        enum class kind {
+            as_written,  // no `$$` or `${...}`: the node converts as yaml-cpp converts it
+            streamed,    // `text` is converted by reading one item from a std::stringstream
+            unset,       // `${NAME}` with NAME unset: the key's default
+        };
+        kind what = kind::as_written;
+        std::string text;
+    };
+    read_value expand_whole_value(const std::string& value) const;
+
 private:
     lookup_fn lookup_;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@ enum class profile_id {
     v0_41_to_0_43,  // Falco 0.41.0 to 0.43.1 (docs/spec/0.41-0.43.md)
     v0_39_to_0_40,  // Falco 0.39.0 to 0.40.0 (docs/spec/0.39-0.40.md)
     v0_38,          // Falco 0.38.0 to 0.38.2 (docs/spec/0.38.md)
+    v0_36,          // Falco 0.36.1 and 0.36.2 (docs/spec/0.36.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -42,8 +44,9 @@ struct profile {
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
-    // legacy text mode: the formatted line reaches every channel as a C string, so it ends at
-    // the first NUL of the message (0.44: stdout and file write the NUL and what follows).
+    // legacy and 0.36 text mode: the formatted line reaches every channel as a C string, so it
+    // ends at the first NUL of the message (0.44: stdout and file write the NUL and what
+    // follows).
     bool text_line_ends_at_nul = false;
     // `buffered_outputs` when the key is absent.
     bool buffered_outputs_default = false;
@@ -65,9 +68,11 @@ struct profile {
     // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
     // the same text for every signal).
     std::string_view terminate_log_line = "SIGINT received, exiting...";
-    // legacy logs "Falco initialized with configuration file <f>" once the logger is set up
-    // (falco@0.15.3:userspace/falco/falco.cpp:726-739).
-    bool logs_initialized_line = false;
+    // The INFO line logged with the -c path once the logger is set up; empty: none. legacy:
+    // "Falco initialized with configuration file <f>" (falco@0.15.3:userspace/falco/falco.cpp:
+    // 726-739); 0.36: "Falco initialized with configuration file: <f>"
+    // (falco@0.36.2:userspace/falco/app/actions/load_config.cpp:57-60).
+    std::string_view initialized_line_prefix = "";
     // 0.44 logs "SIGUSR1 received, reopening outputs..." at INFO.
     bool log_reopen = true;
     // legacy: a rule priority is a Lua pattern matched at the start of the lower-cased names
@@ -75,10 +80,43 @@ struct profile {
     bool priority_lua_pattern = false;
     // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
     bool has_outputs_queue = true;
-    // legacy: `outputs.rate` / `outputs.max_burst` token bucket (1/s, burst 1000).
+    // legacy and 0.36: `outputs.rate` / `outputs.max_burst` token bucket (burst 1000).
     bool has_rate_limiter = false;
-    // 0.44: `${VAR}` expansion in config values (since 0.37.0).
-    bool expands_env_in_config = true;
+    // `outputs.rate` when the key is absent: 1 in legacy
+    // (falco@0.15.3:userspace/falco/configuration.cpp:160), 0 in 0.36
+    // (falco@0.36.2:userspace/falco/configuration.cpp:266).
+    std::uint32_t outputs_rate_default = 1;
+    // 0.36: a rate of 0 means no limiter at all (falco@0.36.2:userspace/falco/app/actions/
+    // process_events.cpp:141); legacy: a bucket that never refills.
+    bool rate_zero_disables_limiter = false;
+    // The WARNING logged while the configuration is loaded when `outputs.rate` is not 0; empty:
+    // none (falco@0.36.2:userspace/falco/configuration.cpp:267-270, sic `output.rate`).
+    std::string_view rate_deprecation_warning = "";
+    // When `${VAR}` in a config value is expanded.
+    enum class env_expansion {
+        // legacy: never.
+        none,
+        // 0.37.0+: anywhere in every scalar of the file, once, when the file is loaded
+        // (docs/spec/0.44.md#config.env.expand).
+        file_scalars_at_load,
+        // 0.36: only a value that is exactly `${NAME}` (and `$$` escapes), when a key is read,
+        // so -o values too (docs/spec/0.36.md#config.env.expand).
+        whole_value_at_read,
+    };
+    env_expansion env_in_config = env_expansion::file_scalars_at_load;
+    // 0.38+: the `config_files` key names more configuration files, looked up before the other
+    // keys; 0.36: there is no such key (docs/spec/0.36.md#config.env.scope).
+    bool has_config_files = true;
+    // 0.36: a value that does not convert to its key's type ends the run with yaml-cpp's
+    // `bad conversion` (with the value's position), a null included, and every key Falco reads
+    // is read, for its type only when the reference has no use for it
+    // (docs/spec/0.36.md#config.types, falco@0.36.2:userspace/falco/yaml_helper.h:69-115);
+    // 0.37+: the key's default (docs/spec/0.44.md#config.types).
+    bool config_type_errors_fatal = false;
+    // 0.36: `log_level` is read after the output blocks and the gRPC keys
+    // (docs/spec/0.36.md#error.config.order, falco@0.36.2:userspace/falco/configuration.cpp:
+    // 105-253); 0.37+: first.
+    bool log_level_after_outputs = false;
     // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
     bool json_has_hostname = true;
     // legacy: `-d/--daemon` exists (removed in Falco 0.36.0).
@@ -126,6 +164,15 @@ struct profile {
     // falco@0.44.1:userspace/engine/yaml_helper.h:397-418); before, it is an ordinary character
     // of a key name (docs/spec/0.41-0.43.md#config.o.path).
     bool o_key_escapes = true;
+    // -o keys: `[]` appends to a sequence and an index std::stoi rejects is Falco's own
+    // `Parsing error: expected a numeric index` (since 0.37.0); 0.36: no `[]`, and the error is
+    // std::stoi's exception text, `stoi` (docs/spec/0.36.md#config.o.path.errors,
+    // falco@0.36.2:userspace/falco/yaml_helper.h:200-203).
+    bool o_key_appends = true;
+    // yaml-cpp's `operator[] call on a scalar` carries the position and the key (0.7.0+); the
+    // yaml-cpp 0.6.2 of Falco 0.36 has neither (docs/spec/0.36.md#config.o.path.scalar,
+    // yaml-cpp@yaml-cpp-0.6.2:include/yaml-cpp/exceptions.h:227-228).
+    bool subscript_error_has_position = true;
     // 0.39-0.40 apply every -o before `config_files` is looked up, so a malformed -o key is
     // reported before a bad document (docs/spec/0.39-0.40.md#error.config.order,
     // falco@0.40.0:userspace/falco/configuration.cpp:126-141); later versions apply
@@ -153,6 +200,7 @@ struct profile {
     bool http_echo_always = false;            // legacy: response body always written to stdout
     bool http_unquotes_url = true;            // 0.35.0+: surrounding quotes stripped, unescaped
     bool http_retries_timeouts = true;        // 0.41.0+: max_consecutive_timeouts
+    bool http_has_compress_and_keep_alive = true;  // 0.37.0+: compress_uploads, keep_alive
     // The log line of a failed request (0.44: outputs_http.cpp:125-129; legacy:
     // falco_outputs.cpp:289-293).
     std::string_view http_perform_error_prefix = "libcurl failed to perform call: ";
@@ -172,11 +220,16 @@ struct profile_range {
     std::string_view falco;  // the releases it stands for: "Falco 0.41.0 to 0.43.1"
     int first_minor;         // the Falco 0.<minor> versions it covers
     int last_minor;
+    // The first patch release of first_minor the profile covers: 0.36.0 differs from 0.36.1
+    // (docs/spec/0.36.md#1-profile), so "0.36.0" maps to no profile while "0.36" does.
+    int first_patch = 0;
 };
 
 // A profile name ("0.41-0.43", "legacy"), a Falco minor ("0.42") or a full version ("0.42.1",
 // "0.44.0"), mapped to the profile that covers it; nullopt for anything else.
 std::optional<profile_id> parse_profile_id(std::string_view name);
+// The profile's name as --profile prints it ("0.41-0.43").
+std::string_view profile_name(profile_id id);
 // One line per profile, "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)", for --help
 // and the unknown-profile error.
 std::string describe_profile_ranges();

@@ -6,8 +6,9 @@
 
 namespace falco_ref {
 
-// The legacy notification token bucket `outputs.rate` / `outputs.max_burst`
-// (docs/spec/legacy.md#ratelimit.bucket; falco@0.15.3:userspace/engine/token_bucket.cpp:35-82):
+// The notification token bucket `outputs.rate` / `outputs.max_burst` of legacy and 0.36
+// (docs/spec/legacy.md#ratelimit.bucket, falco@0.15.3:userspace/engine/token_bucket.cpp:35-82;
+// docs/spec/0.36.md#ratelimit.bucket, libs@0.13.4:userspace/libsinsp/token_bucket.cpp:26-80):
 // starts full at max_burst, gains `rate` tokens per second of wall-clock time, capped at max_burst;
 // each alert claims one token or is skipped.
 class rate_limiter {

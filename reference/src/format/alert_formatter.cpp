@@ -112,8 +112,10 @@ void alert_formatter::format(const alert& a, output_message& msg) const {
             msg.syslog_line = a.message;  // docs/spec/legacy.md#syslog.message
         }
         if (cfg_.prof->text_line_ends_at_nul) {
-            // lua_pushstring(ls, line.c_str()) hands the channels the line up to its first NUL
-            // (falco@0.15.3:userspace/engine/formats.cpp:264, docs/spec/legacy.md#text.nul).
+            // The channels get the line as a C string, up to its first NUL: legacy's
+            // lua_pushstring(ls, line.c_str()) (falco@0.15.3:userspace/engine/formats.cpp:264,
+            // docs/spec/legacy.md#text.nul), 0.36's `return line.c_str()`
+            // (falco@0.36.2:userspace/engine/formats.cpp:129-132, docs/spec/0.36.md#text.nul).
             line.resize(std::strlen(line.c_str()));
             if (msg.syslog_line) {
                 msg.syslog_line->resize(std::strlen(msg.syslog_line->c_str()));
