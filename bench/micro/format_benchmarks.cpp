@@ -40,7 +40,8 @@ void bm_format(benchmark::State& state, bool json) {
     falco_ref::alert_formatter formatter(cfg);
     std::size_t i = 0, bytes = 0;
     for (auto _ : state) {
-        falco_ref::output_message msg = formatter.format(alerts.at(i++));
+        falco_ref::output_message msg;
+        formatter.format(alerts.at(i++), msg);
         bytes += msg.line.size();
         benchmark::DoNotOptimize(msg.line.data());
     }

@@ -22,7 +22,9 @@ void check_peer_agrees() {
     nlohmann_peer peer(cfg.hostname);
     for (long size : field_sizes()) {
         micro_alerts alerts{std::size_t(size)};
-        std::string ref = formatter.format(alerts.at(0)).line;
+        falco_ref::output_message ref_msg;
+        formatter.format(alerts.at(0), ref_msg);
+        const std::string& ref = ref_msg.line;
         std::string other = peer.format(alerts.at(0));
         if (ref != other) {
             std::cerr << "bench_micro: warning: reference and nlohmann peer differ at fields~"

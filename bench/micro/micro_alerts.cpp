@@ -69,7 +69,7 @@ std::vector<falco_ref::output_message> formatted_messages(std::size_t fields_byt
     falco_ref::alert_formatter formatter(cfg);
     std::vector<falco_ref::output_message> out;
     for (std::size_t i = 0; i < micro_alerts::k_count; ++i) {
-        out.push_back(formatter.format(alerts.at(i)));
+        formatter.format(alerts.at(i), out.emplace_back());
     }
     return out;
 }

@@ -99,7 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
         }
         for (int mode = 0; mode < 2; ++mode) {
-            const falco_ref::output_message msg = fx.fmt[i + mode]->format(a);
+            falco_ref::output_message msg;
+            fx.fmt[i + mode]->format(a, msg);
             if (mode == 1) {
                 for (const char c : msg.line) {
                     if (static_cast<unsigned char>(c) < 0x20) {

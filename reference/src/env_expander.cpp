@@ -2,6 +2,7 @@
 #include "falco_ref/env_expander.hpp"
 
 #include <cstdlib>
+#include <optional>
 #include <vector>
 
 namespace falco_ref {
@@ -47,10 +48,6 @@ private:
 
 }  // namespace
 
-env_expander::env_expander() : lookup_(process_env) {}
-
-env_expander::env_expander(lookup_fn lookup) : lookup_(std::move(lookup)) {}
-
 std::string env_expander::expand(std::string value) const {
     int substitutions = 0;
     std::size_t pos = value.find('$');
@@ -61,7 +58,7 @@ std::string env_expander::expand(std::string value) const {
                 break;
             }
             const std::string name = value.substr(pos + 2, close - pos - 2);
-            const auto replacement = lookup_(name);
+            const auto replacement = process_env(name);
             // No advance: the substituted text is scanned again, as Falco does.
             value.replace(pos, close - pos + 1, replacement.value_or(""));
         } else if (value.compare(pos, 3, "$${") == 0) {
@@ -87,7 +84,7 @@ env_expander::read_value env_expander::expand_whole_value(const std::string& val
     }
     if (value.size() >= 2 && value[0] == '$' && value[1] == '{' && value.back() == '}') {
         // The name is everything between `${` and the last `}`, unchecked (yaml_helper.h:98-108).
-        if (const auto env = lookup_(value.substr(2, value.size() - 3))) {
+        if (const auto env = process_env(value.substr(2, value.size() - 3))) {
             return {kind::streamed, *env};
         }
         return {kind::unset, {}};

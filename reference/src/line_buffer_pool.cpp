@@ -46,10 +46,4 @@ void line_buffer_pool::publish() {
     consumer_stash_.clear();  // frees what did not fit, outside the lock
 }
 
-std::size_t line_buffer_pool::available() const {
-    std::lock_guard producer_lock(producer_mutex_);
-    std::lock_guard shared_lock(shared_mutex_);
-    return producer_stash_.size() + shared_.size();
-}
-
 }  // namespace falco_ref

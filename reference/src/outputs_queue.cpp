@@ -108,9 +108,4 @@ bool outputs_queue::consumer_waiting() const {
     return consumer_waiting_;
 }
 
-std::size_t outputs_queue::size() const {
-    std::lock_guard lock(mutex_);
-    return pushed_.size() + batch_left();
-}
-
 }  // namespace falco_ref

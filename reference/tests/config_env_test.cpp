@@ -2,23 +2,45 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "falco_ref/env_expander.hpp"
 
 namespace falco_ref {
 namespace {
 
-env_expander with_env(std::map<std::string, std::string> vars) {
-    return env_expander([vars](const std::string& name) -> std::optional<std::string> {
-        auto it = vars.find(name);
-        if (it == vars.end()) {
-            return std::nullopt;
+// An expander with `vars` set in the process environment for the object's lifetime; what they
+// held before is restored afterwards.
+class with_env : public env_expander {
+public:
+    explicit with_env(const std::map<std::string, std::string>& vars) {
+        for (const auto& [name, value] : vars) {
+            const char* before = std::getenv(name.c_str());
+            saved_.emplace_back(name, before == nullptr ? std::nullopt
+                                                        : std::optional<std::string>(before));
+            ::setenv(name.c_str(), value.c_str(), 1);
         }
-        return it->second;
-    });
-}
+    }
+    ~with_env() {
+        for (const auto& [name, before] : saved_) {
+            if (before) {
+                ::setenv(name.c_str(), before->c_str(), 1);
+            } else {
+                ::unsetenv(name.c_str());
+            }
+        }
+    }
+    with_env(const with_env&) = delete;
+    with_env& operator=(const with_env&) = delete;
+
+private:
+    std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
 
 // Every expectation: docs/spec/0.44.md#153-environment-variables
 // (falco@0.44.1:userspace/engine/yaml_helper.h:313-364, "tested").
@@ -27,7 +49,7 @@ TEST(config_env, variable_is_replaced_by_its_value) {
 }
 
 TEST(config_env, unset_variable_is_removed) {
-    EXPECT_EQ(with_env({}).expand("x-${UNSET}-y"), "x--y");
+    EXPECT_EQ(env_expander().expand("x-${UNSET}-y"), "x--y");
 }
 
 TEST(config_env, double_dollar_gives_the_literal) {
@@ -69,7 +91,7 @@ TEST(config_env, tree_expansion_touches_values_not_keys_nor_nulls) {
 using read_kind = env_expander::read_value::kind;
 
 TEST(config_env_whole_value, only_a_whole_reference_is_replaced) {
-    const env_expander env = with_env({{"A", "val"}, {"A}${B", "odd"}, {"LOOP", "${LOOP}"}});
+    const with_env env({{"A", "val"}, {"A}${B", "odd"}, {"LOOP", "${LOOP}"}});
     const auto whole = env.expand_whole_value("${A}");
     EXPECT_EQ(whole.what, read_kind::streamed);
     EXPECT_EQ(whole.text, "val");
@@ -82,12 +104,12 @@ TEST(config_env_whole_value, only_a_whole_reference_is_replaced) {
 }
 
 TEST(config_env_whole_value, unset_or_empty_name_is_the_default) {
-    EXPECT_EQ(with_env({}).expand_whole_value("${UNSET}").what, read_kind::unset);
-    EXPECT_EQ(with_env({}).expand_whole_value("${}").what, read_kind::unset);
+    EXPECT_EQ(env_expander().expand_whole_value("${UNSET}").what, read_kind::unset);
+    EXPECT_EQ(env_expander().expand_whole_value("${}").what, read_kind::unset);
 }
 
 TEST(config_env_whole_value, double_dollar_escapes_from_three_bytes) {
-    const env_expander env = with_env({{"X", "no"}});
+    const with_env env({{"X", "no"}});
     const auto braced = env.expand_whole_value("$${X}");
     EXPECT_EQ(braced.what, read_kind::streamed);
     EXPECT_EQ(braced.text, "${X}");

@@ -91,8 +91,14 @@ alert write_below_binary_dir() {
     return a;
 }
 
+output_message formatted(const config& cfg, const alert& a) {
+    output_message msg;
+    alert_formatter(cfg).format(a, msg);
+    return msg;
+}
+
 std::string format_line(const config& cfg, const alert& a) {
-    return alert_formatter(cfg).format(a).line;
+    return formatted(cfg, a).line;
 }
 
 // ---- text lines --------------------------------------------------------------------------
@@ -163,7 +169,7 @@ TEST(alert_formatter_text, all_eight_priority_words) {
         for (auto [p, word] : cases) {
             alert a = open_from_cat();
             a.prio = p;
-            const output_message m = alert_formatter(cfg).format(a);
+            const output_message m = formatted(cfg, a);
             EXPECT_EQ(m.line,
                       "16:17:57.881781397: "s + word + " An open was seen (command=cat /dev/null)");
             EXPECT_EQ(m.prio, p);
@@ -193,10 +199,10 @@ TEST(alert_formatter_text, legacy_line_ends_at_the_first_nul) {
     const tz_guard tz("UTC0");
     alert a = open_from_cat();
     a.message = "before nul\0 after\0 end"s;
-    const output_message m = alert_formatter(make_config(profile_id::legacy, false)).format(a);
+    const output_message m = formatted(make_config(profile_id::legacy, false), a);
     EXPECT_EQ(m.line, "16:17:57.881781397: Warning before nul");
     EXPECT_EQ(m.syslog_body(), "before nul");
-    const output_message j = alert_formatter(make_config(profile_id::legacy, true)).format(a);
+    const output_message j = formatted(make_config(profile_id::legacy, true), a);
     EXPECT_NE(j.line.find("before nul\\u0000 after\\u0000 end"), std::string::npos) << j.line;
 }
 
@@ -206,13 +212,13 @@ TEST(alert_formatter_text, syslog_body_per_profile) {
     const tz_guard tz("UTC0");
     const alert a = open_from_cat();
     const config legacy = make_config(profile_id::legacy, false);
-    const output_message lm = alert_formatter(legacy).format(a);
+    const output_message lm = formatted(legacy, a);
     ASSERT_TRUE(lm.syslog_line.has_value());
     EXPECT_EQ(*lm.syslog_line, "An open was seen (command=cat /dev/null)");
     EXPECT_EQ(lm.syslog_body(), "An open was seen (command=cat /dev/null)");
 
     const config v044 = make_config(profile_id::v0_44, false);
-    const output_message m = alert_formatter(v044).format(a);
+    const output_message m = formatted(v044, a);
     EXPECT_FALSE(m.syslog_line.has_value());
     EXPECT_EQ(m.syslog_body(), m.line);
 }
@@ -731,7 +737,7 @@ TEST(alert_formatter_json038, doubles_in_output_fields) {
 TEST(alert_formatter_json_legacy, seed_example) {
     const tz_guard tz("<-07>7");
     const config cfg = make_config(profile_id::legacy, true);
-    const output_message m = alert_formatter(cfg).format(write_below_binary_dir());
+    const output_message m = formatted(cfg, write_below_binary_dir());
     EXPECT_EQ(
         m.line,
         R"j({"output":"16:31:56.746609046: Error File below a known binary directory opened for writing (user=root command=touch /bin/hack file=/bin/hack)","priority":"Error","rule":"Write below binary dir","time":"2017-10-09T23:31:56.746609046Z", "output_fields": {"evt.time":1507591916746609046,"fd.name":"/bin/hack","proc.cmdline":"touch /bin/hack","user.name":"root"}})j");

@@ -57,7 +57,6 @@ struct config_load_result {
 class config_loader {
 public:
     config_loader() = default;
-    explicit config_loader(env_expander expander) : expander_(std::move(expander)) {}
 
     // Throws config_error.
     config_load_result load(const config_request& request) const;

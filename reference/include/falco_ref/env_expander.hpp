@@ -3,8 +3,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <functional>
-#include <optional>
 #include <string>
 
 namespace falco_ref {
@@ -16,11 +14,7 @@ namespace falco_ref {
 // substituted text is scanned again.
 class env_expander {
 public:
-    using lookup_fn = std::function<std::optional<std::string>(const std::string&)>;
-
-    // Defaults to the process environment.
-    env_expander();
-    explicit env_expander(lookup_fn lookup);
+    // Variables are looked up in the process environment when a value is expanded.
 
     // A value that keeps referring to itself (A='${A}') loops forever in Falco; we stop after
     // k_max_substitutions and leave the rest of the scalar unexpanded.
@@ -45,9 +39,6 @@ public:
         std::string text;
     };
     read_value expand_whole_value(const std::string& value) const;
-
-private:
-    lookup_fn lookup_;
 };
 
 }  // namespace falco_ref

@@ -33,13 +33,10 @@ public:
     // Consumer side: makes the lines given back so far available to take() now.
     void publish();
 
-    // Strings available to take() (the shared list and the producer's stash), for tests.
-    std::size_t available() const;
-
 private:
-    mutable std::mutex producer_mutex_;  // only producers take it: uncontended in practice
+    std::mutex producer_mutex_;  // only producers take it: uncontended in practice
     std::vector<std::string> producer_stash_;
-    mutable std::mutex shared_mutex_;  // the hand-over point between the two threads
+    std::mutex shared_mutex_;  // the hand-over point between the two threads
     std::vector<std::string> shared_;
     std::vector<std::string> consumer_stash_;  // consumer thread only
     // Set while shared_ is full (nobody takes): give_back() then frees at once instead of

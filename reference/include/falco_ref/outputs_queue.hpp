@@ -25,7 +25,7 @@ struct outputs_item {
 //
 // The consumer takes everything queued in one locked step and then hands it out one pop() at
 // a time without the lock; producers wake it only when it is actually waiting. Items taken in
-// such a batch but not yet popped still count as queued: for the capacity, for size() and for
+// such a batch but not yet popped still count as queued: for the capacity and for
 // clear(), so the observable FIFO is the one Falco's queue gives (one item leaves the queue
 // per pop).
 //
@@ -53,8 +53,6 @@ public:
     // Discards everything queued (shutdown drain timeout); returns how many alerts (not control
     // messages) were discarded, for the accounting. Any thread.
     std::size_t clear();
-
-    std::size_t size() const;
 
     // True while the consumer is blocked in pop() and no push has woken it yet (tests,
     // diagnostics).

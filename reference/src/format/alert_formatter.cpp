@@ -94,12 +94,6 @@ alert_formatter::alert_formatter(const config& cfg)
                     ? nlohmann_writer::utf8_errors::strict
                     : nlohmann_writer::utf8_errors::replace) {}
 
-output_message alert_formatter::format(const alert& a) const {
-    output_message msg;
-    format(a, msg);
-    return msg;
-}
-
 void alert_formatter::format(const alert& a, output_message& msg) const {
     msg.prio = a.prio;
     msg.syslog_line.reset();

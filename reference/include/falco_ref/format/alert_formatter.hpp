@@ -23,9 +23,7 @@ class alert_formatter {
 public:
     explicit alert_formatter(const config& cfg);
 
-    output_message format(const alert& a) const;
-
-    // The same into `msg`, whose line is cleared first and keeps its capacity: the reading
+    // Formats `a` into `msg`, whose line is cleared first and keeps its capacity: the reading
     // thread formats into recycled buffers (line_buffer_pool). Throws
     // nlohmann_writer::invalid_utf8 where the profile's serialiser throws.
     void format(const alert& a, output_message& msg) const;
