@@ -16,11 +16,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COVERAGE_BUILD_DIR:-$root/build-coverage}
 jobs=${COVERAGE_JOBS:-2}
 # Line coverage of reference/src by the golden cases, in percent: the lowest value measured on
-# the current tree, rounded down to a half percent (docs/COVERAGE.md). The lowest, because a few
-# lines are reached or not depending on timing (the program channel's write-failure path: a
-# program that exits at once may or may not be gone before the first write). Raise it when new
-# cases raise the measurement; never lower it to let a change through.
-floor=93.5
+# the current tree, rounded down to a half percent (docs/COVERAGE.md). Lines that only some runs
+# reach (which thread takes a batch first) count as unreached, so every run is at or above it.
+# Raise it when new cases raise the measurement; never lower it to let a change through.
+floor=95
 t0=$(date +%s)
 
 "$root/ci/install-deps.sh"

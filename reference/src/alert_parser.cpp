@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -167,25 +168,29 @@ bool rapidjson_exponent_too_big(bool minus, std::string_view int_digits,
 }
 
 // The top-level keys of the contract; any other key's value is checked as JSON and ignored.
-enum class alert_key { time, rule, priority, source, tags, message, output_fields, other };
+enum class alert_key { time, rule, priority, source, tags, message, output_fields };
 
-alert_key classify(std::string_view name) {
+// nullopt for a key of no meaning to the contract.
+std::optional<alert_key> classify(std::string_view name) {
     switch (name.size()) {
         case 4:
-            return name == "time"   ? alert_key::time
-                   : name == "rule" ? alert_key::rule
-                   : name == "tags" ? alert_key::tags
-                                    : alert_key::other;
+            if (name == "time") {
+                return alert_key::time;
+            }
+            if (name == "rule") {
+                return alert_key::rule;
+            }
+            return name == "tags" ? std::optional(alert_key::tags) : std::nullopt;
         case 6:
-            return name == "source" ? alert_key::source : alert_key::other;
+            return name == "source" ? std::optional(alert_key::source) : std::nullopt;
         case 7:
-            return name == "message" ? alert_key::message : alert_key::other;
+            return name == "message" ? std::optional(alert_key::message) : std::nullopt;
         case 8:
-            return name == "priority" ? alert_key::priority : alert_key::other;
+            return name == "priority" ? std::optional(alert_key::priority) : std::nullopt;
         case 13:
-            return name == "output_fields" ? alert_key::output_fields : alert_key::other;
+            return name == "output_fields" ? std::optional(alert_key::output_fields) : std::nullopt;
         default:
-            return alert_key::other;
+            return std::nullopt;
     }
 }
 
@@ -281,8 +286,8 @@ private:
 
     bool fail_tags() { return fail("\"tags\" must be an array of strings"); }
 
-    // The value of a known key has the wrong JSON type.
-    bool fail_type(alert_key k) {
+    // The value of the known key `name` (classified as `k`) has the wrong JSON type.
+    bool fail_type(alert_key k, std::string_view name) {
         switch (k) {
             case alert_key::time:
                 return fail_time();
@@ -291,17 +296,12 @@ private:
             case alert_key::output_fields:
                 return fail("\"output_fields\" must be an object");
             case alert_key::rule:
-                return fail("\"rule\" must be a string");
             case alert_key::priority:
-                return fail("\"priority\" must be a string");
             case alert_key::source:
-                return fail("\"source\" must be a string");
             case alert_key::message:
-                return fail("\"message\" must be a string");
-            case alert_key::other:
                 break;
         }
-        return true;
+        return fail("\"" + std::string(name) + "\" must be a string");
     }
 
     // ---- lexical level
@@ -657,29 +657,25 @@ private:
     }
 
     bool alert_member(std::string_view name) {
-        const alert_key k = classify(name);
+        const std::optional<alert_key> k = classify(name);
+        if (!k) {
+            return skip_value();
+        }
         if (*p_ == '{') {
-            if (!enter()) {
-                return false;
+            if (*k != alert_key::output_fields) {
+                return fail_type(*k, name);
             }
-            if (k == alert_key::other || (k == alert_key::output_fields && !keep_fields_)) {
+            ++depth_;  // the second level: within k_max_depth by construction
+            if (!keep_fields_) {
                 return walk_object([this](std::string_view) { return skip_value(); });
-            }
-            if (k != alert_key::output_fields) {
-                return fail_type(k);
             }
             return output_fields_object();
         }
         if (*p_ == '[') {
-            if (!enter()) {
-                return false;
+            if (*k != alert_key::tags) {
+                return fail_type(*k, name);
             }
-            if (k == alert_key::other) {
-                return walk_array([this] { return skip_value(); });
-            }
-            if (k != alert_key::tags) {
-                return fail_type(k);
-            }
+            ++depth_;        // the second level, as above
             tags_used_ = 0;  // a repeated key: the last one wins
             return walk_array([this] { return tag(); });
         }
@@ -687,33 +683,30 @@ private:
         if (!read_scalar(v)) {
             return false;
         }
-        if (k == alert_key::other) {
-            return true;
-        }
         if (v.k == scalar::kind::string) {
-            return alert_string(k, v.text);
+            return alert_string(*k, name, v.text);
         }
-        if (k == alert_key::time && v.k == scalar::kind::number &&
+        if (*k == alert_key::time && v.k == scalar::kind::number &&
             v.n.k == json_number::kind::signed_integer && v.n.i >= 0) {
             out_.time_ns = v.n.i;
             seen_time_ = true;
             return true;
         }
-        return fail_type(k);
+        return fail_type(*k, name);
     }
 
-    bool alert_string(alert_key k, std::string_view text) {
+    bool alert_string(alert_key k, std::string_view name, std::string_view text) {
         switch (k) {
             case alert_key::time:
                 if (!parse_rfc3339(text, out_.time_ns)) {
                     return fail_time();
                 }
                 seen_time_ = true;
-                return true;
+                break;
             case alert_key::rule:
                 out_.rule.assign(text);
                 seen_rule_ = true;
-                return true;
+                break;
             case alert_key::priority: {
                 const auto p = parse_rule_priority(prof_, text);
                 if (!p) {
@@ -722,20 +715,18 @@ private:
                 out_.prio = *p;
                 out_.priority_text.assign(text);
                 seen_priority_ = true;
-                return true;
+                break;
             }
             case alert_key::source:
                 out_.source.assign(text);
-                return true;
+                break;
             case alert_key::message:
                 out_.message.assign(text);
                 seen_message_ = true;
-                return true;
+                break;
             case alert_key::tags:
             case alert_key::output_fields:
-                return fail_type(k);
-            case alert_key::other:
-                break;
+                return fail_type(k, name);
         }
         return true;
     }

@@ -77,9 +77,7 @@ line_reader::result line_reader::next(std::string& line) {
         if (fds[1].revents != 0) {
             return result::woken;
         }
-        if (fds[0].revents == 0) {
-            continue;
-        }
+        // n > 0 (no timeout) and the wake fd has no event: the input has one.
         make_room();
         const ssize_t got = ::read(input_fd_, buffer_.get() + end_, k_chunk);
         if (got < 0) {

@@ -141,14 +141,14 @@ channel_outcome outputs::call(channel& ch, const outputs_item& item) {
             case outputs_item::kind::reopen:
                 return ch.reopen();
             case outputs_item::kind::stop:
-                return ch.close();
+                break;
         }
+        return ch.close();
     } catch (const std::exception& e) {
         // What Falco's worker does with any exception a channel lets out (falco_outputs.cpp:
         // 303-311): "<name>: <what>" at ERR, then the next channel.
         return channel_outcome::failed(e.what(), channel_outcome::report::by_worker);
     }
-    return channel_outcome::done();
 }
 
 bool outputs::deliver_to(std::size_t index, const outputs_item& item) {

@@ -103,9 +103,4 @@ std::size_t outputs_queue::clear() {
     return alerts;
 }
 
-bool outputs_queue::consumer_waiting() const {
-    std::lock_guard lock(mutex_);
-    return consumer_waiting_;
-}
-
 }  // namespace falco_ref

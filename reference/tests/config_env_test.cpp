@@ -3,7 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
-#include <map>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,11 +18,11 @@ namespace {
 // held before is restored afterwards.
 class with_env : public env_expander {
 public:
-    explicit with_env(const std::map<std::string, std::string>& vars) {
+    explicit with_env(std::initializer_list<std::pair<std::string, std::string>> vars) {
         for (const auto& [name, value] : vars) {
             const char* before = std::getenv(name.c_str());
-            saved_.emplace_back(name, before == nullptr ? std::nullopt
-                                                        : std::optional<std::string>(before));
+            saved_.emplace_back(
+                name, before == nullptr ? std::nullopt : std::optional<std::string>(before));
             ::setenv(name.c_str(), value.c_str(), 1);
         }
     }

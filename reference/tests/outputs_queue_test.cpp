@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // outputs_queue: the FIFO between the reader and the worker. The consumer takes everything
 // queued in one step and pops from that batch without the lock; these tests check that the
-// batch stays invisible: capacity, size() and clear() see every item not popped yet.
+// batch stays invisible: the capacity and clear() see every item not popped yet.
 #include "falco_ref/outputs_queue.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <string>
 #include <thread>
@@ -111,20 +114,34 @@ TEST(outputs_queue, consumer_waiting_between_pushes_gets_every_item) {
 class background_consumer {
 public:
     background_consumer(outputs_queue& q, std::size_t n)
-        : done_(std::async(std::launch::async, [&q, n] {
-              std::string lines;
-              for (std::size_t i = 0; i < n; ++i) {
-                  lines += q.pop().msg.line;
-              }
-              return lines;
-          })) {}
+        : done_(std::async(std::launch::async,
+                           [this, &q, n] {
+                               tid_.set_value(::gettid());
+                               std::string lines;
+                               for (std::size_t i = 0; i < n; ++i) {
+                                   lines += q.pop().msg.line;
+                               }
+                               return lines;
+                           })),
+          stat_path_("/proc/self/task/" + std::to_string(tid_.get_future().get()) + "/stat") {}
+    // True while the thread sleeps (state S in /proc): nothing but pop() can put it to sleep,
+    // and nobody else holds the queue's lock, so it waits for an item.
+    bool waiting() const {
+        std::ifstream stat(stat_path_);
+        std::string line;
+        std::getline(stat, line);
+        const std::size_t state = line.rfind(')') + 2;  // "<tid> (<name>) <state> ..."
+        return state < line.size() && line[state] == 'S';
+    }
     bool finished(std::chrono::milliseconds deadline = 10s) {
         return done_.wait_for(deadline) == std::future_status::ready;
     }
     std::string lines() { return done_.get(); }
 
 private:
+    std::promise<pid_t> tid_;
     std::future<std::string> done_;
+    std::string stat_path_;
 };
 
 // A batch handed over by push_all: in order, behind what was queued, counted by clear() like
@@ -151,7 +168,7 @@ TEST(outputs_queue, push_all_appends_the_batch_in_order) {
 TEST(outputs_queue, push_all_wakes_a_waiting_consumer) {
     outputs_queue q(0);
     background_consumer consumer(q, 2);
-    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    ASSERT_TRUE(wait_until([&] { return consumer.waiting(); }));
     std::vector<outputs_item> batch;
     batch.push_back(alert_item("a"));
     batch.push_back(alert_item("b"));
@@ -163,7 +180,7 @@ TEST(outputs_queue, push_all_wakes_a_waiting_consumer) {
 TEST(outputs_queue, every_push_wakes_a_waiting_consumer) {
     outputs_queue q(10);
     background_consumer consumer(q, 1);
-    ASSERT_TRUE(wait_until([&] { return q.consumer_waiting(); }));
+    ASSERT_TRUE(wait_until([&] { return consumer.waiting(); }));
     ASSERT_TRUE(q.try_push(alert_item("a")));
     ASSERT_TRUE(consumer.finished());
     EXPECT_EQ(consumer.lines(), "a");

@@ -54,10 +54,6 @@ public:
     // messages) were discarded, for the accounting. Any thread.
     std::size_t clear();
 
-    // True while the consumer is blocked in pop() and no push has woken it yet (tests,
-    // diagnostics).
-    bool consumer_waiting() const;
-
 private:
     // Items of the consumer's batch not popped yet; mutex_ held.
     std::size_t batch_left() const;
@@ -65,7 +61,7 @@ private:
     bool take_waiting_consumer();
 
     const std::size_t capacity_;
-    mutable std::mutex mutex_;
+    std::mutex mutex_;
     std::condition_variable not_empty_;
     std::vector<outputs_item> pushed_;  // guarded by mutex_
     bool consumer_waiting_ = false;     // guarded by mutex_

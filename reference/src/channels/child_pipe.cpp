@@ -12,7 +12,6 @@
 #include <cerrno>
 #include <climits>
 #include <system_error>
-#include <thread>
 #include <utility>
 
 extern char** environ;
@@ -123,18 +122,14 @@ int child_pipe::write_all(std::string_view data) {
 int child_pipe::write_all_until(std::string_view data, clock::time_point deadline,
                                 std::size_t* written) {
     *written = 0;
-    if (fd_ < 0) {
-        return EBADF;
-    }
     while (*written < data.size()) {
         const ssize_t n = ::write(fd_, data.data() + *written, data.size() - *written);
         if (n >= 0) {
             *written += static_cast<std::size_t>(n);
             continue;
         }
-        if (errno == EINTR) {
-            continue;
-        }
+        // The descriptor is non-blocking: a full pipe is EAGAIN, and a write that never sleeps
+        // is never interrupted (no EINTR).
         if (errno != EAGAIN) {
             return errno;
         }
@@ -153,6 +148,8 @@ int child_pipe::write_all_until(std::string_view data, clock::time_point deadlin
 
 bool child_pipe::wait_exit_until(clock::time_point deadline, int* status) {
     // A pidfd becomes readable when the child exits, so the wait needs no polling loop.
+    // pidfd_open(2) needs Linux 5.3 (README.md, requirements); where it fails, the wait has no
+    // deadline, as Falco's pclose has none.
     const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0));
     if (pidfd >= 0) {
         pollfd p{pidfd, POLLIN, 0};
@@ -163,18 +160,6 @@ bool child_pipe::wait_exit_until(clock::time_point deadline, int* status) {
         ::close(pidfd);
         if (ready == 0) {
             return false;
-        }
-    } else {
-        // Kernels before 5.3: poll waitpid every millisecond.
-        while (true) {
-            const pid_t r = ::waitpid(pid_, status, WNOHANG);
-            if (r == pid_ || (r < 0 && errno != EINTR)) {
-                return true;
-            }
-            if (clock::now() >= deadline) {
-                return false;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
     }
     while (::waitpid(pid_, status, 0) < 0 && errno == EINTR) {

@@ -7,16 +7,6 @@
 #include <string>
 
 namespace falco_ref {
-namespace {
-
-// A stream error, counted as a failed delivery. Falco never checks std::cout's state, so
-// nothing is logged (falco@0.44.1:userspace/falco/outputs_stdout.cpp:21-32).
-channel_outcome write_error(int err) {
-    return channel_outcome::failed(std::string("write to stdout failed: ") + std::strerror(err),
-                                   channel_outcome::report::unnoticed);
-}
-
-}  // namespace
 
 stdout_channel::stdout_channel(const config& cfg) : buffered_(cfg.buffered_outputs) {}
 
@@ -29,9 +19,11 @@ channel_outcome stdout_channel::deliver(const output_message& msg) {
         std::fputc('\n', stdout) != EOF;
     // std::unitbuf in Falco.
     if (!written || (!buffered_ && std::fflush(stdout) == EOF)) {
-        const int err = errno;
+        // A stream error, counted as a failed delivery. Falco never checks std::cout's state,
+        // so nothing is logged (falco@0.44.1:userspace/falco/outputs_stdout.cpp:21-32).
+        const std::string what = std::string("write to stdout failed: ") + std::strerror(errno);
         std::clearerr(stdout);
-        return write_error(err);
+        return channel_outcome::failed(what, channel_outcome::report::unnoticed);
     }
     return channel_outcome::done();
 }

@@ -13,30 +13,32 @@ namespace falco_ref {
 namespace {
 
 // What nlohmann does with each byte when it starts a character
-// (nlohmann@v3.11.3:include/nlohmann/detail/output/serializer.hpp:404-487).
-enum class byte_class : unsigned char {
-    plain,      // copied as is: 0x20-0x7F except '"' and '\' (DEL 0x7F included)
+// (nlohmann@v3.11.3:include/nlohmann/detail/output/serializer.hpp:404-487): a plain byte,
+// 0x20-0x7F except '"' and '\' (DEL 0x7F included), is copied as is; the others are escaped
+// by their class.
+enum class escape_class : unsigned char {
     named,      // \" \\ \b \t \n \f \r
     hex,        // other 0x00-0x1F: \u00xx
     multibyte,  // >= 0x80: copied if well-formed UTF-8, else U+FFFD
 };
 
 struct byte_table {
-    std::array<byte_class, 256> cls{};
+    std::array<bool, 256> plain{};
+    std::array<escape_class, 256> cls{};  // of the bytes that are not plain
     std::array<char, 256> named{};
 };
 
 constexpr byte_table make_table() {
     byte_table t;
     for (int c = 0; c < 256; ++c) {
-        t.cls[c] = c < 0x20   ? byte_class::hex
-                   : c < 0x80 ? byte_class::plain
-                              : byte_class::multibyte;
+        t.plain[c] = c >= 0x20 && c < 0x80;
+        t.cls[c] = c < 0x80 ? escape_class::hex : escape_class::multibyte;
     }
     constexpr std::pair<char, char> k_named[] = {
         {'"', '"'}, {'\\', '\\'}, {'\b', 'b'}, {'\t', 't'}, {'\n', 'n'}, {'\f', 'f'}, {'\r', 'r'}};
     for (auto [byte, letter] : k_named) {
-        t.cls[static_cast<unsigned char>(byte)] = byte_class::named;
+        t.plain[static_cast<unsigned char>(byte)] = false;
+        t.cls[static_cast<unsigned char>(byte)] = escape_class::named;
         t.named[static_cast<unsigned char>(byte)] = letter;
     }
     return t;
@@ -79,36 +81,34 @@ nlohmann_writer::invalid_utf8 invalid_utf8_error(std::string_view s, const unsig
 }  // namespace
 
 void nlohmann_writer::append_string(std::string& out, std::string_view s) const {
+    // Called for the bytes that are not plain (append_quoted copies plain ones as runs).
     auto special = [this, s](std::string& o, const unsigned char* p, const unsigned char* end) {
         switch (k_table.cls[*p]) {
-            case byte_class::named:
+            case escape_class::named:
                 o.push_back('\\');
                 o.push_back(k_table.named[*p]);
                 return p + 1;
-            case byte_class::hex: {
+            case escape_class::hex: {
                 const char esc[6] = {
                     '\\', 'u', '0', '0', k_hex_digits[*p >> 4], k_hex_digits[*p & 0xF]};
                 o.append(esc, sizeof esc);
                 return p + 1;
             }
-            case byte_class::multibyte: {
-                const utf8_sequence seq = read_utf8_sequence(p, end);
-                if (seq.valid) {
-                    o.append(reinterpret_cast<const char*>(p), seq.length);
-                } else if (errors_ == utf8_errors::strict) {
-                    throw invalid_utf8_error(s, p, seq);
-                } else {
-                    o.append(k_replacement);
-                }
-                return p + seq.length;
-            }
-            case byte_class::plain:
+            case escape_class::multibyte:
                 break;
         }
-        return p + 1;  // not reached: plain bytes are consumed as runs
+        const utf8_sequence seq = read_utf8_sequence(p, end);
+        if (seq.valid) {
+            o.append(reinterpret_cast<const char*>(p), seq.length);
+        } else if (errors_ == utf8_errors::strict) {
+            throw invalid_utf8_error(s, p, seq);
+        } else {
+            o.append(k_replacement);
+        }
+        return p + seq.length;
     };
     append_quoted(
-        out, s, true, [](unsigned char c) { return k_table.cls[c] == byte_class::plain; }, special);
+        out, s, true, [](unsigned char c) { return k_table.plain[c]; }, special);
 }
 
 void nlohmann_writer::append_double(std::string& out, double v) {
