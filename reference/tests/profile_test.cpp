@@ -30,6 +30,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.38.0", profile_id::v0_38},
         {"0.38.1", profile_id::v0_38},
         {"0.38.2", profile_id::v0_38},
+        {"0.37", profile_id::v0_37},
+        {"0.37.0", profile_id::v0_37},
+        {"0.37.1", profile_id::v0_37},
         {"0.36", profile_id::v0_36},
         {"0.36.1", profile_id::v0_36},
         {"0.36.2", profile_id::v0_36},
@@ -47,7 +50,7 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"", "0", "0.", "0.37", "0.37.1", "0.36.0", "0.35", "0.35.1", "0.45", "0.16", "0.41-0.42",
+         {"", "0", "0.", "0.37-0.38", "0.37.x", "0.36.0", "0.35", "0.35.1", "0.45", "0.16", "0.41-0.42",
           "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
@@ -58,6 +61,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
               "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
+              "  0.37        Falco 0.37.0 and 0.37.1 (0.37)\n"
               "  0.38        Falco 0.38.0 to 0.38.2 (0.38)\n"
               "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
               "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
@@ -169,9 +173,39 @@ TEST(profile_switches, v0_36_is_0_38_before_the_yaml_helper_rewrite) {
     EXPECT_FALSE(p36.http_retries_timeouts);
     EXPECT_EQ(p36.hostname_fallback_env, "FALCO_GRPC_HOSTNAME");
     EXPECT_TRUE(p36.has_outputs_queue);
+    EXPECT_FALSE(p36.engine_kind_read_first);
     // legacy's bucket never turns off at rate 0.
     EXPECT_FALSE(get_profile(profile_id::legacy).rate_zero_disables_limiter);
     EXPECT_EQ(get_profile(profile_id::legacy).outputs_rate_default, 1u);
+}
+
+
+// What 0.38.0 changed, undone in 0.37 (docs/spec/0.37.md, docs/PROFILES.md): the line cut at its
+// NUL, no config_files, no `[]` in -o keys, log_level set after the outputs, engine.kind read
+// first and the one-file start-up line; everything else, the yaml_helper of 0.37.0 included, is
+// 0.38's.
+TEST(profile_switches, v0_37_is_0_38_before_config_files) {
+    const profile& p38 = get_profile(profile_id::v0_38);
+    const profile& p37 = get_profile(profile_id::v0_37);
+    EXPECT_EQ(p37.id, profile_id::v0_37);
+    EXPECT_TRUE(p37.text_line_ends_at_nul);
+    EXPECT_FALSE(p37.has_config_files);
+    EXPECT_FALSE(p37.o_key_appends);
+    EXPECT_TRUE(p37.log_level_after_outputs);
+    EXPECT_TRUE(p37.engine_kind_read_first);
+    EXPECT_FALSE(p38.engine_kind_read_first);
+    EXPECT_EQ(p37.initialized_line_prefix, "Falco initialized with configuration file: ");
+    // 0.38's, unlike 0.36's.
+    EXPECT_TRUE(p37.http_has_compress_and_keep_alive);
+    EXPECT_FALSE(p37.has_rate_limiter);
+    EXPECT_EQ(p37.env_in_config, profile::env_expansion::file_scalars_at_load);
+    EXPECT_FALSE(p37.config_type_errors_fatal);
+    EXPECT_TRUE(p37.subscript_error_has_position);
+    EXPECT_EQ(p37.json, profile::json_layout::jsoncpp_grafted_fields);
+    EXPECT_EQ(p37.jsoncpp, profile::jsoncpp_release::v1_9_5);
+    EXPECT_TRUE(p37.o_splits_at_commas);
+    EXPECT_FALSE(p37.o_value_flow_map);
+    EXPECT_FALSE(p37.buffered_outputs_yaml_honoured);
 }
 
 }  // namespace
