@@ -654,7 +654,8 @@ template <typename Reader>
 void read_keys(Reader& in, config& cfg) {
     const profile& prof = *cfg.prof;
     if (prof.engine_kind_read_first) {
-        // Not kept: the contract has no driver (falco@0.37.1:userspace/falco/configuration.cpp:115).
+        // Not kept: the contract has no driver
+        // (falco@0.37.1:userspace/falco/configuration.cpp:115).
         in.get_string("engine.kind", "kmod");
     }
     in.check_sequence("rules_file");

@@ -106,11 +106,11 @@ profile make_v0_38() {
 profile make_v0_37() {
     profile p = make_v0_38();
     p.id = profile_id::v0_37;
-    p.text_line_ends_at_nul = true;           // text.nul: engine/formats.cpp:131 returns c_str()
-    p.has_config_files = false;               // config.env.scope: configuration.cpp:86-101
-    p.log_level_after_outputs = true;         // error.config.order: configuration.cpp:343-345
-    p.engine_kind_read_first = true;          // error.config.scalar_document: configuration.cpp:115
-    p.o_key_appends = false;                  // config.o.path.errors: yaml_helper.h:274
+    p.text_line_ends_at_nul = true;    // text.nul: engine/formats.cpp:131 returns c_str()
+    p.has_config_files = false;        // config.env.scope: configuration.cpp:86-101
+    p.log_level_after_outputs = true;  // error.config.order: configuration.cpp:343-345
+    p.engine_kind_read_first = true;   // error.config.scalar_document: configuration.cpp:115
+    p.o_key_appends = false;           // config.o.path.errors: yaml_helper.h:274
     p.initialized_line_prefix =
         "Falco initialized with configuration file: ";  // log.startup.config: load_config.cpp:170
     return p;

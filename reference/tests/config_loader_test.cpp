@@ -650,13 +650,13 @@ TEST_F(config_loader_test, scalar_document_engine_kind_first_037) {
     const std::string early = error("just a scalar\n", {"a..b=1"}, profile_id::v0_37).first;
     EXPECT_EQ(early.rfind("Config error at key \"a..b\": ", 0), 0u) << early;
     EXPECT_NE(early.find("operator[] call on a scalar (key: \"a\")"), std::string::npos) << early;
-    EXPECT_EQ(error("stdout_output: {enabled: true}\n", {"file_output[x]=1"}, profile_id::v0_37)
-                  .first,
-              "Config error at key \"file_output[x]\": stoi");
-    EXPECT_EQ(error("log_level: verbose\nfile_output: {enabled: true}\n", {}, profile_id::v0_37)
-                  .first,
-              "Error reading config file (" + path() +
-                  "): file output enabled but no filename in configuration block");
+    EXPECT_EQ(
+        error("stdout_output: {enabled: true}\n", {"file_output[x]=1"}, profile_id::v0_37).first,
+        "Config error at key \"file_output[x]\": stoi");
+    EXPECT_EQ(
+        error("log_level: verbose\nfile_output: {enabled: true}\n", {}, profile_id::v0_37).first,
+        "Error reading config file (" + path() +
+            "): file output enabled but no filename in configuration block");
 }
 
 // docs/spec/0.36.md#config.o.path.errors, docs/spec/0.36.md#config.o.path.unclosed: no `[]`,

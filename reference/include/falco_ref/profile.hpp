@@ -45,8 +45,8 @@ struct profile {
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
-    // legacy, 0.36 and 0.37 text mode: the formatted line reaches every channel as a C string, so it
-    // ends at the first NUL of the message (0.44: stdout and file write the NUL and what
+    // legacy, 0.36 and 0.37 text mode: the formatted line reaches every channel as a C string, so
+    // it ends at the first NUL of the message (0.44: stdout and file write the NUL and what
     // follows).
     bool text_line_ends_at_nul = false;
     // `buffered_outputs` when the key is absent.
