@@ -653,6 +653,11 @@ void check_grpc_keys(Reader& in) {
 template <typename Reader>
 void read_keys(Reader& in, config& cfg) {
     const profile& prof = *cfg.prof;
+    if (prof.engine_kind_read_first) {
+        // Not kept: the contract has no driver
+        // (falco@0.37.1:userspace/falco/configuration.cpp:115).
+        in.get_string("engine.kind", "kmod");
+    }
     in.check_sequence("rules_file");
     if (!prof.log_level_after_outputs) {
         read_log_keys(in, cfg);

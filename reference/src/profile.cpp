@@ -100,6 +100,22 @@ profile make_v0_38() {
     return p;
 }
 
+// Falco 0.37.0 and 0.37.1, as Falco 0.37.1 with libs 0.14.3 and yaml-cpp 0.7.0 behaves: 0.38 minus
+// what 0.38.0 changed in the output path (docs/spec/0.37.md). The comment after a value names the
+// rule of docs/spec/0.37.md; citations at the tag 0.37.1.
+profile make_v0_37() {
+    profile p = make_v0_38();
+    p.id = profile_id::v0_37;
+    p.text_line_ends_at_nul = true;    // text.nul: engine/formats.cpp:131 returns c_str()
+    p.has_config_files = false;        // config.env.scope: configuration.cpp:86-101
+    p.log_level_after_outputs = true;  // error.config.order: configuration.cpp:343-345
+    p.engine_kind_read_first = true;   // error.config.scalar_document: configuration.cpp:115
+    p.o_key_appends = false;           // config.o.path.errors: yaml_helper.h:274
+    p.initialized_line_prefix =
+        "Falco initialized with configuration file: ";  // log.startup.config: load_config.cpp:170
+    return p;
+}
+
 // Falco 0.36.1 and 0.36.2, as Falco 0.36.2 with libs 0.13.4 and yaml-cpp 0.6.2 behaves: 0.38
 // minus what 0.37.0 and 0.38.0 changed in the output path (docs/spec/0.36.md). The comment after
 // a value names the rule of docs/spec/0.36.md; citations at the tag 0.36.2.
@@ -127,6 +143,7 @@ profile make_v0_36() {
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 const profile k_v0_38 = make_v0_38();
+const profile k_v0_37 = make_v0_37();
 const profile k_v0_36 = make_v0_36();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
@@ -134,6 +151,7 @@ const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
     {profile_id::v0_36, "0.36", "Falco 0.36.1 and 0.36.2", 36, 36, 1},
+    {profile_id::v0_37, "0.37", "Falco 0.37.0 and 0.37.1", 37, 37},
     {profile_id::v0_38, "0.38", "Falco 0.38.0 to 0.38.2", 38, 38},
     {profile_id::v0_39_to_0_40, "0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40},
     {profile_id::v0_41_to_0_43, "0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43},
@@ -198,6 +216,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_39_to_0_40;
         case profile_id::v0_38:
             return k_v0_38;
+        case profile_id::v0_37:
+            return k_v0_37;
         case profile_id::v0_36:
             return k_v0_36;
         case profile_id::v0_44:

@@ -639,6 +639,26 @@ TEST_F(config_loader_test, scalar_document_and_paths_through_scalars_036) {
               "Config error at key \"stdout_output.enabled\": operator[] call on a scalar");
 }
 
+// docs/spec/0.37.md#error.config.scalar_document, docs/spec/0.37.md#error.config.order: 0.37
+// reads engine.kind before any other key and has no config_files; -o comes before it, with
+// yaml-cpp 0.7.0's position and key; `[x]` is std::stoi's error, as in 0.36.
+TEST_F(config_loader_test, scalar_document_engine_kind_first_037) {
+    const std::string what = error("just a scalar\n", {}, profile_id::v0_37).first;
+    EXPECT_EQ(what.rfind("Config error at key \"engine.kind\": ", 0), 0u) << what;
+    EXPECT_NE(what.find("operator[] call on a scalar (key: \"engine\")"), std::string::npos)
+        << what;
+    const std::string early = error("just a scalar\n", {"a..b=1"}, profile_id::v0_37).first;
+    EXPECT_EQ(early.rfind("Config error at key \"a..b\": ", 0), 0u) << early;
+    EXPECT_NE(early.find("operator[] call on a scalar (key: \"a\")"), std::string::npos) << early;
+    EXPECT_EQ(
+        error("stdout_output: {enabled: true}\n", {"file_output[x]=1"}, profile_id::v0_37).first,
+        "Config error at key \"file_output[x]\": stoi");
+    EXPECT_EQ(
+        error("log_level: verbose\nfile_output: {enabled: true}\n", {}, profile_id::v0_37).first,
+        "Error reading config file (" + path() +
+            "): file output enabled but no filename in configuration block");
+}
+
 // docs/spec/0.36.md#config.o.path.errors, docs/spec/0.36.md#config.o.path.unclosed: no `[]`,
 // and an index std::stoi rejects is its own `stoi`; 0.38 appends.
 TEST_F(config_loader_test, o_index_errors_are_stoi_036) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 namespace falco_ref {
 namespace {
 
@@ -30,6 +32,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.38.0", profile_id::v0_38},
         {"0.38.1", profile_id::v0_38},
         {"0.38.2", profile_id::v0_38},
+        {"0.37", profile_id::v0_37},
+        {"0.37.0", profile_id::v0_37},
+        {"0.37.1", profile_id::v0_37},
         {"0.36", profile_id::v0_36},
         {"0.36.1", profile_id::v0_36},
         {"0.36.2", profile_id::v0_36},
@@ -47,8 +52,8 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"", "0", "0.", "0.37", "0.37.1", "0.36.0", "0.35", "0.35.1", "0.45", "0.16", "0.41-0.42",
-          "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
+         {"", "0", "0.", "0.37-0.38", "0.37.x", "0.36.0", "0.35", "0.35.1", "0.45", "0.16",
+          "0.41-0.42", "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
@@ -58,6 +63,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
               "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
+              "  0.37        Falco 0.37.0 and 0.37.1 (0.37)\n"
               "  0.38        Falco 0.38.0 to 0.38.2 (0.38)\n"
               "  0.39-0.40   Falco 0.39.0 to 0.40.0 (0.39, 0.40)\n"
               "  0.41-0.43   Falco 0.41.0 to 0.43.1 (0.41, 0.42, 0.43)\n"
@@ -172,6 +178,50 @@ TEST(profile_switches, v0_36_is_0_38_before_the_yaml_helper_rewrite) {
     // legacy's bucket never turns off at rate 0.
     EXPECT_FALSE(get_profile(profile_id::legacy).rate_zero_disables_limiter);
     EXPECT_EQ(get_profile(profile_id::legacy).outputs_rate_default, 1u);
+}
+
+// What 0.38.0 changed, undone in 0.37 (docs/spec/0.37.md, docs/PROFILES.md): the line cut at its
+// NUL, no config_files, no `[]` in -o keys, log_level set after the outputs, engine.kind read
+// first and the one-file start-up line; everything else, the yaml_helper of 0.37.0 included, is
+// 0.38's.
+TEST(profile_switches, v0_37_is_0_38_before_config_files) {
+    const profile& p38 = get_profile(profile_id::v0_38);
+    const profile& p37 = get_profile(profile_id::v0_37);
+    const profile& p36 = get_profile(profile_id::v0_36);
+    EXPECT_EQ(p37.id, profile_id::v0_37);
+    using row = std::tuple<const char*, bool, bool, bool>;  // switch, 0.37, 0.36, 0.38
+    for (const auto& [name, v37, v36, v38] : {
+             row{"text_line_ends_at_nul", p37.text_line_ends_at_nul, p36.text_line_ends_at_nul,
+                 p38.text_line_ends_at_nul},
+             row{"has_config_files", p37.has_config_files, p36.has_config_files,
+                 p38.has_config_files},
+             row{"o_key_appends", p37.o_key_appends, p36.o_key_appends, p38.o_key_appends},
+             row{"log_level_after_outputs", p37.log_level_after_outputs,
+                 p36.log_level_after_outputs, p38.log_level_after_outputs},
+         }) {
+        EXPECT_EQ(v37, v36) << name << ": 0.37 keeps 0.36's value";
+        EXPECT_NE(v37, v38) << name << ": 0.38.0 changed it";
+    }
+    for (const auto& [name, v37, v36, v38] : {
+             row{"http_has_compress_and_keep_alive", p37.http_has_compress_and_keep_alive,
+                 p36.http_has_compress_and_keep_alive, p38.http_has_compress_and_keep_alive},
+             row{"has_rate_limiter", p37.has_rate_limiter, p36.has_rate_limiter,
+                 p38.has_rate_limiter},
+             row{"config_type_errors_fatal", p37.config_type_errors_fatal,
+                 p36.config_type_errors_fatal, p38.config_type_errors_fatal},
+             row{"subscript_error_has_position", p37.subscript_error_has_position,
+                 p36.subscript_error_has_position, p38.subscript_error_has_position},
+         }) {
+        EXPECT_EQ(v37, v38) << name << ": 0.37.0 changed it to 0.38's value";
+        EXPECT_NE(v37, v36) << name;
+    }
+    // Its own: engine.kind first, and the one-file line of 0.36.
+    EXPECT_TRUE(p37.engine_kind_read_first);
+    EXPECT_FALSE(p38.engine_kind_read_first || p36.engine_kind_read_first);
+    EXPECT_EQ(p37.initialized_line_prefix, p36.initialized_line_prefix);
+    EXPECT_EQ(p37.env_in_config, p38.env_in_config);
+    EXPECT_EQ(p37.jsoncpp, p38.jsoncpp);
+    EXPECT_EQ(p37.o_splits_at_commas, p38.o_splits_at_commas);
 }
 
 }  // namespace

@@ -55,6 +55,7 @@ const std::vector<profile_info>& known_profiles() {
         {"legacy", "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15,
          15, false},
         {"0.36", "Falco 0.36.1 and 0.36.2", 36, 36, false, 1},
+        {"0.37", "Falco 0.37.0 and 0.37.1", 37, 37, false},
         {"0.38", "Falco 0.38.0 to 0.38.2", 38, 38, false},
         {"0.39-0.40", "Falco 0.39.0 to 0.40.0", 39, 40, false},
         {"0.41-0.43", "Falco 0.41.0 to 0.43.1", 41, 43, true},

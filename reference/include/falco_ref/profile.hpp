@@ -16,6 +16,7 @@ enum class profile_id {
     v0_41_to_0_43,  // Falco 0.41.0 to 0.43.1 (docs/spec/0.41-0.43.md)
     v0_39_to_0_40,  // Falco 0.39.0 to 0.40.0 (docs/spec/0.39-0.40.md)
     v0_38,          // Falco 0.38.0 to 0.38.2 (docs/spec/0.38.md)
+    v0_37,          // Falco 0.37.0 and 0.37.1 (docs/spec/0.37.md)
     v0_36,          // Falco 0.36.1 and 0.36.2 (docs/spec/0.36.md)
 };
 
@@ -44,8 +45,8 @@ struct profile {
 
     // legacy text mode: syslog carries the rule output without the time/priority prefix.
     bool syslog_text_without_prefix = false;
-    // legacy and 0.36 text mode: the formatted line reaches every channel as a C string, so it
-    // ends at the first NUL of the message (0.44: stdout and file write the NUL and what
+    // legacy, 0.36 and 0.37 text mode: the formatted line reaches every channel as a C string, so
+    // it ends at the first NUL of the message (0.44: stdout and file write the NUL and what
     // follows).
     bool text_line_ends_at_nul = false;
     // `buffered_outputs` when the key is absent.
@@ -105,7 +106,8 @@ struct profile {
     };
     env_expansion env_in_config = env_expansion::file_scalars_at_load;
     // 0.38+: the `config_files` key names more configuration files, looked up before the other
-    // keys; 0.36: there is no such key (docs/spec/0.36.md#config.env.scope).
+    // keys; 0.36 and 0.37: there is no such key (docs/spec/0.36.md#config.env.scope,
+    // docs/spec/0.37.md#config.env.scope).
     bool has_config_files = true;
     // 0.36: a value that does not convert to its key's type ends the run with yaml-cpp's
     // `bad conversion` (with the value's position), a null included, and every key Falco reads
@@ -113,10 +115,16 @@ struct profile {
     // (docs/spec/0.36.md#config.types, falco@0.36.2:userspace/falco/yaml_helper.h:69-115);
     // 0.37+: the key's default (docs/spec/0.44.md#config.types).
     bool config_type_errors_fatal = false;
-    // 0.36: `log_level` is read after the output blocks and the gRPC keys
-    // (docs/spec/0.36.md#error.config.order, falco@0.36.2:userspace/falco/configuration.cpp:
-    // 105-253); 0.37+: first.
+    // 0.36 and 0.37: `log_level` is set (and a bad one reported) after the output blocks and the
+    // gRPC keys (docs/spec/0.36.md#error.config.order, falco@0.36.2:userspace/falco/
+    // configuration.cpp:105-253; docs/spec/0.37.md#error.config.order,
+    // falco@0.37.1:userspace/falco/configuration.cpp:343-345); 0.38+: first.
     bool log_level_after_outputs = false;
+    // 0.37: `engine.kind` is the first key read, before `rules_file`, so a scalar document fails
+    // there (docs/spec/0.37.md#error.config.scalar_document,
+    // falco@0.37.1:userspace/falco/configuration.cpp:115); 0.36 has no `engine` keys, and 0.38+
+    // look up `config_files` first.
+    bool engine_kind_read_first = false;
     // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
     bool json_has_hostname = true;
     // legacy: `-d/--daemon` exists (removed in Falco 0.36.0).
@@ -165,9 +173,10 @@ struct profile {
     // of a key name (docs/spec/0.41-0.43.md#config.o.path).
     bool o_key_escapes = true;
     // -o keys: `[]` appends to a sequence and an index std::stoi rejects is Falco's own
-    // `Parsing error: expected a numeric index` (since 0.37.0); 0.36: no `[]`, and the error is
-    // std::stoi's exception text, `stoi` (docs/spec/0.36.md#config.o.path.errors,
-    // falco@0.36.2:userspace/falco/yaml_helper.h:200-203).
+    // `Parsing error: expected a numeric index` (since 0.38.0); 0.36 and 0.37: no `[]`, and the
+    // error is std::stoi's exception text, `stoi` (docs/spec/0.36.md#config.o.path.errors,
+    // falco@0.36.2:userspace/falco/yaml_helper.h:200-203, falco@0.37.1:userspace/falco/
+    // yaml_helper.h:274).
     bool o_key_appends = true;
     // yaml-cpp's `operator[] call on a scalar` carries the position and the key (0.7.0+); the
     // yaml-cpp 0.6.2 of Falco 0.36 has neither (docs/spec/0.36.md#config.o.path.scalar,
