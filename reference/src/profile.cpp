@@ -146,6 +146,7 @@ profile make_v0_35() {
     p.pidfile = profile::pidfile_use::daemon_pid;  // daemon.pidfile
     p.default_pidfile = "/var/run/falco.pid";      // daemon.pidfile: app/options.cpp:220
     p.daemon_pidfile_error_exit = 255;             // daemon.pidfile: daemonize.cpp:45-58
+    p.config_file_opened_before_daemon_check = true;  // daemon.pidfile: app/options.cpp:66-148
     return p;
 }
 

@@ -532,13 +532,19 @@ TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
     EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));  // EOF ends the daemon
 }
 
-// docs/spec/0.35.md#daemon.pidfile: -d with an empty pid file fails before the configuration is
-// read, as 0.35's other start-up errors: `Error: <message>`, exit 1; -P without -d writes nothing.
+// docs/spec/0.35.md#daemon.pidfile: -d with an empty pid file fails once the -c file is found and
+// before the configuration is read, as 0.35's other start-up errors: `Error: <message>`, exit 1;
+// -P without -d writes nothing.
 TEST_F(app_binary_test, daemon_035_needs_a_pid_file_and_the_pid_file_needs_daemon) {
     auto p = start("no: [valid yaml\n", {"--profile", "0.35", "-d", "-P", ""});
     ASSERT_EQ(p->wait_exit(), 1);
     EXPECT_EQ(p->err(), "Error: If -d is provided, a pid file must also be provided\n");
     EXPECT_EQ(p->out(), "");
+    // A -c file that cannot be opened is reported first (0.35's options check opens it first).
+    ref_process missing({"--profile", "0.35", "-c", "missing.yaml", "-d", "-P", ""}, k_env,
+                        dir_.path().string());
+    ASSERT_EQ(missing.wait_exit(), 1);
+    EXPECT_EQ(missing.err(), "Error: Could not find configuration file at missing.yaml\n");
     auto q =
         start("stdout_output: {enabled: true}\n", {"--profile", "0.35.1", "-U", "-P", "f.pid"});
     q->write_stdin(k_alert1);

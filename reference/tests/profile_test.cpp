@@ -210,6 +210,8 @@ TEST(profile_switches, v0_35_is_0_36_with_jsoncpp_0_10_6_and_a_handle_per_alert)
     EXPECT_EQ(p35.default_pidfile, "/var/run/falco.pid");
     EXPECT_EQ(p35.daemon_pidfile_error_exit, 255);
     EXPECT_EQ(get_profile(profile_id::legacy).daemon_pidfile_error_exit, 1);
+    EXPECT_TRUE(p35.config_file_opened_before_daemon_check);
+    EXPECT_FALSE(get_profile(profile_id::legacy).config_file_opened_before_daemon_check);
     // Inherited from 0.36.
     EXPECT_EQ(p35.json, profile::json_layout::jsoncpp_grafted_fields);
     EXPECT_TRUE(p35.json_has_hostname);

@@ -152,6 +152,11 @@ struct profile {
     // (falco@0.15.3:userspace/falco/falco.cpp:983-996), 255 (`exit(-1)`) in 0.35
     // (falco@0.35.1:userspace/falco/app/actions/daemonize.cpp:45-58).
     int daemon_pidfile_error_exit = 1;
+    // 0.35: the -c file is opened while the options are checked, before -d's need of a pid file
+    // (falco@0.35.1:userspace/falco/app/options.cpp:66-74 then 145-148), so a -c file that
+    // cannot be opened is reported first; legacy checks -d first
+    // (falco@0.15.3:userspace/falco/falco.cpp:676-688).
+    bool config_file_opened_before_daemon_check = false;
     // 0.44: end-of-run statistics in deterministic order with upper-case short names;
     // legacy: priority as written in the input, unordered.
     bool stats_use_short_upper_names = true;
