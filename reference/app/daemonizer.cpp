@@ -19,7 +19,7 @@ daemonizer::role daemonizer::run() const {
     if (pid > 0) {
         if (!write_pid_file(pidfile_, pid)) {
             log(log_level::error, "Could not write pid to pid file " + pidfile_ + ". Exiting.");
-            return role::parent_failed;
+            return role::pidfile_failed;
         }
         return role::parent_done;
     }

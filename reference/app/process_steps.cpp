@@ -85,6 +85,8 @@ step_result daemonize(run_state& s) {
             return step_result::stop(0);
         case daemonizer::role::parent_failed:
             return step_result::stop(1);
+        case daemonizer::role::pidfile_failed:
+            return step_result::stop(s.prof->daemon_pidfile_error_exit);
         case daemonizer::role::child:
             break;
     }

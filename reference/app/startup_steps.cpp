@@ -2,6 +2,7 @@
 // The steps up to the channels: command line, logger, configuration (steps.hpp).
 #include <cstdio>
 #include <exception>
+#include <fstream>
 
 #include "app_messages.hpp"
 #include "falco_ref/channels/make_channels.hpp"
@@ -57,8 +58,16 @@ step_result init_logger(run_state&) {
 }
 
 step_result check_daemon_options(run_state& s) {
+    if (s.prof->config_file_opened_before_daemon_check && s.opts.config_path &&
+        !std::ifstream(*s.opts.config_path).is_open()) {
+        return step_result::next();  // load_config reports the -c file first
+    }
     if (s.opts.daemon && s.opts.pidfile_path().empty()) {
-        report_runtime_error("If -d is provided, a pid file must also be provided");
+        // Reported as the configuration errors are: legacy's "Runtime error: ... Exiting."
+        // (falco@0.15.3:userspace/falco/falco.cpp:676-678), 0.35's "Error: ..."
+        // (falco@0.35.1:userspace/falco/app/options.cpp:145-148, falco.cpp:49-53).
+        report_config_error(*s.prof,
+                            config_error("If -d is provided, a pid file must also be provided"));
         return step_result::stop(1);
     }
     return step_result::next();

@@ -243,14 +243,17 @@ private:
 };
 
 // Falco 0.36's get_scalar<T>(key, default) (falco@0.36.2:userspace/falco/yaml_helper.h:69-115,
-// docs/spec/0.36.md#config.types, docs/spec/0.36.md#config.env.expand): an absent key is the
+// docs/spec/0.36.md#config.types, docs/spec/0.36.md#config.env.expand), and 0.35's without the
+// `${NAME}` and `$$` handling (docs/spec/0.35.md#config.types): an absent key is the
 // default; any other node is first read as a string, which a null, a map or a sequence is not
 // (yaml-cpp's `bad conversion` with the node's position, none for a node -o created); a whole
 // `${NAME}` or a `$$` escape is then converted by one stream read (the default when that gives
 // nothing); anything else converts as yaml-cpp converts it, or ends the run the same way.
 class read_time_reader {
 public:
-    read_time_reader(YAML::Node root, const env_expander& expander,
+    // `expander` is null for a Falco that expands nothing (0.35: node.as<T>() only,
+    // docs/spec/0.35.md#config.env.expand, falco@0.35.1:userspace/falco/yaml_helper.h:68-79).
+    read_time_reader(YAML::Node root, const env_expander* expander,
                      yaml_key_path::dialect key_rules)
         : root_(std::move(root)), expander_(expander), key_rules_(key_rules) {}
 
@@ -310,7 +313,9 @@ private:
         if (!node.IsDefined()) {
             return def;
         }
-        const env_expander::read_value value = expander_.expand_whole_value(as_string(node));
+        const std::string text = as_string(node);
+        const env_expander::read_value value =
+            expander_ ? expander_->expand_whole_value(text) : env_expander::read_value{};
         switch (value.what) {
             case env_expander::read_value::kind::unset:
                 return def;
@@ -352,7 +357,7 @@ private:
     }
 
     YAML::Node root_;
-    const env_expander& expander_;
+    const env_expander* expander_;
     yaml_key_path::dialect key_rules_;
 };
 
@@ -591,15 +596,20 @@ void read_http_output(Reader& in, config& cfg) {
     if (!cfg.prof->http_has_tls_options) {
         return;  // 0.15.3 reads the url only
     }
+    const bool echo_and_mtls = cfg.prof->http_has_echo_and_mtls;  // read since 0.36.0
     h.user_agent = in.get_string("http_output.user_agent", h.user_agent);
     h.insecure = in.get_bool("http_output.insecure", h.insecure);
-    h.echo = in.get_bool("http_output.echo", h.echo);
+    if (echo_and_mtls) {
+        h.echo = in.get_bool("http_output.echo", h.echo);
+    }
     h.ca_cert = in.get_string("http_output.ca_cert", h.ca_cert);
     h.ca_bundle = in.get_string("http_output.ca_bundle", h.ca_bundle);
     h.ca_path = in.get_string("http_output.ca_path", h.ca_path);
-    h.mtls = in.get_bool("http_output.mtls", h.mtls);
-    h.client_cert = in.get_string("http_output.client_cert", h.client_cert);
-    h.client_key = in.get_string("http_output.client_key", h.client_key);
+    if (echo_and_mtls) {
+        h.mtls = in.get_bool("http_output.mtls", h.mtls);
+        h.client_cert = in.get_string("http_output.client_cert", h.client_cert);
+        h.client_key = in.get_string("http_output.client_key", h.client_key);
+    }
     if (cfg.prof->http_has_compress_and_keep_alive) {
         // Read since 0.37.0 (docs/spec/0.36.md#http.options).
         h.compress_uploads = in.get_bool("http_output.compress_uploads", h.compress_uploads);
@@ -622,15 +632,24 @@ void read_outputs(Reader& in, config& cfg) {
     read_http_output(in, cfg);
 }
 
+template <typename Reader>
+void read_log_sinks(Reader& in, config& cfg) {
+    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+}
+
 // log_level and the logger's keys (falco@0.44.1:userspace/falco/configuration.cpp:224-233;
-// falco@0.36.2:userspace/falco/configuration.cpp:251-261, where libs_logger comes between).
+// falco@0.36.2:userspace/falco/configuration.cpp:251-261, where libs_logger comes between;
+// falco@0.35.1:userspace/falco/configuration.cpp:232-240, where log_stderr and log_syslog come
+// last of all, read_keys).
 template <typename Reader>
 void read_log_keys(Reader& in, config& cfg) {
     cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
     in.check_bool("libs_logger.enabled");
     in.check_string("libs_logger.severity");
-    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
-    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+    if (!cfg.prof->log_sinks_read_last) {
+        read_log_sinks(in, cfg);
+    }
 }
 
 // The gRPC keys 0.36 reads between the outputs and log_level
@@ -688,12 +707,14 @@ void read_keys(Reader& in, config& cfg) {
         cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
     }
 
-    // Not kept: the contract has no rules, but a wrong value is still Falco's error.
-    const std::string rule_matching = in.get_string("rule_matching", "first");
-    if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
-        strcasecmp(rule_matching.c_str(), "all") != 0) {
-        throw config_error("Unknown rule matching strategy \"" + rule_matching +
-                           "\"--must be one of first, all");
+    if (prof.has_rule_matching) {
+        // Not kept: the contract has no rules, but a wrong value is still Falco's error.
+        const std::string rule_matching = in.get_string("rule_matching", "first");
+        if (strcasecmp(rule_matching.c_str(), "first") != 0 &&
+            strcasecmp(rule_matching.c_str(), "all") != 0) {
+            throw config_error("Unknown rule matching strategy \"" + rule_matching +
+                               "\"--must be one of first, all");
+        }
     }
     const std::string prio = in.get_string("priority", lower_priority_name(cfg.min_priority));
     const auto min_priority = parse_priority(prio);
@@ -703,10 +724,15 @@ void read_keys(Reader& in, config& cfg) {
     cfg.min_priority = *min_priority;
 
     cfg.buffered_outputs = in.get_bool("buffered_outputs", prof.buffered_outputs_default);
-    // 0 and absent both mean unbounded (configuration.cpp:465-471).
-    cfg.outputs_queue_capacity =
-        in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
+    if (prof.has_queue_capacity_option) {
+        // 0 and absent both mean unbounded (configuration.cpp:465-471).
+        cfg.outputs_queue_capacity =
+            in.get_unsigned("outputs_queue.capacity", cfg.outputs_queue_capacity);
+    }
     cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
+    if (prof.log_sinks_read_last) {
+        read_log_sinks(in, cfg);
+    }
 }
 
 // Falco 0.41+'s first lookup is `config_files`
@@ -830,7 +856,8 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     }
 
     if (prof.config_type_errors_fatal) {
-        read_time_reader in(root, expander_, key_dialect(prof));
+        const bool expands = prof.env_in_config == profile::env_expansion::whole_value_at_read;
+        read_time_reader in(root, expands ? &expander_ : nullptr, key_dialect(prof));
         read_keys(in, cfg);
     } else {
         lenient_reader in(root, result.warnings);

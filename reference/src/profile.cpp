@@ -140,16 +140,44 @@ profile make_v0_36() {
     return p;
 }
 
+// Falco 0.35.0 and 0.35.1, as Falco 0.35.1 with libs 0.11.3 and yaml-cpp 0.6.2 behaves: 0.36
+// minus what 0.36.0 changed in the output path (docs/spec/0.35.md). The comment after a value
+// names the rule of docs/spec/0.35.md; citations at the tag 0.35.1.
+profile make_v0_35() {
+    profile p = make_v0_36();
+    p.id = profile_id::v0_35;
+    // json.layout, json.escape.control, json.utf8, json.number.float: libs 0.11.3's bundled
+    // jsoncpp 0.10.6 (libs@0.11.3:userspace/libsinsp/third-party/jsoncpp/json/json.h:90).
+    p.jsoncpp = profile::jsoncpp_release::v0_10_6;
+    p.http_reuse_handle = false;  // http.handle, http.url, http.init_error: outputs_http.cpp:21-108
+    p.http_echo_always = true;    // http.echo: no write callback
+    p.http_has_echo_and_mtls = false;  // http.options, http.tls: configuration.cpp:176-210
+    p.http_perform_error_prefix = "libcurl error: ";  // http.error.message: outputs_http.cpp:99-102
+    p.has_queue_capacity_option = false;              // queue.capacity: falco_outputs.h:108-110
+    p.rate_deprecation_warning = "";                  // ratelimit.bucket: configuration.cpp:244-245
+    p.env_in_config = profile::env_expansion::none;   // config.env.expand: yaml_helper.h:68-79
+    p.has_rule_matching = false;                      // config.rule_matching
+    p.log_sinks_read_last = true;                  // error.config.order: configuration.cpp:256-257
+    p.has_daemon_mode = true;                      // daemon.fork: app/options.cpp:185
+    p.pidfile = profile::pidfile_use::daemon_pid;  // daemon.pidfile
+    p.default_pidfile = "/var/run/falco.pid";      // daemon.pidfile: app/options.cpp:220
+    p.daemon_pidfile_error_exit = 255;             // daemon.pidfile: daemonize.cpp:45-58
+    p.config_file_opened_before_daemon_check = true;  // daemon.pidfile: app/options.cpp:66-148
+    return p;
+}
+
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 const profile k_v0_38 = make_v0_38();
 const profile k_v0_37 = make_v0_37();
 const profile k_v0_36 = make_v0_36();
+const profile k_v0_35 = make_v0_35();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
 const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_35, "0.35", "Falco 0.35.0 and 0.35.1", 35, 35},
     {profile_id::v0_36, "0.36", "Falco 0.36.1 and 0.36.2", 36, 36, 1},
     {profile_id::v0_37, "0.37", "Falco 0.37.0 and 0.37.1", 37, 37},
     {profile_id::v0_38, "0.38", "Falco 0.38.0 to 0.38.2", 38, 38},
@@ -220,6 +248,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_37;
         case profile_id::v0_36:
             return k_v0_36;
+        case profile_id::v0_35:
+            return k_v0_35;
         case profile_id::v0_44:
             break;
     }

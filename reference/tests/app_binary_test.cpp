@@ -483,7 +483,7 @@ TEST_F(app_binary_test, pidfile_044_that_cannot_be_written_ends_the_run_with_255
 // -d went away in Falco 0.36.0; -P stayed. Falco's option parser refuses -d and --daemon, and
 // Falco prints that as any start-up error: `Error: <message>`, exit 1
 // (docs/spec/0.44.md#daemon.fork).
-TEST_F(app_binary_test, daemon_flag_is_legacy_only) {
+TEST_F(app_binary_test, daemon_flag_is_refused_from_0_36_on) {
     auto p = start("stdout_output: {enabled: true}\n", {"-d", "-P", "falco.pid"});
     ASSERT_EQ(p->wait_exit(), 1);
     EXPECT_EQ(p->err(), "Error: Option \u2018d\u2019 does not exist\n");
@@ -530,6 +530,62 @@ TEST_F(app_binary_test, legacy_daemon_writes_the_pidfile_and_keeps_running) {
     }
     ASSERT_TRUE(wait_until([&] { return read_file(dir_.file("events.txt")) == k_line1; }));
     EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));  // EOF ends the daemon
+}
+
+// docs/spec/0.35.md#daemon.pidfile: -d with an empty pid file fails once the -c file is found and
+// before the configuration is read, as 0.35's other start-up errors: `Error: <message>`, exit 1;
+// -P without -d writes nothing.
+TEST_F(app_binary_test, daemon_035_needs_a_pid_file_and_the_pid_file_needs_daemon) {
+    auto p = start("no: [valid yaml\n", {"--profile", "0.35", "-d", "-P", ""});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(p->err(), "Error: If -d is provided, a pid file must also be provided\n");
+    EXPECT_EQ(p->out(), "");
+    // A -c file that cannot be opened is reported first (0.35's options check opens it first).
+    ref_process missing({"--profile", "0.35", "-c", "missing.yaml", "-d", "-P", ""}, k_env,
+                        dir_.path().string());
+    ASSERT_EQ(missing.wait_exit(), 1);
+    EXPECT_EQ(missing.err(), "Error: Could not find configuration file at missing.yaml\n");
+    auto q =
+        start("stdout_output: {enabled: true}\n", {"--profile", "0.35.1", "-U", "-P", "f.pid"});
+    q->write_stdin(k_alert1);
+    q->close_stdin();
+    ASSERT_EQ(q->wait_exit(), 0) << q->err();
+    EXPECT_EQ(q->out().rfind(k_line1, 0), 0u) << q->out();
+    EXPECT_FALSE(fs::exists(dir_.file("f.pid")));
+}
+
+// docs/spec/0.35.md#daemon.fork, docs/spec/0.35.md#daemon.pidfile: the parent writes the
+// child's PID without a newline and exits 0 without statistics; the child reads --alerts and
+// ends at the end of its input.
+TEST_F(app_binary_test, daemon_035_parent_writes_the_child_pid_and_exits_0) {
+    const std::string fifo = dir_.file("alerts.fifo");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto parent = start("stdout_output: {enabled: true}\n",
+                        {"--profile", "0.35", "-d", "-P", "falco.pid", "--alerts", "alerts.fifo"});
+    ASSERT_EQ(parent->wait_exit(), 0) << parent->err();
+    EXPECT_EQ(parent->out(), "");
+    const std::string pid_text = read_file(dir_.file("falco.pid"));
+    ASSERT_FALSE(pid_text.empty());
+    EXPECT_EQ(pid_text.find('\n'), std::string::npos);
+    const pid_t child = std::stoi(pid_text);
+    EXPECT_NE(child, parent->pid());
+    {
+        std::ofstream w(fifo);  // unblocks the child's open
+        w << k_alert1;
+    }
+    EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));  // EOF ends the daemon
+}
+
+// docs/spec/0.35.md#daemon.pidfile: a pid file the parent cannot open: ERR "Could not write pid
+// to pid file <f>. Exiting." and exit(-1), status 255, without statistics.
+TEST_F(app_binary_test, daemon_035_pid_file_that_cannot_be_written_exits_255) {
+    auto p = start("stdout_output: {enabled: true}\nlog_stderr: true\n",
+                   {"--profile", "0.35", "-d", "-P", "missing/falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 255);
+    EXPECT_NE(p->err().find(": Could not write pid to pid file missing/falco.pid. Exiting.\n"),
+              std::string::npos)
+        << p->err();
+    EXPECT_EQ(p->out(), "");
 }
 
 }  // namespace

@@ -749,5 +749,81 @@ TEST_F(config_loader_test, no_config_files_key_036) {
     EXPECT_TRUE(has_warning_about(load(yaml, {}, profile_id::v0_38), "config_files"));
 }
 
+// docs/spec/0.35.md#config.env.expand, docs/spec/0.35.md#config.env.escape,
+// docs/spec/0.35.md#config.env.scope: nothing is expanded, in the file or in -o values; `${VAR}`
+// for a boolean key is no boolean.
+TEST_F(config_loader_test, no_env_expansion_035) {
+    ::setenv("FALCO_REF_TEST_FILE", "from-env.txt", 1);
+    const std::string yaml = "file_output:\n  enabled: true\n  filename: ${FALCO_REF_TEST_FILE}\n";
+    EXPECT_EQ(load(yaml, {}, profile_id::v0_35).cfg.file_output.filename, "${FALCO_REF_TEST_FILE}");
+    EXPECT_EQ(load("file_output: {enabled: true}\n",
+                   {"file_output.filename=${FALCO_REF_TEST_FILE}"}, profile_id::v0_35)
+                  .cfg.file_output.filename,
+              "${FALCO_REF_TEST_FILE}");
+    EXPECT_EQ(load("file_output:\n  enabled: true\n  filename: $${X}\n", {}, profile_id::v0_35)
+                  .cfg.file_output.filename,
+              "$${X}");
+    ::unsetenv("FALCO_REF_TEST_FILE");
+    ::setenv("FALCO_REF_TEST_BOOL", "1", 1);
+    EXPECT_EQ(
+        error("stdout_output:\n  enabled: ${FALCO_REF_TEST_BOOL}\n", {}, profile_id::v0_35).first,
+        "yaml-cpp: error at line 2, column 12: bad conversion");
+    ::unsetenv("FALCO_REF_TEST_BOOL");
+}
+
+// docs/spec/0.35.md#config.types: 0.36's fatal conversions, with the value's position.
+TEST_F(config_loader_test, wrong_types_are_fatal_with_their_position_035) {
+    EXPECT_EQ(
+        error("json_output: maybe\nstdout_output: {enabled: true}\n", {}, profile_id::v0_35).first,
+        "yaml-cpp: error at line 1, column 14: bad conversion");
+    EXPECT_EQ(load("stdout_output: {enabled: true}\noutput_timeout: 0x10\n", {}, profile_id::v0_35)
+                  .cfg.output_timeout_ms,
+              16u);
+}
+
+// docs/spec/0.35.md#error.config.order: no rule_matching and no outputs_queue.capacity are read,
+// and log_stderr and log_syslog come last, after time_format_iso_8601.
+TEST_F(config_loader_test, key_order_without_0_36_keys_035) {
+    const std::string on = "stdout_output: {enabled: true}\n";
+    EXPECT_NO_THROW(load(on + "rule_matching: sometimes\n", {}, profile_id::v0_35));
+    EXPECT_EQ(error(on + "rule_matching: sometimes\n", {}, profile_id::v0_36).first,
+              "Unknown rule matching strategy \"sometimes\"--must be one of first, all");
+    EXPECT_EQ(load(on + "outputs_queue: {capacity: 3}\n", {}, profile_id::v0_35)
+                  .cfg.outputs_queue_capacity,
+              0u);
+    EXPECT_EQ(load(on + "outputs_queue: {capacity: 3}\n", {}, profile_id::v0_36)
+                  .cfg.outputs_queue_capacity,
+              3u);
+    const std::string sinks_first = on + "log_stderr: maybe\ntime_format_iso_8601: maybe\n";
+    EXPECT_EQ(error(sinks_first, {}, profile_id::v0_35).first,
+              "yaml-cpp: error at line 3, column 23: bad conversion");
+    EXPECT_EQ(error(sinks_first, {}, profile_id::v0_36).first,
+              "yaml-cpp: error at line 2, column 13: bad conversion");
+    const std::string priority_then_sink = on + "log_syslog: maybe\npriority: loud\n";
+    EXPECT_EQ(error(priority_then_sink, {}, profile_id::v0_35).first,
+              "Unknown priority \"loud\"--must be one of emergency, alert, critical, error, "
+              "warning, notice, informational, debug");
+    EXPECT_EQ(error(priority_then_sink, {}, profile_id::v0_36).first,
+              "yaml-cpp: error at line 2, column 13: bad conversion");
+}
+
+// docs/spec/0.35.md#http.options: echo, mtls, client_cert and client_key are not read, so a
+// wrong type there is no error either.
+TEST_F(config_loader_test, http_echo_and_mtls_not_read_035) {
+    const std::string yaml =
+        "http_output: {enabled: true, url: 'http://x/', echo: true, mtls: true, client_cert: c, "
+        "client_key: k}\n";
+    const config cfg035 = load(yaml, {}, profile_id::v0_35).cfg;
+    EXPECT_FALSE(cfg035.http_output.echo);
+    EXPECT_FALSE(cfg035.http_output.mtls);
+    EXPECT_NE(cfg035.http_output.client_cert, "c");
+    const config cfg036 = load(yaml, {}, profile_id::v0_36).cfg;
+    EXPECT_TRUE(cfg036.http_output.echo);
+    EXPECT_TRUE(cfg036.http_output.mtls);
+    EXPECT_EQ(cfg036.http_output.client_key, "k");
+    EXPECT_NO_THROW(
+        load("http_output: {enabled: true, url: 'http://x/', echo: [x]}\n", {}, profile_id::v0_35));
+}
+
 }  // namespace
 }  // namespace falco_ref

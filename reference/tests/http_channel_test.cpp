@@ -153,27 +153,40 @@ TEST_F(http_channel_test, json_alerts_are_application_json_with_the_configured_u
     EXPECT_EQ(reqs[0].body, json);
 }
 
-TEST_F(http_channel_test,
-       legacy_uses_a_new_connection_per_alert_json_content_type_no_user_agent_and_echoes) {
-    // docs/spec/legacy.md#10-http-output: new handle per alert, always application/json, no
-    // User-Agent, the response body written to stdout without a newline.
+// docs/spec/legacy.md#10-http-output: a new handle per alert, always application/json, no
+// User-Agent, the response body written to stdout without a newline. docs/spec/0.35.md#http.handle,
+// docs/spec/0.35.md#http.echo: a handle per alert too, with the Content-Type of the format and
+// the User-Agent, the response body always on stdout (the echo key is not read: false here).
+TEST_F(http_channel_test, legacy_and_0_35_use_a_new_connection_per_alert_and_always_echo) {
+    struct expected_headers {
+        profile_id id;
+        const char* content_type;
+        std::optional<std::string> user_agent;
+    };
     start_mock({"--http", "--response-body", "ok;"});
-    test::fd_capture out(STDOUT_FILENO, dir_.file("stdout.txt"));
-    http_channel ch(make(profile_id::legacy, http_url()));
-    for (int i = 0; i < 3; ++i) {
-        ch.deliver(message("16:31:56.746609046: Error text alert " + std::to_string(i)));
+    for (const expected_headers& e :
+         {expected_headers{profile_id::legacy, "application/json", std::nullopt},
+          expected_headers{profile_id::v0_35, "text/plain", "falcosecurity/falco"}}) {
+        const std::size_t before = requests().size();
+        const std::uint64_t connections_before = connections();
+        test::fd_capture out(STDOUT_FILENO, dir_.file("stdout.txt"));
+        http_channel ch(make(e.id, http_url()));
+        for (int i = 0; i < 3; ++i) {
+            ch.deliver(message("16:31:56.746609046: Error text alert " + std::to_string(i)));
+        }
+        ch.close();
+        out.restore();
+        const auto reqs = requests();
+        ASSERT_EQ(reqs.size(), before + 3u);
+        for (int i = 0; i < 3; ++i) {
+            const auto& r = reqs[before + i];
+            EXPECT_EQ(r.body, "16:31:56.746609046: Error text alert " + std::to_string(i));
+            EXPECT_EQ(r.header("Content-Type"), e.content_type);
+            EXPECT_EQ(r.header("User-Agent"), e.user_agent);
+        }
+        EXPECT_EQ(connections(), connections_before + 3u);
+        EXPECT_EQ(out.text(), "ok;ok;ok;");
     }
-    ch.close();
-    out.restore();
-    const auto reqs = requests();
-    ASSERT_EQ(reqs.size(), 3u);
-    for (int i = 0; i < 3; ++i) {
-        EXPECT_EQ(reqs[i].body, "16:31:56.746609046: Error text alert " + std::to_string(i));
-        EXPECT_EQ(reqs[i].header("Content-Type"), "application/json");
-        EXPECT_EQ(reqs[i].header("User-Agent"), std::nullopt);
-    }
-    EXPECT_EQ(connections(), 3u);
-    EXPECT_EQ(out.text(), "ok;ok;ok;");
 }
 
 TEST_F(http_channel_test, echo_writes_the_response_body_to_stdout_only_when_asked_0_44) {
@@ -215,15 +228,15 @@ TEST_F(http_channel_test, server_errors_count_as_success) {
 TEST_F(http_channel_test, connection_failure_fails_the_delivery_with_each_profiles_line) {
     closed_port port;
     const std::string url = "http://127.0.0.1:" + std::to_string(port.port()) + "/";
-    for (const auto id : {profile_id::v0_44, profile_id::legacy}) {
+    for (const auto id : {profile_id::v0_44, profile_id::legacy, profile_id::v0_35}) {
         http_channel ch(make(id, url));
         const channel_outcome lost = ch.deliver(message("lost"));
         ch.close();
         EXPECT_EQ(lost.result(), channel_outcome::status::failed);
-        EXPECT_EQ(lost.log_line("http"), id == profile_id::legacy
-                                             ? "libcurl error: Couldn't connect to server"
-                                             : "libcurl failed to perform call: Couldn't connect "
-                                               "to server");
+        EXPECT_EQ(lost.log_line("http"), id == profile_id::v0_44
+                                             ? "libcurl failed to perform call: Couldn't connect "
+                                               "to server"
+                                             : "libcurl error: Couldn't connect to server");
     }
 }
 
@@ -469,6 +482,29 @@ TEST(http_channel_url, unquote_follows_libsinsp_unescape_str) {
     }
     EXPECT_THROW(http_channel::unquote_url("\"a\\'b\""), std::runtime_error);
     EXPECT_THROW(http_channel::unquote_url("'a\\\"b'"), std::runtime_error);
+}
+
+TEST_F(http_channel_test, quoted_url_is_decoded_for_every_alert_in0_35) {
+    // docs/spec/0.35.md#http.url: nothing is checked before the first alert; a bad escape fails
+    // every alert on this channel alone, through the worker's `http: <what>` line.
+    start_mock({"--http"});
+    {
+        http_channel ch(make(profile_id::v0_35, "\"" + http_url("/q\\/x") + "\""));
+        EXPECT_TRUE(ch.deliver(message("a")).ok());
+        EXPECT_TRUE(ch.deliver(message("b")).ok());
+        ch.close();
+    }
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 2u);
+    EXPECT_EQ(reqs[1].target, "/q/x");
+    EXPECT_EQ(connections(), 2u);
+    http_channel bad(make(profile_id::v0_35, "\"http://127.0.0.1/\\x\""));
+    for (int i = 0; i < 2; ++i) {
+        const channel_outcome lost = bad.deliver(message("lost"));
+        EXPECT_EQ(lost.result(), channel_outcome::status::failed);
+        EXPECT_EQ(lost.log_line("http"), "http: unsupported string escape sequence: \\x\n");
+    }
+    bad.close();
 }
 
 TEST(http_channel_url, bad_escape_fails_the_construction_in0_44) {

@@ -39,6 +39,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.36.1", profile_id::v0_36},
         {"0.36.2", profile_id::v0_36},
         {"0.36.3", profile_id::v0_36},
+        {"0.35", profile_id::v0_35},
+        {"0.35.0", profile_id::v0_35},
+        {"0.35.1", profile_id::v0_35},
         {"legacy", profile_id::legacy},
         {"0.15", profile_id::legacy},
         {"0.15.3", profile_id::legacy},
@@ -52,8 +55,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"", "0", "0.", "0.37-0.38", "0.37.x", "0.36.0", "0.35", "0.35.1", "0.45", "0.16",
-          "0.41-0.42", "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40"}) {
+         {"", "0", "0.", "0.37-0.38", "0.37.x", "0.36.0", "0.34", "0.34.1", "0.45", "0.16",
+          "0.41-0.42", "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40",
+          "0.35-0.36"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
@@ -62,6 +66,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
+              "  0.35        Falco 0.35.0 and 0.35.1 (0.35)\n"
               "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
               "  0.37        Falco 0.37.0 and 0.37.1 (0.37)\n"
               "  0.38        Falco 0.38.0 to 0.38.2 (0.38)\n"
@@ -222,6 +227,63 @@ TEST(profile_switches, v0_37_is_0_38_before_config_files) {
     EXPECT_EQ(p37.env_in_config, p38.env_in_config);
     EXPECT_EQ(p37.jsoncpp, p38.jsoncpp);
     EXPECT_EQ(p37.o_splits_at_commas, p38.o_splits_at_commas);
+}
+
+// What 0.36.0 changed, undone in 0.35 (docs/spec/0.35.md, docs/PROFILES.md): everything else is
+// 0.36's.
+TEST(profile_switches, v0_35_is_0_36_with_jsoncpp_0_10_6_and_a_handle_per_alert) {
+    const profile& p36 = get_profile(profile_id::v0_36);
+    const profile& p35 = get_profile(profile_id::v0_35);
+    EXPECT_EQ(p35.id, profile_id::v0_35);
+    EXPECT_EQ(p36.jsoncpp, profile::jsoncpp_release::v1_9_5);
+    EXPECT_EQ(p35.jsoncpp, profile::jsoncpp_release::v0_10_6);
+    EXPECT_TRUE(p36.http_reuse_handle);
+    EXPECT_FALSE(p35.http_reuse_handle);
+    EXPECT_FALSE(p36.http_echo_always);
+    EXPECT_TRUE(p35.http_echo_always);
+    EXPECT_TRUE(p36.http_has_echo_and_mtls);
+    EXPECT_FALSE(p35.http_has_echo_and_mtls);
+    EXPECT_EQ(p36.http_perform_error_prefix, "libcurl failed to perform call: ");
+    EXPECT_EQ(p35.http_perform_error_prefix, "libcurl error: ");
+    EXPECT_TRUE(p36.has_queue_capacity_option);
+    EXPECT_FALSE(p35.has_queue_capacity_option);
+    EXPECT_EQ(p35.rate_deprecation_warning, "");
+    EXPECT_EQ(p35.env_in_config, profile::env_expansion::none);
+    EXPECT_TRUE(p36.has_rule_matching);
+    EXPECT_FALSE(p35.has_rule_matching);
+    EXPECT_FALSE(p36.log_sinks_read_last);
+    EXPECT_TRUE(p35.log_sinks_read_last);
+    EXPECT_FALSE(p36.has_daemon_mode);
+    EXPECT_TRUE(p35.has_daemon_mode);
+    EXPECT_EQ(p36.pidfile, profile::pidfile_use::own_pid);
+    EXPECT_EQ(p35.pidfile, profile::pidfile_use::daemon_pid);
+    EXPECT_EQ(p35.default_pidfile, "/var/run/falco.pid");
+    EXPECT_EQ(p35.daemon_pidfile_error_exit, 255);
+    EXPECT_EQ(get_profile(profile_id::legacy).daemon_pidfile_error_exit, 1);
+    EXPECT_TRUE(p35.config_file_opened_before_daemon_check);
+    EXPECT_FALSE(get_profile(profile_id::legacy).config_file_opened_before_daemon_check);
+    // Inherited from 0.36.
+    EXPECT_EQ(p35.json, profile::json_layout::jsoncpp_grafted_fields);
+    EXPECT_TRUE(p35.json_has_hostname);
+    EXPECT_TRUE(p35.json_has_source_and_tags);
+    EXPECT_TRUE(p35.text_line_ends_at_nul);
+    EXPECT_TRUE(p35.http_unquotes_url);
+    EXPECT_TRUE(p35.http_content_type_by_format);
+    EXPECT_TRUE(p35.http_sends_user_agent);
+    EXPECT_TRUE(p35.http_has_tls_options);
+    EXPECT_FALSE(p35.http_has_compress_and_keep_alive);
+    EXPECT_FALSE(p35.http_retries_timeouts);
+    EXPECT_TRUE(p35.has_rate_limiter);
+    EXPECT_TRUE(p35.rate_zero_disables_limiter);
+    EXPECT_FALSE(p35.has_config_files);
+    EXPECT_TRUE(p35.config_type_errors_fatal);
+    EXPECT_TRUE(p35.log_level_after_outputs);
+    EXPECT_TRUE(p35.o_splits_at_commas);
+    EXPECT_FALSE(p35.o_key_appends);
+    EXPECT_FALSE(p35.subscript_error_has_position);
+    EXPECT_EQ(p35.initialized_line_prefix, "Falco initialized with configuration file: ");
+    EXPECT_TRUE(p35.has_outputs_queue);
+    EXPECT_FALSE(p35.config_errors_as_runtime_errors);
 }
 
 }  // namespace

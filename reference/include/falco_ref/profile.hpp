@@ -18,6 +18,7 @@ enum class profile_id {
     v0_38,          // Falco 0.38.0 to 0.38.2 (docs/spec/0.38.md)
     v0_37,          // Falco 0.37.0 and 0.37.1 (docs/spec/0.37.md)
     v0_36,          // Falco 0.36.1 and 0.36.2 (docs/spec/0.36.md)
+    v0_35,          // Falco 0.35.0 and 0.35.1 (docs/spec/0.35.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -81,6 +82,12 @@ struct profile {
     bool priority_lua_pattern = false;
     // 0.44: `outputs_queue.capacity` and `output_timeout` exist (asynchronous outputs).
     bool has_outputs_queue = true;
+    // `outputs_queue.capacity` is read (since 0.36.0); before, the queue has no bound
+    // (docs/spec/0.35.md#queue.capacity, falco@0.35.1:userspace/falco/falco_outputs.h:108-110).
+    bool has_queue_capacity_option = true;
+    // `rule_matching` is read and checked (since 0.36.0); before, there is no such key
+    // (docs/spec/0.35.md#config.rule_matching).
+    bool has_rule_matching = true;
     // legacy and 0.36: `outputs.rate` / `outputs.max_burst` token bucket (burst 1000).
     bool has_rate_limiter = false;
     // `outputs.rate` when the key is absent: 1 in legacy
@@ -125,9 +132,13 @@ struct profile {
     // falco@0.37.1:userspace/falco/configuration.cpp:115); 0.36 has no `engine` keys, and 0.38+
     // look up `config_files` first.
     bool engine_kind_read_first = false;
+    // 0.35: `log_stderr` and `log_syslog` are read last, after `time_format_iso_8601`
+    // (docs/spec/0.35.md#error.config.order, falco@0.35.1:userspace/falco/configuration.cpp:
+    // 256-257); 0.36: with the other logger keys, after `libs_logger`.
+    bool log_sinks_read_last = false;
     // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
     bool json_has_hostname = true;
-    // legacy: `-d/--daemon` exists (removed in Falco 0.36.0).
+    // legacy and 0.35: `-d/--daemon` exists (removed in Falco 0.36.0).
     bool has_daemon_mode = false;
     // What `-P/--pidfile F` does.
     enum class pidfile_use {
@@ -145,6 +156,15 @@ struct profile {
     // F when -P is not given: none (falco@0.44.1:userspace/falco/app/options.cpp:161), or
     // /var/run/falco.pid (falco@0.15.3:userspace/falco/falco.cpp:410).
     std::string_view default_pidfile = "";
+    // The exit status of -d's parent when it cannot open the pidfile: 1 in legacy
+    // (falco@0.15.3:userspace/falco/falco.cpp:983-996), 255 (`exit(-1)`) in 0.35
+    // (falco@0.35.1:userspace/falco/app/actions/daemonize.cpp:45-58).
+    int daemon_pidfile_error_exit = 1;
+    // 0.35: the -c file is opened while the options are checked, before -d's need of a pid file
+    // (falco@0.35.1:userspace/falco/app/options.cpp:66-74 then 145-148), so a -c file that
+    // cannot be opened is reported first; legacy checks -d first
+    // (falco@0.15.3:userspace/falco/falco.cpp:676-688).
+    bool config_file_opened_before_daemon_check = false;
     // 0.44: end-of-run statistics in deterministic order with upper-case short names;
     // legacy: priority as written in the input, unordered.
     bool stats_use_short_upper_names = true;
@@ -202,11 +222,14 @@ struct profile {
     std::string_view hostname_fallback_env = "";
 
     // HTTP channel.
-    bool http_reuse_handle = true;            // legacy: a new easy handle per alert
+    // legacy and 0.35: a new easy handle per alert, everything set up (the quoted url decoded
+    // too) when the alert is handled, so nothing fails before the first alert.
+    bool http_reuse_handle = true;
     bool http_content_type_by_format = true;  // legacy: always application/json
     bool http_sends_user_agent = true;        // legacy: no User-Agent header
     bool http_has_tls_options = true;         // legacy: no insecure/ca_*/mtls/... keys
-    bool http_echo_always = false;            // legacy: response body always written to stdout
+    bool http_has_echo_and_mtls = true;       // 0.36.0+: echo, mtls, client_cert, client_key
+    bool http_echo_always = false;            // legacy, 0.35: response body always on stdout
     bool http_unquotes_url = true;            // 0.35.0+: surrounding quotes stripped, unescaped
     bool http_retries_timeouts = true;        // 0.41.0+: max_consecutive_timeouts
     bool http_has_compress_and_keep_alive = true;  // 0.37.0+: compress_uploads, keep_alive

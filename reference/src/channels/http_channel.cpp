@@ -104,9 +104,14 @@ std::string http_channel::unquote_url(const std::string& url) {
 http_channel::http_channel(const config& cfg)
     : prof_(*cfg.prof), opts_(cfg.http_output), json_output_(cfg.json_output) {
     global_init();
-    url_ = prof_.http_unquotes_url ? unquote_url(opts_.url) : opts_.url;
-    if (prof_.http_reuse_handle) {
-        handle_ = make_handle();  // throws http_init_error
+    if (!prof_.http_reuse_handle) {
+        return;  // everything is set up per alert (deliver)
+    }
+    handle_ = make_handle();  // throws http_init_error, or std::runtime_error for the url
+    if (!handle_) {
+        // outputs_http.cpp:49-55 logs this and returns an empty error text.
+        log(log_level::error, "libcurl failed to initialize the handle: Failed initialization");
+        throw http_init_error("");
     }
 }
 
@@ -115,9 +120,7 @@ http_channel::~http_channel() = default;
 std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
     auto h = std::make_unique<curl_easy_handle>();
     if (!*h) {
-        // outputs_http.cpp:49-55 logs this and returns an empty error text.
-        log(log_level::error, "libcurl failed to initialize the handle: Failed initialization");
-        throw http_init_error("");
+        return nullptr;
     }
     CURL* c = h->get();
     option_result res;
@@ -127,7 +130,11 @@ std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
         content_type = "Content-Type: text/plain";
     }
     res.then([&] { return h->add_header(content_type); });
-    res.then([&] { return curl_easy_setopt(c, CURLOPT_URL, url_.c_str()); });
+    // Decoded after the header is set, as both Falcos do (falco@0.44.1:userspace/falco/
+    // outputs_http.cpp:64-70, falco@0.35.1:userspace/falco/outputs_http.cpp:39-51): a bad escape
+    // throws std::runtime_error here.
+    const std::string url = prof_.http_unquotes_url ? unquote_url(opts_.url) : opts_.url;
+    res.then([&] { return curl_easy_setopt(c, CURLOPT_URL, url.c_str()); });
     if (prof_.http_sends_user_agent) {
         res.then([&] { return curl_easy_setopt(c, CURLOPT_USERAGENT, opts_.user_agent.c_str()); });
     }
@@ -206,16 +213,21 @@ channel_outcome http_channel::deliver(const output_message& msg) {
         }
         return perform(*handle_, msg.line);
     }
-    // Legacy: a new handle (and connection) per message; a failed curl_easy_init is silent
-    // there (`if(curl)`), so a failed option set is reported like a failed call.
+    // Legacy and 0.35: a new handle (and connection) per message; a failed curl_easy_init is
+    // silent there (`if(curl)`), a failed option set is reported like a failed call, and a bad
+    // escape in a quoted url reaches the worker, which logs `http: <what>`
+    // (falco@0.35.1:userspace/falco/falco_outputs.cpp:297-318, docs/spec/0.35.md#http.url).
     std::unique_ptr<curl_easy_handle> h;
     try {
         h = make_handle();
     } catch (const http_init_error& e) {
-        const bool has_text = e.what()[0] != '\0';
-        return channel_outcome::failed(
-            has_text ? e.what() : "libcurl failed to initialize",
-            has_text ? channel_outcome::report::by_channel : channel_outcome::report::unnoticed);
+        return channel_outcome::failed(e.what(), channel_outcome::report::by_channel);
+    } catch (const std::runtime_error& e) {
+        return channel_outcome::failed(e.what(), channel_outcome::report::by_worker);
+    }
+    if (!h) {
+        return channel_outcome::failed("libcurl failed to initialize",
+                                       channel_outcome::report::unnoticed);
     }
     if (prof_.http_expect_continue_above != 0 &&
         std::strlen(msg.line.c_str()) > prof_.http_expect_continue_above) {

@@ -30,19 +30,24 @@ public:
 // times out, at most max_consecutive_timeouts+1 attempts. Legacy (profile switches): a new
 // handle per message, always application/json, no User-Agent, no TLS options (libcurl's
 // defaults: verification against the system store), the response always echoed, one attempt.
+// 0.35 (docs/spec/0.35.md#10-http-output): a new handle per message as legacy, with 0.44's
+// headers and TLS options but no mtls, the response always echoed, the quoted url decoded for
+// every message (a bad escape fails that message only), one attempt.
 //
 // A failed request is a failed delivery that Falco logs itself rather than through the
 // worker's "<name>: <what>" path (report::by_channel): ERR `libcurl failed to perform call:
 // <curl_easy_strerror>` (0.44, outputs_http.cpp:125-129) or `libcurl error:
-// <curl_easy_strerror>` (legacy, falco@0.15.3:userspace/falco/falco_outputs.cpp:289-293). HTTP
+// <curl_easy_strerror>` (legacy, falco@0.15.3:userspace/falco/falco_outputs.cpp:289-293; 0.35,
+// falco@0.35.1:userspace/falco/outputs_http.cpp:99-102). HTTP
 // status codes are not checked: an answer of any status is a delivery.
 //
 // The body is the line up to its first NUL: Falco passes POSTFIELDSIZE -1 (strlen) in both
 // versions, and a NUL can reach a text line (a `\u0000` in the alert's message).
 class http_channel final : public channel {
 public:
-    // Throws http_init_error (option failure) and std::runtime_error for a bad escape in a
-    // quoted URL (fatal in Falco: "Runtime error: <what>. Exiting.", exit 1).
+    // With a reused handle: throws http_init_error (option failure) and std::runtime_error for
+    // a bad escape in a quoted URL (fatal in Falco: "Runtime error: <what>. Exiting.", exit 1).
+    // With a handle per message nothing is set up here and nothing throws.
     explicit http_channel(const config& cfg);
     ~http_channel() override;
 
@@ -60,13 +65,14 @@ public:
     static void global_init();
 
 private:
+    // A handle with every option set; null when curl_easy_init fails. Throws http_init_error
+    // when an option cannot be set, std::runtime_error for a bad escape in a quoted url.
     std::unique_ptr<curl_easy_handle> make_handle() const;
     channel_outcome perform(curl_easy_handle& handle, const std::string& body) const;
 
     const profile& prof_;
     http_output_config opts_;
     bool json_output_;
-    std::string url_;
     std::unique_ptr<curl_easy_handle> handle_;  // 0.44 only: the reused handle
 };
 
