@@ -95,7 +95,10 @@ run_tree() {
                 --golden "$root/golden" --timeout-ms 120000 "${known[@]}" \
                 --junit "$build/conformance-$profile.xml" >"$build/conformance-$profile.log" 2>&1; then
                 echo "sanitize[$tree]: conformance $profile FAILED (see $build/conformance-$profile.log)"
-                grep -E '^(FAIL|ERROR)' "$build/conformance-$profile.log" || true
+                # Each failed case with its indented detail (what differed, the stderr tail),
+                # so the CI log says why without the tree at hand.
+                awk '/^(FAIL|ERROR)/ {on = 1; print; next} /^  / && on {print; next} {on = 0}' \
+                    "$build/conformance-$profile.log" | head -n 120
                 status=1
             fi
             tail -n 3 "$build/conformance-$profile.log" | sed "s/^/sanitize[$tree]: $profile: /"

@@ -286,10 +286,11 @@ TEST_F(spec_trace_test, trace_lists_cases_per_rule_then_reasons_and_gaps) {
               std::string::npos)
         << r.out;
     EXPECT_NE(
-        r.out.find("| [`json.escape`](0.44.md#json.escape) | `0.44.md` | `json/b`, `text/a` |"),
+        r.out.find(
+            "| [`json.escape`](0.44.md#json.escape) | `0.44.md` | `0.44/json/b`, `0.44/text/a` |"),
         std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("| [`text.shape`](common.md#text.shape) | `common.md` | `text/a` |"),
+    EXPECT_NE(r.out.find("| [`text.shape`](common.md#text.shape) | `common.md` | `0.44/text/a` |"),
               std::string::npos);
     EXPECT_NE(r.out.find("| [`text.offset`](common.md#text.offset) | `common.md` | the harness "
                          "pins a fixed-offset zone. |"),

@@ -62,7 +62,7 @@ profile_trace trace_profile(const std::string& profile, const spec_index& spec,
             const auto it = std::find_if(t.rules.begin(), t.rules.end(),
                                          [&](const auto& e) { return e.rule->id == id.text; });
             if (it != t.rules.end()) {
-                it->cases.push_back(c.id.substr(profile.size() + 1));
+                it->cases.push_back(c.id);
             }
         }
     }
