@@ -13,7 +13,8 @@ namespace conformance {
 struct profile_trace {
     struct entry {
         const spec_rule* rule;
-        std::vector<std::string> cases;  // case ids, home included: "0.44/file/keep_alive_false_text"
+        // Case ids, home included: "0.44/file/keep_alive_false_text".
+        std::vector<std::string> cases;
     };
     std::string profile;
     std::vector<entry> rules;  // every rule that applies in the profile, sorted by id
