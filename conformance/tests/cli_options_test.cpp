@@ -20,12 +20,11 @@ TEST(cli_options, jobs_default_to_the_number_of_cpus) {
 // --profile takes a profile name, a Falco minor or a release (docs/spec/README.md, "Profiles").
 TEST(cli_options, profile_names_minors_and_releases_map_to_their_profile) {
     const std::pair<const char*, const char*> cases[] = {
-        {"0.44", "0.44"},        {"0.44.0", "0.44"},      {"0.42", "0.41-0.43"},
-        {"0.41.3", "0.41-0.43"}, {"0.39.2", "0.39-0.40"}, {"0.38.0", "0.38"},
-        {"0.36", "0.36"},        {"0.36.1", "0.36"},      {"0.36.2", "0.36"},
-        {"0.37", "0.37"},        {"0.37.0", "0.37"},      {"0.37.1", "0.37"},
-        {"0.35", "0.35"},        {"0.35.0", "0.35"},      {"0.35.1", "0.35"},
-        {"0.15.3", "legacy"},    {"legacy", "legacy"},
+        {"0.44", "0.44"},        {"0.44.0", "0.44"}, {"0.42", "0.41-0.43"}, {"0.41.3", "0.41-0.43"},
+        {"0.39.2", "0.39-0.40"}, {"0.38.0", "0.38"}, {"0.36", "0.36"},      {"0.36.1", "0.36"},
+        {"0.36.2", "0.36"},      {"0.37", "0.37"},   {"0.37.0", "0.37"},    {"0.37.1", "0.37"},
+        {"0.35", "0.35"},        {"0.35.0", "0.35"}, {"0.35.1", "0.35"},    {"0.15.3", "legacy"},
+        {"legacy", "legacy"},
     };
     for (const auto& [text, profile] : cases) {
         EXPECT_EQ(cli_options::parse({"--impl", "x", "--profile", text}).profile, profile) << text;

@@ -55,9 +55,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"", "0", "0.", "0.37-0.38", "0.37.x", "0.36.0", "0.34", "0.34.1", "0.45", "0.16",
-          "0.41-0.42", "44", "0.4", "0.42.", "0.42.x", "1.42", "0.42.1.1", "latest", "0.38-0.40",
-          "0.35-0.36"}) {
+         {"",       "0",    "0.",       "0.37-0.38", "0.37.x",    "0.36.0",   "0.34",
+          "0.34.1", "0.45", "0.16",     "0.41-0.42", "44",        "0.4",      "0.42.",
+          "0.42.x", "1.42", "0.42.1.1", "latest",    "0.38-0.40", "0.35-0.36"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
