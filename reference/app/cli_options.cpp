@@ -96,7 +96,8 @@ cli_options parse_cli(const std::vector<std::string>& args) {
     if (out.daemon && !get_profile(out.profile).has_daemon_mode) {
         // Falco 0.36.0 removed -d/--daemon, so cxxopts rejects it with this message
         // (docs/spec/0.44.md#daemon.fork, falco@0.44.1:userspace/falco/app/options.cpp:57-68).
-        throw falco_option_error("Option \u2018" + out.daemon_option + "\u2019 does not exist");
+        throw falco_option_error(out.profile,
+                                 "Option \u2018" + out.daemon_option + "\u2019 does not exist");
     }
     return out;
 }
@@ -115,9 +116,10 @@ std::string cli_usage() {
            "  -U, --unbuffered   force buffered_outputs: false\n"
            "  --alerts PATH      read alerts from PATH ('-' = stdin, the default)\n"
            "  -P, --pidfile F    0.36 and later: write our own PID to F at start-up (no file\n"
-           "                     by default); legacy, 0.35: where -d writes the daemon's PID\n"
-           "                     (default /var/run/falco.pid)\n"
-           "  -d, --daemon       legacy, 0.35 only: daemonise as Falco 0.15.3 and 0.35 did\n"
+           "                     by default); legacy, 0.34, 0.35: where -d writes the daemon's\n"
+           "                     PID (default /var/run/falco.pid)\n"
+           "  -d, --daemon       legacy, 0.34, 0.35 only: daemonise as Falco 0.15.3, 0.34 and\n"
+           "                     0.35 did\n"
            "  -h, --help         this text\n"
            "  --version          print the version and the selected profile\n"
            "\n"
