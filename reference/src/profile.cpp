@@ -177,6 +177,7 @@ profile make_v0_34() {
     p.http_unquotes_url = false;           // http.url: outputs_http.cpp:39
     p.http_checks_option_results = false;  // http.init_error: outputs_http.cpp:21-56
     p.command_line_errors_as_runtime_errors = true;  // error.format: falco.cpp:43-55
+    p.cxxopts_refuses_dry_run = true;                // error.format: app_cmdline_options.cpp:47-56
     p.daemon_forks_before_outputs = true;            // daemon.fork: application.cpp:193-197
     return p;
 }

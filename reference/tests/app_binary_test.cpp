@@ -603,6 +603,15 @@ TEST_F(app_binary_test, command_line_errors_034_are_runtime_errors) {
     EXPECT_EQ(p->err(),
               "Runtime error: If -d is provided, a pid file must also be provided. Exiting.\n");
     EXPECT_EQ(p->out(), "");
+    // cxxopts refuses --dry-run, which came with Falco 0.35.0; the reference has no dry run.
+    auto dry = start("stdout_output: {enabled: true}\n", {"--profile", "0.34", "--dry-run"});
+    ASSERT_EQ(dry->wait_exit(), 1);
+    EXPECT_EQ(dry->err(), "Runtime error: Option \u2018dry-run\u2019 does not exist. Exiting.\n");
+    EXPECT_EQ(dry->out(), "");
+    auto dry035 = start("stdout_output: {enabled: true}\n", {"--profile", "0.35", "--dry-run"});
+    ASSERT_EQ(dry035->wait_exit(), 1);
+    EXPECT_EQ(dry035->err().rfind("falco-outputs-ref: unknown argument \"--dry-run\"", 0), 0u)
+        << dry035->err();
     // A configuration error is still `Error: <message>`.
     auto q = start("stdout_output: {enabled: maybe}\n", {"--profile", "0.34"});
     ASSERT_EQ(q->wait_exit(), 1);

@@ -310,9 +310,11 @@ TEST(profile_switches, v0_34_is_0_35_with_the_url_as_written_and_the_outputs_aft
         EXPECT_EQ(v34, v15) << name << ": as legacy";
     }
     EXPECT_TRUE(p34.command_line_errors_as_runtime_errors);
+    EXPECT_TRUE(p34.cxxopts_refuses_dry_run);
     EXPECT_TRUE(p34.daemon_forks_before_outputs);
     for (const profile* p : {&p35, &legacy}) {
         EXPECT_FALSE(p->command_line_errors_as_runtime_errors);
+        EXPECT_FALSE(p->cxxopts_refuses_dry_run);
         EXPECT_FALSE(p->daemon_forks_before_outputs);
     }
     // Inherited from 0.35.

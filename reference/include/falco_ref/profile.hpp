@@ -73,6 +73,10 @@ struct profile {
     // (docs/spec/0.34.md#error.format, falco@0.34.1:userspace/falco/falco.cpp:43-55); 0.35+
     // print it as their other start-up errors, legacy through its logger.
     bool command_line_errors_as_runtime_errors = false;
+    // 0.34: `--dry-run` (added in Falco 0.35.0) is an option cxxopts 3.0.0 refuses, `Option
+    // ‘dry-run’ does not exist` (docs/spec/0.34.md#error.format); the other profiles refuse it
+    // as an argument outside conformance/PROTOCOL.md, since the reference has no dry run.
+    bool cxxopts_refuses_dry_run = false;
     // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
     // the same text for every signal).
     std::string_view terminate_log_line = "SIGINT received, exiting...";
