@@ -130,7 +130,7 @@ namespace {
 
 // Falco's init_outputs up to the outputs' worker: the check that a channel is enabled, the
 // hostname's INFO line, the channels (falco@0.44.1:userspace/falco/app/actions/
-// init_outputs.cpp:31-52, falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:24-52).
+// init_outputs.cpp:31-52, falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:24-60).
 step_result set_up_channels(run_state& s) {
     try {
         require_enabled_output(s.cfg);

@@ -822,7 +822,7 @@ void require_config_file(const std::string& path) {
 
 void require_enabled_output(const config& cfg) {
     // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:31-35 (the same words since
-    // falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:24-29). Falco checks rules first;
+    // falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:26-29). Falco checks rules first;
     // the contract has no rules files.
     if (!any_output_enabled(cfg)) {
         throw config_error(
