@@ -28,4 +28,13 @@ void report_config_error(const profile& prof, const config_error& e) {
     }
 }
 
+void report_command_line_error(const profile& prof, const config_error& e) {
+    if (!prof.command_line_errors_as_runtime_errors) {
+        report_config_error(prof, e);
+        return;
+    }
+    write_stderr(e.raw_stderr());
+    write_stderr(std::string("Runtime error: ") + e.what() + ". Exiting.\n");
+}
+
 }  // namespace falco_ref::app

@@ -22,4 +22,11 @@ void report_runtime_error(const std::string& what);
 // stderr lines before it (config_error::raw_stderr) come first.
 void report_config_error(const profile& prof, const config_error& e);
 
+// An error of the command line, found before the configuration is read: an option the Falco
+// does not have, a -c file that cannot be opened, -d without a pid file. Falco 0.34 prints it
+// raw as "Runtime error: <msg>. Exiting." whatever log_stderr says
+// (falco@0.34.1:userspace/falco/falco.cpp:49-55, docs/spec/0.34.md#error.format); the other
+// profiles as report_config_error does.
+void report_command_line_error(const profile& prof, const config_error& e);
+
 }  // namespace falco_ref::app

@@ -61,6 +61,7 @@ cli_options parse_cli(const std::vector<std::string>& args) {
     cli_options out;
     arg_cursor cur(args);
     std::string value;
+    bool dry_run = false;
     while (!cur.done()) {
         if (cur.take_value("", "--profile", value)) {
             const auto id = parse_profile_id(value);
@@ -89,14 +90,25 @@ cli_options parse_cli(const std::vector<std::string>& args) {
             out.help = true;
         } else if (cur.take_flag("", "--version")) {
             out.version = true;
+        } else if (cur.take_flag("", "--dry-run")) {
+            dry_run = true;
         } else {
             throw cli_error("unknown argument \"" + cur.current() + "\"");
         }
     }
+    if (dry_run) {
+        if (!get_profile(out.profile).cxxopts_refuses_dry_run) {
+            throw cli_error("unknown argument \"--dry-run\"");
+        }
+        // Falco 0.35.0 added --dry-run (docs/spec/0.34.md#error.format,
+        // falco@0.34.1:userspace/falco/app_cmdline_options.cpp:47-56).
+        throw falco_option_error(out.profile, "Option \u2018dry-run\u2019 does not exist");
+    }
     if (out.daemon && !get_profile(out.profile).has_daemon_mode) {
         // Falco 0.36.0 removed -d/--daemon, so cxxopts rejects it with this message
         // (docs/spec/0.44.md#daemon.fork, falco@0.44.1:userspace/falco/app/options.cpp:57-68).
-        throw falco_option_error("Option \u2018" + out.daemon_option + "\u2019 does not exist");
+        throw falco_option_error(out.profile,
+                                 "Option \u2018" + out.daemon_option + "\u2019 does not exist");
     }
     return out;
 }
@@ -115,9 +127,10 @@ std::string cli_usage() {
            "  -U, --unbuffered   force buffered_outputs: false\n"
            "  --alerts PATH      read alerts from PATH ('-' = stdin, the default)\n"
            "  -P, --pidfile F    0.36 and later: write our own PID to F at start-up (no file\n"
-           "                     by default); legacy, 0.35: where -d writes the daemon's PID\n"
-           "                     (default /var/run/falco.pid)\n"
-           "  -d, --daemon       legacy, 0.35 only: daemonise as Falco 0.15.3 and 0.35 did\n"
+           "                     by default); legacy, 0.34, 0.35: where -d writes the daemon's\n"
+           "                     PID (default /var/run/falco.pid)\n"
+           "  -d, --daemon       legacy, 0.34, 0.35 only: daemonise as Falco 0.15.3, 0.34 and\n"
+           "                     0.35 did\n"
            "  -h, --help         this text\n"
            "  --version          print the version and the selected profile\n"
            "\n"

@@ -12,7 +12,7 @@ namespace falco_ref::app {
 
 // The command line of conformance/PROTOCOL.md section 1, after `--profile`:
 //   [--profile 0.44|legacy] -c CONFIG [-o KEY=VALUE]... [-U|--unbuffered] [--alerts PATH]
-//   [-P PIDFILE] [-d]   (-d: legacy only)   | --help | --version
+//   [-P PIDFILE] [-d]   (-d: legacy, 0.34, 0.35)   | --help | --version
 struct cli_options {
     profile_id profile = profile_id::v0_44;
     std::optional<std::string> config_path;
@@ -37,10 +37,17 @@ public:
 };
 
 // An option the selected Falco does not have, refused as Falco's own option parser refuses it:
-// the message is printed as Falco prints a start-up error, `Error: <message>`.
+// the message is printed as that Falco prints an error of its command line
+// (report_command_line_error).
 class falco_option_error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    falco_option_error(profile_id profile, const std::string& message)
+        : std::runtime_error(message), profile_(profile) {}
+
+    profile_id profile() const { return profile_; }
+
+private:
+    profile_id profile_;
 };
 
 // Throws cli_error naming the offending argument, or falco_option_error.

@@ -5,8 +5,10 @@
 
 namespace falco_ref::app {
 
-// Falco 0.15.3's and 0.35's -d (docs/spec/legacy.md#18-daemon-mode-and-pidfile,
-// docs/spec/0.35.md#18-daemon-mode-and-pidfile; falco@0.15.3:userspace/falco/falco.cpp:972-1027,
+// Falco 0.15.3's, 0.34's and 0.35's -d (docs/spec/legacy.md#18-daemon-mode-and-pidfile,
+// docs/spec/0.34.md#18-daemon-mode-and-pidfile, docs/spec/0.35.md#18-daemon-mode-and-pidfile;
+// falco@0.15.3:userspace/falco/falco.cpp:972-1027,
+// falco@0.34.1:userspace/falco/app_actions/daemonize.cpp:27-80,
 // falco@0.35.1:userspace/falco/app/actions/daemonize.cpp:28-87): fork; the parent writes the
 // child's PID (no newline) to the pid file and exits 0 without printing anything; the child calls
 // setsid(), umask(027), chdir("/") and puts fds 0-2 on /dev/null. Must run while the process has a

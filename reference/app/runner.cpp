@@ -14,12 +14,12 @@ namespace {
 using run_step = step_result (*)(run_state&);
 using teardown_step = step_result (*)(run_state&, const step_result&);
 
-constexpr std::array<run_step, 15> k_run_steps = {
+constexpr std::array<run_step, 16> k_run_steps = {
     parse_command_line,
     print_help,
     print_version,
     init_logger,
-    check_daemon_options,
+    check_command_line,
     load_config,
     log_startup,
     init_channels,
@@ -28,6 +28,8 @@ constexpr std::array<run_step, 15> k_run_steps = {
     // pidfile names the daemon, a signal is handled, not fatal (docs/spec/legacy.md#daemon.fork).
     create_signal_handlers,
     daemonize,
+    // Falco 0.34 sets up its outputs after -d forked (docs/spec/0.34.md#daemon.fork).
+    init_channels_after_daemonize,
     write_pidfile,
     start_outputs,
     open_input,

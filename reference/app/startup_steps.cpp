@@ -2,7 +2,6 @@
 // The steps up to the channels: command line, logger, configuration (steps.hpp).
 #include <cstdio>
 #include <exception>
-#include <fstream>
 
 #include "app_messages.hpp"
 #include "falco_ref/channels/make_channels.hpp"
@@ -20,8 +19,9 @@ step_result parse_command_line(run_state& s) {
     try {
         s.opts = parse_cli(s.args);
     } catch (const falco_option_error& e) {
-        // As Falco prints a failed option parse (falco@0.44.1:userspace/falco/falco.cpp:44-46).
-        write_stderr(std::string("Error: ") + e.what() + "\n");
+        // As Falco prints a failed option parse (falco@0.44.1:userspace/falco/falco.cpp:44-46,
+        // falco@0.34.1:userspace/falco/falco.cpp:49-55).
+        report_command_line_error(get_profile(e.profile()), config_error(e.what()));
         return step_result::stop(1);
     } catch (const cli_error& e) {
         write_stderr(std::string(k_program) + ": " + e.what() + "\nTry '" + std::string(k_program) +
@@ -57,17 +57,22 @@ step_result init_logger(run_state&) {
     return step_result::next();
 }
 
-step_result check_daemon_options(run_state& s) {
-    if (s.prof->config_file_opened_before_daemon_check && s.opts.config_path &&
-        !std::ifstream(*s.opts.config_path).is_open()) {
-        return step_result::next();  // load_config reports the -c file first
-    }
-    if (s.opts.daemon && s.opts.pidfile_path().empty()) {
-        // Reported as the configuration errors are: legacy's "Runtime error: ... Exiting."
-        // (falco@0.15.3:userspace/falco/falco.cpp:676-678), 0.35's "Error: ..."
-        // (falco@0.35.1:userspace/falco/app/options.cpp:145-148, falco.cpp:49-53).
-        report_config_error(*s.prof,
-                            config_error("If -d is provided, a pid file must also be provided"));
+step_result check_command_line(run_state& s) {
+    try {
+        if (s.prof->config_file_opened_before_daemon_check && s.opts.config_path) {
+            // 0.34, 0.35: the -c file is opened while the options are checked, before -d's pid
+            // file (falco@0.35.1:userspace/falco/app/options.cpp:66-74,
+            // falco@0.34.1:userspace/falco/app_cmdline_options.cpp:59-68).
+            require_config_file(*s.opts.config_path);
+        }
+        if (s.opts.daemon && s.opts.pidfile_path().empty()) {
+            // legacy: falco@0.15.3:userspace/falco/falco.cpp:676-678; 0.35:
+            // falco@0.35.1:userspace/falco/app/options.cpp:145-148; 0.34:
+            // falco@0.34.1:userspace/falco/app_cmdline_options.cpp:138-141.
+            throw config_error("If -d is provided, a pid file must also be provided");
+        }
+    } catch (const config_error& e) {
+        report_command_line_error(*s.prof, e);
         return step_result::stop(1);
     }
     return step_result::next();
@@ -118,15 +123,25 @@ step_result log_startup(run_state& s) {
                 : std::string("Falco initialized. No configuration file found, proceeding with "
                               "defaults"));
     }
-    if (s.prof->json_has_hostname && cfg.hostname_from_env) {
-        // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:37-44.
-        log(log_level::info,
-            "Hostname value has been overridden via environment variable to: " + cfg.hostname);
-    }
     return step_result::next();
 }
 
-step_result init_channels(run_state& s) {
+namespace {
+
+// Falco's init_outputs up to the outputs' worker: the check that a channel is enabled, the
+// hostname's INFO line, the channels (falco@0.44.1:userspace/falco/app/actions/
+// init_outputs.cpp:31-52, falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:24-60).
+step_result set_up_channels(run_state& s) {
+    try {
+        require_enabled_output(s.cfg);
+    } catch (const config_error& e) {
+        report_config_error(*s.prof, e);
+        return step_result::stop(1);
+    }
+    if (s.prof->json_has_hostname && s.cfg.hostname_from_env) {
+        log(log_level::info,
+            "Hostname value has been overridden via environment variable to: " + s.cfg.hostname);
+    }
     try {
         s.channels = make_channels(s.cfg);
     } catch (const std::exception& e) {
@@ -134,6 +149,16 @@ step_result init_channels(run_state& s) {
         return step_result::stop(1);
     }
     return step_result::next();
+}
+
+}  // namespace
+
+step_result init_channels(run_state& s) {
+    return s.prof->daemon_forks_before_outputs ? step_result::next() : set_up_channels(s);
+}
+
+step_result init_channels_after_daemonize(run_state& s) {
+    return s.prof->daemon_forks_before_outputs ? set_up_channels(s) : step_result::next();
 }
 
 }  // namespace falco_ref::app

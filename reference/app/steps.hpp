@@ -10,19 +10,21 @@ namespace falco_ref::app {
 // (falco@0.44.1:userspace/falco/app/actions/<name>.cpp).
 
 // startup_steps.cpp
-step_result parse_command_line(run_state& s);    // PROTOCOL.md section 1
-step_result print_help(run_state& s);            // print_help
-step_result print_version(run_state& s);         // print_version
-step_result init_logger(run_state& s);           // the logger's defaults before the config
-step_result check_daemon_options(run_state& s);  // -d without a pid file (legacy, 0.35)
-step_result load_config(run_state& s);           // load_config
-step_result log_startup(run_state& s);           // the config's logger, the first INFO lines
-step_result init_channels(run_state& s);         // init_outputs: the channels
+step_result parse_command_line(run_state& s);  // PROTOCOL.md section 1
+step_result print_help(run_state& s);          // print_help
+step_result print_version(run_state& s);       // print_version
+step_result init_logger(run_state& s);         // the logger's defaults before the config
+step_result check_command_line(run_state& s);  // -c opened (0.34, 0.35), -d's pid file
+step_result load_config(run_state& s);         // load_config
+step_result log_startup(run_state& s);         // the config's logger, the first INFO lines
+step_result init_channels(run_state& s);       // init_outputs: the channels (not 0.34)
+// 0.34: init_outputs after -d forked, so in the daemon child (daemon_forks_before_outputs).
+step_result init_channels_after_daemonize(run_state& s);
 
 // process_steps.cpp
 step_result resolve_input_path(run_state& s);      // --alerts made absolute, before -d
 step_result create_signal_handlers(run_state& s);  // create_signal_handlers, before -d forks
-step_result daemonize(run_state& s);               // -d (legacy, 0.35)
+step_result daemonize(run_state& s);               // -d (legacy, 0.34, 0.35)
 step_result write_pidfile(run_state& s);           // pidfile (0.44 -P)
 step_result start_outputs(run_state& s);           // init_outputs: the queue and its worker
 step_result open_input(run_state& s);              // the alerts input (stdin, a file, a FIFO)

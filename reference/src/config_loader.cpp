@@ -593,11 +593,15 @@ void read_http_output(Reader& in, config& cfg) {
         return;
     }
     h.url = require_option(cfg, "http", "url", in.get_string("http_output.url", h.url));
+    if (cfg.prof->http_sends_user_agent) {
+        h.user_agent = in.get_string("http_output.user_agent", h.user_agent);
+    }
     if (!cfg.prof->http_has_tls_options) {
-        return;  // 0.15.3 reads the url only
+        // 0.15.3 reads the url only, 0.34 the url and the user agent
+        // (falco@0.34.1:userspace/falco/configuration.cpp:163-181).
+        return;
     }
     const bool echo_and_mtls = cfg.prof->http_has_echo_and_mtls;  // read since 0.36.0
-    h.user_agent = in.get_string("http_output.user_agent", h.user_agent);
     h.insecure = in.get_bool("http_output.insecure", h.insecure);
     if (echo_and_mtls) {
         h.echo = in.get_bool("http_output.echo", h.echo);
@@ -769,9 +773,7 @@ void apply_options_around_config_files(YAML::Node& root, const std::vector<std::
 // per profile.
 std::optional<std::string> find_config_file(const config_request& request) {
     if (request.config_path) {
-        if (!file_is_readable(*request.config_path)) {
-            throw config_error("Could not find configuration file at " + *request.config_path);
-        }
+        require_config_file(*request.config_path);
         return *request.config_path;
     }
     if (file_is_readable(request.default_config_path)) {
@@ -811,6 +813,23 @@ void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_re
 }
 
 }  // namespace
+
+void require_config_file(const std::string& path) {
+    if (!file_is_readable(path)) {
+        throw config_error("Could not find configuration file at " + path);
+    }
+}
+
+void require_enabled_output(const config& cfg) {
+    // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:31-35 (the same words since
+    // falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:26-29). Falco checks rules first;
+    // the contract has no rules files.
+    if (!any_output_enabled(cfg)) {
+        throw config_error(
+            "No output configured, please make sure at least one output is configured and "
+            "enabled.");
+    }
+}
 
 config_load_result config_loader::load(const config_request& request) const {
     return request.profile == profile_id::legacy ? load_legacy(request)
@@ -873,12 +892,8 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     if (request.unbuffered) {
         cfg.buffered_outputs = false;
     }
-    // init_outputs.cpp:31-35. (Falco checks rules first; our contract has no rules files.)
-    if (!any_output_enabled(cfg)) {
-        throw config_error(
-            "No output configured, please make sure at least one output is configured and "
-            "enabled.");
-    }
+    // Whether a channel is enabled is checked when the outputs are set up
+    // (require_enabled_output), which Falco 0.34's -d does in the daemon child.
     cfg.hostname = hostname_or_throw(cfg);
     return result;
 }

@@ -51,6 +51,7 @@ profile make_legacy() {
     p.http_unquotes_url = false;                      // http.url: verbatim
     p.http_retries_timeouts = false;                  // http.retry: one attempt
     p.http_perform_error_prefix = "libcurl error: ";  // http.error.message
+    p.http_checks_option_results = false;             // falco_outputs.cpp:284-287: unchecked
     p.http_expect_continue_above = 1024;              // http.expect
     return p;
 }
@@ -166,17 +167,34 @@ profile make_v0_35() {
     return p;
 }
 
+// Falco 0.34.0 and 0.34.1, as Falco 0.34.1 with libs 0.10.4 and yaml-cpp 0.6.2 behaves: 0.35
+// minus what 0.35.0 changed in the output path (docs/spec/0.34.md). The comment after a value
+// names the rule of docs/spec/0.34.md; citations at the tag 0.34.1.
+profile make_v0_34() {
+    profile p = make_v0_35();
+    p.id = profile_id::v0_34;
+    p.http_has_tls_options = false;        // http.options, http.tls: configuration.cpp:163-181
+    p.http_unquotes_url = false;           // http.url: outputs_http.cpp:39
+    p.http_checks_option_results = false;  // http.init_error: outputs_http.cpp:21-56
+    p.command_line_errors_as_runtime_errors = true;  // error.format: falco.cpp:43-55
+    p.cxxopts_refuses_dry_run = true;                // error.format: app_cmdline_options.cpp:47-56
+    p.daemon_forks_before_outputs = true;            // daemon.fork: application.cpp:193-197
+    return p;
+}
+
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 const profile k_v0_38 = make_v0_38();
 const profile k_v0_37 = make_v0_37();
 const profile k_v0_36 = make_v0_36();
 const profile k_v0_35 = make_v0_35();
+const profile k_v0_34 = make_v0_34();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
 const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_34, "0.34", "Falco 0.34.0 and 0.34.1", 34, 34},
     {profile_id::v0_35, "0.35", "Falco 0.35.0 and 0.35.1", 35, 35},
     {profile_id::v0_36, "0.36", "Falco 0.36.1 and 0.36.2", 36, 36, 1},
     {profile_id::v0_37, "0.37", "Falco 0.37.0 and 0.37.1", 37, 37},
@@ -250,6 +268,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_36;
         case profile_id::v0_35:
             return k_v0_35;
+        case profile_id::v0_34:
+            return k_v0_34;
         case profile_id::v0_44:
             break;
     }

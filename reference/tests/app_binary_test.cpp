@@ -588,5 +588,86 @@ TEST_F(app_binary_test, daemon_035_pid_file_that_cannot_be_written_exits_255) {
     EXPECT_EQ(p->out(), "");
 }
 
+// docs/spec/0.34.md#error.format: an error of the command line is printed raw as `Runtime
+// error: <message>. Exiting.`, exit 1: the -c file that cannot be opened first, then -d
+// without a pid file; nothing else is read.
+TEST_F(app_binary_test, command_line_errors_034_are_runtime_errors) {
+    ref_process missing({"--profile", "0.34", "-c", "missing.yaml", "-d", "-P", ""}, k_env,
+                        dir_.path().string());
+    ASSERT_EQ(missing.wait_exit(), 1);
+    EXPECT_EQ(missing.err(),
+              "Runtime error: Could not find configuration file at missing.yaml. Exiting.\n");
+    EXPECT_EQ(missing.out(), "");
+    auto p = start("no: [valid yaml\n", {"--profile", "0.34.1", "-d", "-P", ""});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(p->err(),
+              "Runtime error: If -d is provided, a pid file must also be provided. Exiting.\n");
+    EXPECT_EQ(p->out(), "");
+    // cxxopts refuses --dry-run, which came with Falco 0.35.0; the reference has no dry run.
+    auto dry = start("stdout_output: {enabled: true}\n", {"--profile", "0.34", "--dry-run"});
+    ASSERT_EQ(dry->wait_exit(), 1);
+    EXPECT_EQ(dry->err(), "Runtime error: Option \u2018dry-run\u2019 does not exist. Exiting.\n");
+    EXPECT_EQ(dry->out(), "");
+    auto dry035 = start("stdout_output: {enabled: true}\n", {"--profile", "0.35", "--dry-run"});
+    ASSERT_EQ(dry035->wait_exit(), 1);
+    EXPECT_EQ(dry035->err().rfind("falco-outputs-ref: unknown argument \"--dry-run\"", 0), 0u)
+        << dry035->err();
+    // A configuration error is still `Error: <message>`.
+    auto q = start("stdout_output: {enabled: maybe}\n", {"--profile", "0.34"});
+    ASSERT_EQ(q->wait_exit(), 1);
+    EXPECT_EQ(q->err(), "Error: yaml-cpp: error at line 1, column 26: bad conversion\n");
+}
+
+// docs/spec/0.34.md#daemon.fork, docs/spec/0.34.md#daemon.umask: the child sets up the outputs
+// after the fork and delivers; the file it creates gets 0640 (umask 027); the parent writes the
+// pid file and exits 0 without statistics.
+TEST_F(app_binary_test, daemon_034_child_sets_up_the_outputs_and_delivers) {
+    const std::string fifo = dir_.file("alerts.fifo");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto parent = start(
+        "stdout_output: {enabled: true}\nlog_stderr: true\n"
+        "file_output: {enabled: true, keep_alive: false, filename: " +
+            dir_.file("events.txt") + "}\n",
+        {"--profile", "0.34", "-d", "-P", "falco.pid", "--alerts", fifo});
+    ASSERT_EQ(parent->wait_exit(), 0) << parent->err();
+    EXPECT_EQ(parent->out(), "");
+    // init_outputs' INFO line is the child's, on its /dev/null.
+    EXPECT_EQ(parent->err().find("Hostname value has been overridden"), std::string::npos)
+        << parent->err();
+    const pid_t child = std::stoi(read_file(dir_.file("falco.pid")));
+    {
+        std::ofstream w(fifo);  // unblocks the child's open
+        w << k_alert1 << k_alert2;
+    }
+    ASSERT_TRUE(
+        wait_until([&] { return read_file(dir_.file("events.txt")) == k_line1 + k_line2; }));
+    EXPECT_EQ(fs::status(dir_.file("events.txt")).permissions() & fs::perms::mask,
+              fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));  // EOF ends the daemon
+}
+
+// docs/spec/0.34.md#daemon.fork: with no channel enabled, 0.34's parent writes the pid file and
+// exits 0, and the child ends with the error on its /dev/null; 0.35's parent reports it itself.
+TEST_F(app_binary_test, daemon_034_no_output_is_the_childs_error) {
+    const std::string yaml = "stdout_output: {enabled: false}\nlog_stderr: true\n";
+    auto parent = start(yaml, {"--profile", "0.34", "-d", "-P", "falco.pid"});
+    ASSERT_EQ(parent->wait_exit(), 0) << parent->err();
+    EXPECT_EQ(parent->out(), "");
+    EXPECT_EQ(parent->err().find("No output configured"), std::string::npos) << parent->err();
+    const pid_t child = std::stoi(read_file(dir_.file("falco.pid")));
+    EXPECT_TRUE(wait_until([&] { return ::kill(child, 0) != 0; }));
+    auto p035 = start(yaml, {"--profile", "0.35", "-d", "-P", "falco035.pid"});
+    ASSERT_EQ(p035->wait_exit(), 1);
+    EXPECT_NE(p035->err().find("\nError: No output configured, please make sure at least one "
+                               "output is configured and enabled.\n"),
+              std::string::npos)
+        << p035->err();
+    EXPECT_FALSE(fs::exists(dir_.file("falco035.pid")));
+    // Without -d the same process reports it.
+    auto q = start(yaml, {"--profile", "0.34"});
+    ASSERT_EQ(q->wait_exit(), 1);
+    EXPECT_NE(q->err().find("Error: No output configured"), std::string::npos) << q->err();
+}
+
 }  // namespace
 }  // namespace falco_ref

@@ -76,11 +76,19 @@ TEST_F(config_loader_test, defaults_044_when_keys_are_absent) {
 }
 
 // stdout_output.enabled is false when absent (docs/spec/common.md#output.enabled), so a config
-// with no output is an error (init_outputs.cpp:31-35; docs/spec/0.44.md#error.config.no_output).
+// with no output is an error (init_outputs.cpp:31-35; docs/spec/0.44.md#error.config.no_output),
+// found when the outputs are set up, not while the configuration is read.
 TEST_F(config_loader_test, no_output_enabled_is_an_error_044) {
-    EXPECT_EQ(error("log_level: info\n").first,
-              "No output configured, please make sure at least one output is configured and "
-              "enabled.");
+    const config cfg = load("log_level: info\n").cfg;
+    try {
+        require_enabled_output(cfg);
+        ADD_FAILURE() << "no exception";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(),
+                     "No output configured, please make sure at least one output is configured "
+                     "and enabled.");
+    }
+    EXPECT_NO_THROW(require_enabled_output(load("stdout_output: {enabled: true}\n").cfg));
 }
 
 // docs/spec/0.44.md#http.options: http option defaults (configuration.cpp:381-447).
@@ -702,9 +710,7 @@ TEST_F(config_loader_test, env_vars_only_as_whole_values_when_read_036) {
     const std::string from_env = "stdout_output:\n  enabled: ${FALCO_REF_TEST_BOOL}\n";
     EXPECT_TRUE(load(from_env, {}, profile_id::v0_36).cfg.stdout_output.enabled);
     ::setenv("FALCO_REF_TEST_BOOL", "true", 1);
-    EXPECT_EQ(error(from_env, {}, profile_id::v0_36).first,
-              "No output configured, please make sure at least one output is configured and "
-              "enabled.");
+    EXPECT_FALSE(load(from_env, {}, profile_id::v0_36).cfg.stdout_output.enabled);
     ::unsetenv("FALCO_REF_TEST_BOOL");
     // docs/spec/0.36.md#config.env.escape.
     EXPECT_EQ(load("file_output:\n  enabled: true\n  filename: $${X}\n", {}, profile_id::v0_36)
@@ -823,6 +829,42 @@ TEST_F(config_loader_test, http_echo_and_mtls_not_read_035) {
     EXPECT_EQ(cfg036.http_output.client_key, "k");
     EXPECT_NO_THROW(
         load("http_output: {enabled: true, url: 'http://x/', echo: [x]}\n", {}, profile_id::v0_35));
+}
+
+// docs/spec/0.34.md#http.options: the http block reads url and user_agent only, so TLS keys of
+// any type are accepted and none of them is kept; 0.35 reads insecure as a boolean.
+TEST_F(config_loader_test, http_reads_only_url_and_user_agent_034) {
+    const std::string yaml =
+        "http_output:\n"
+        "  enabled: true\n"
+        "  url: 'http://x/'\n"
+        "  user_agent: agent/1\n"
+        "  insecure: maybe\n"
+        "  ca_cert: [a, b]\n"
+        "  ca_path: /tmp\n";
+    const config cfg = load(yaml, {}, profile_id::v0_34).cfg;
+    EXPECT_EQ(cfg.http_output.url, "http://x/");
+    EXPECT_EQ(cfg.http_output.user_agent, "agent/1");
+    EXPECT_FALSE(cfg.http_output.insecure);
+    EXPECT_EQ(cfg.http_output.ca_cert, "");
+    EXPECT_EQ(cfg.http_output.ca_path, "/etc/ssl/certs");
+    EXPECT_EQ(error(yaml, {}, profile_id::v0_35).first,
+              "yaml-cpp: error at line 5, column 13: bad conversion");
+    // user_agent is still read with 0.35's conversion rules.
+    EXPECT_EQ(error("http_output: {enabled: true, url: 'http://x/', user_agent: [a]}\n", {},
+                    profile_id::v0_34)
+                  .first,
+              "yaml-cpp: error at line 1, column 60: bad conversion");
+}
+
+// The -c file is opened before anything is read: Falco's words for one that cannot be opened.
+TEST(config_file, a_config_file_that_cannot_be_opened_is_named) {
+    try {
+        require_config_file("/nonexistent/falco.yaml");
+        ADD_FAILURE() << "no exception";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(), "Could not find configuration file at /nonexistent/falco.yaml");
+    }
 }
 
 }  // namespace

@@ -156,8 +156,9 @@ TEST_F(http_channel_test, json_alerts_are_application_json_with_the_configured_u
 // docs/spec/legacy.md#10-http-output: a new handle per alert, always application/json, no
 // User-Agent, the response body written to stdout without a newline. docs/spec/0.35.md#http.handle,
 // docs/spec/0.35.md#http.echo: a handle per alert too, with the Content-Type of the format and
-// the User-Agent, the response body always on stdout (the echo key is not read: false here).
-TEST_F(http_channel_test, legacy_and_0_35_use_a_new_connection_per_alert_and_always_echo) {
+// the User-Agent, the response body always on stdout (the echo key is not read: false here);
+// 0.34 the same (falco@0.34.1:userspace/falco/outputs_http.cpp:21-56).
+TEST_F(http_channel_test, legacy_0_34_and_0_35_use_a_new_connection_per_alert_and_always_echo) {
     struct expected_headers {
         profile_id id;
         const char* content_type;
@@ -166,7 +167,8 @@ TEST_F(http_channel_test, legacy_and_0_35_use_a_new_connection_per_alert_and_alw
     start_mock({"--http", "--response-body", "ok;"});
     for (const expected_headers& e :
          {expected_headers{profile_id::legacy, "application/json", std::nullopt},
-          expected_headers{profile_id::v0_35, "text/plain", "falcosecurity/falco"}}) {
+          expected_headers{profile_id::v0_35, "text/plain", "falcosecurity/falco"},
+          expected_headers{profile_id::v0_34, "text/plain", "falcosecurity/falco"}}) {
         const std::size_t before = requests().size();
         const std::uint64_t connections_before = connections();
         test::fd_capture out(STDOUT_FILENO, dir_.file("stdout.txt"));
@@ -318,16 +320,20 @@ TEST_F(http_channel_test, untrusted_certificate_is_refused_unless_insecure) {
     EXPECT_EQ(reqs[0].body, "accepted");
 }
 
-TEST_F(http_channel_test, legacy_verifies_against_the_system_store_only) {
-    // docs/spec/legacy.md#http.tls: no TLS options; the test CA is not in the system store.
+TEST_F(http_channel_test, legacy_and_0_34_verify_against_the_system_store_only) {
+    // docs/spec/legacy.md#http.tls, docs/spec/0.34.md#http.tls: no TLS options; the test CA is
+    // not in the system store.
     start_mock({"--https"});
-    config cfg = make(profile_id::legacy, https_url());
-    cfg.http_output.ca_cert = cert("ca.pem");  // must be ignored
-    cfg.http_output.insecure = true;           // must be ignored
-    http_channel ch(cfg);
-    EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
-              "libcurl error: SSL peer certificate or SSH remote key was not OK");
-    ch.close();
+    for (const auto id : {profile_id::legacy, profile_id::v0_34}) {
+        config cfg = make(id, https_url());
+        cfg.http_output.ca_cert = cert("ca.pem");    // must be ignored
+        cfg.http_output.ca_bundle = cert("ca.pem");  // must be ignored
+        cfg.http_output.insecure = true;             // must be ignored
+        http_channel ch(cfg);
+        EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
+                  "libcurl error: SSL peer certificate or SSH remote key was not OK");
+        ch.close();
+    }
     EXPECT_TRUE(requests().empty());
 }
 
@@ -505,6 +511,50 @@ TEST_F(http_channel_test, quoted_url_is_decoded_for_every_alert_in0_35) {
         EXPECT_EQ(lost.log_line("http"), "http: unsupported string escape sequence: \\x\n");
     }
     bad.close();
+}
+
+TEST_F(http_channel_test, quoted_url_is_used_as_written_in0_34) {
+    // docs/spec/0.34.md#http.url: no unquoting and no unescaping: libcurl refuses a url that
+    // starts with a quote, for every alert, with its own error; a bad escape is no error.
+    start_mock({"--http"});
+    for (const std::string& url : {"\"" + http_url("/dq") + "\"", "'" + http_url("/a\\/b") + "'",
+                                   "'" + http_url("/a\\qb") + "'", "\"" + http_url("/")}) {
+        http_channel ch(make(profile_id::v0_34, url));
+        for (int i = 0; i < 2; ++i) {
+            const channel_outcome refused = ch.deliver(message("refused"));
+            EXPECT_EQ(refused.result(), channel_outcome::status::failed) << url;
+            EXPECT_EQ(refused.log_line("http"),
+                      "libcurl error: URL using bad/illegal format or missing URL")
+                << url;
+        }
+        ch.close();
+    }
+    EXPECT_TRUE(requests().empty());
+}
+
+TEST_F(http_channel_test, option_results_are_ignored_in0_34_and_fail_the_request_in0_35) {
+    // docs/spec/0.34.md#http.init_error: libcurl refuses a string option longer than 8,000,000
+    // bytes; 0.34 ignores the result of curl_easy_setopt and posts without a User-Agent, 0.35
+    // fails the request with the error (docs/spec/0.35.md#http.init_error).
+    start_mock({"--http"});
+    config cfg = make(profile_id::v0_34, http_url());
+    cfg.http_output.user_agent = std::string(8000001, 'a');
+    {
+        http_channel ch(cfg);
+        EXPECT_TRUE(ch.deliver(message("posted")).ok());
+        ch.close();
+    }
+    cfg.prof = &get_profile(profile_id::v0_35);
+    {
+        http_channel ch(cfg);
+        EXPECT_EQ(ch.deliver(message("refused")).log_line("http"),
+                  "libcurl error: A libcurl function was given a bad argument");
+        ch.close();
+    }
+    const auto reqs = requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].body, "posted");
+    EXPECT_EQ(reqs[0].header("User-Agent"), std::nullopt);
 }
 
 TEST(http_channel_url, bad_escape_fails_the_construction_in0_44) {

@@ -42,6 +42,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.35", profile_id::v0_35},
         {"0.35.0", profile_id::v0_35},
         {"0.35.1", profile_id::v0_35},
+        {"0.34", profile_id::v0_34},
+        {"0.34.0", profile_id::v0_34},
+        {"0.34.1", profile_id::v0_34},
         {"legacy", profile_id::legacy},
         {"0.15", profile_id::legacy},
         {"0.15.3", profile_id::legacy},
@@ -55,9 +58,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"",       "0",    "0.",       "0.37-0.38", "0.37.x",    "0.36.0",   "0.34",
-          "0.34.1", "0.45", "0.16",     "0.41-0.42", "44",        "0.4",      "0.42.",
-          "0.42.x", "1.42", "0.42.1.1", "latest",    "0.38-0.40", "0.35-0.36"}) {
+         {"",       "0",    "0.",       "0.37-0.38", "0.37.x",    "0.36.0",    "0.33",
+          "0.33.1", "0.45", "0.16",     "0.41-0.42", "44",        "0.4",       "0.42.",
+          "0.42.x", "1.42", "0.42.1.1", "latest",    "0.38-0.40", "0.35-0.36", "0.34-0.35"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
 }
@@ -66,6 +69,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
+              "  0.34        Falco 0.34.0 and 0.34.1 (0.34)\n"
               "  0.35        Falco 0.35.0 and 0.35.1 (0.35)\n"
               "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
               "  0.37        Falco 0.37.0 and 0.37.1 (0.37)\n"
@@ -284,6 +288,66 @@ TEST(profile_switches, v0_35_is_0_36_with_jsoncpp_0_10_6_and_a_handle_per_alert)
     EXPECT_EQ(p35.initialized_line_prefix, "Falco initialized with configuration file: ");
     EXPECT_TRUE(p35.has_outputs_queue);
     EXPECT_FALSE(p35.config_errors_as_runtime_errors);
+}
+
+// What 0.35.0 changed, undone in 0.34 (docs/spec/0.34.md, docs/PROFILES.md): everything else is
+// 0.35's. Legacy shares 0.34's http channel and its unchecked options, but not the rest.
+TEST(profile_switches, v0_34_is_0_35_with_the_url_as_written_and_the_outputs_after_the_fork) {
+    const profile& p35 = get_profile(profile_id::v0_35);
+    const profile& p34 = get_profile(profile_id::v0_34);
+    const profile& legacy = get_profile(profile_id::legacy);
+    EXPECT_EQ(p34.id, profile_id::v0_34);
+    using row = std::tuple<const char*, bool, bool, bool>;  // switch, 0.34, 0.35, legacy
+    for (const auto& [name, v34, v35, v15] : {
+             row{"http_has_tls_options", p34.http_has_tls_options, p35.http_has_tls_options,
+                 legacy.http_has_tls_options},
+             row{"http_unquotes_url", p34.http_unquotes_url, p35.http_unquotes_url,
+                 legacy.http_unquotes_url},
+             row{"http_checks_option_results", p34.http_checks_option_results,
+                 p35.http_checks_option_results, legacy.http_checks_option_results},
+         }) {
+        EXPECT_NE(v34, v35) << name << ": 0.35.0 changed it";
+        EXPECT_EQ(v34, v15) << name << ": as legacy";
+    }
+    EXPECT_TRUE(p34.command_line_errors_as_runtime_errors);
+    EXPECT_TRUE(p34.cxxopts_refuses_dry_run);
+    EXPECT_TRUE(p34.daemon_forks_before_outputs);
+    for (const profile* p : {&p35, &legacy}) {
+        EXPECT_FALSE(p->command_line_errors_as_runtime_errors);
+        EXPECT_FALSE(p->cxxopts_refuses_dry_run);
+        EXPECT_FALSE(p->daemon_forks_before_outputs);
+    }
+    // Inherited from 0.35.
+    EXPECT_EQ(p34.json, p35.json);
+    EXPECT_EQ(p34.jsoncpp, p35.jsoncpp);
+    EXPECT_EQ(p34.env_in_config, p35.env_in_config);
+    EXPECT_EQ(p34.pidfile, p35.pidfile);
+    EXPECT_EQ(p34.default_pidfile, p35.default_pidfile);
+    EXPECT_EQ(p34.daemon_pidfile_error_exit, p35.daemon_pidfile_error_exit);
+    EXPECT_EQ(p34.http_perform_error_prefix, p35.http_perform_error_prefix);
+    EXPECT_EQ(p34.initialized_line_prefix, p35.initialized_line_prefix);
+    // Here the last column is the value both have.
+    for (const auto& [name, v34, v35, value] : {
+             row{"http_reuse_handle", p34.http_reuse_handle, p35.http_reuse_handle, false},
+             row{"http_echo_always", p34.http_echo_always, p35.http_echo_always, true},
+             row{"http_sends_user_agent", p34.http_sends_user_agent, p35.http_sends_user_agent,
+                 true},
+             row{"has_queue_capacity_option", p34.has_queue_capacity_option,
+                 p35.has_queue_capacity_option, false},
+             row{"has_rule_matching", p34.has_rule_matching, p35.has_rule_matching, false},
+             row{"log_sinks_read_last", p34.log_sinks_read_last, p35.log_sinks_read_last, true},
+             row{"has_daemon_mode", p34.has_daemon_mode, p35.has_daemon_mode, true},
+             row{"config_file_opened_before_daemon_check",
+                 p34.config_file_opened_before_daemon_check,
+                 p35.config_file_opened_before_daemon_check, true},
+             row{"config_type_errors_fatal", p34.config_type_errors_fatal,
+                 p35.config_type_errors_fatal, true},
+             row{"config_errors_as_runtime_errors", p34.config_errors_as_runtime_errors,
+                 p35.config_errors_as_runtime_errors, false},
+         }) {
+        EXPECT_EQ(v34, v35) << name << ": 0.34 keeps 0.35's value";
+        EXPECT_EQ(v34, value) << name;
+    }
 }
 
 }  // namespace

@@ -49,6 +49,16 @@ struct config_load_result {
     std::vector<std::string> warnings;
 };
 
+// The -c file, opened as Falco's option check opens it: throws config_error `Could not find
+// configuration file at <path>` when it cannot be opened for reading.
+void require_config_file(const std::string& path);
+
+// The check that starts Falco's set-up of the outputs (docs/spec/0.44.md#error.config.no_output):
+// throws config_error `No output configured, ...` when no channel is enabled. Falco 0.15.3 checks
+// while it reads the configuration, in words of its own, so config_loader::load does that for
+// the legacy profile.
+void require_enabled_output(const config& cfg);
+
 // falco.yaml + `-o` (+ `${VAR}` in 0.44) -> typed `config`, with each profile's defaults,
 // conversion quirks, check order and error wording (docs/spec/0.44.md#15-configuration,
 // docs/spec/0.44.md#17-errors-and-exit-codes, docs/spec/legacy.md#15-configuration,

@@ -19,6 +19,7 @@ enum class profile_id {
     v0_37,          // Falco 0.37.0 and 0.37.1 (docs/spec/0.37.md)
     v0_36,          // Falco 0.36.1 and 0.36.2 (docs/spec/0.36.md)
     v0_35,          // Falco 0.35.0 and 0.35.1 (docs/spec/0.35.md)
+    v0_34,          // Falco 0.34.0 and 0.34.1 (docs/spec/0.34.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -67,6 +68,15 @@ struct profile {
     // sends them to its "Runtime error: <msg>. Exiting." handler through the logger
     // (docs/spec/legacy.md#error.format).
     bool config_errors_as_runtime_errors = false;
+    // 0.34: an error of the command line (an option cxxopts refuses, a -c file that cannot be
+    // opened, -d with an empty pid file name) is printed raw as "Runtime error: <msg>. Exiting."
+    // (docs/spec/0.34.md#error.format, falco@0.34.1:userspace/falco/falco.cpp:43-55); 0.35+
+    // print it as their other start-up errors, legacy through its logger.
+    bool command_line_errors_as_runtime_errors = false;
+    // 0.34: `--dry-run` (added in Falco 0.35.0) is an option cxxopts 3.0.0 refuses, `Option
+    // ‘dry-run’ does not exist` (docs/spec/0.34.md#error.format); the other profiles refuse it
+    // as an argument outside conformance/PROTOCOL.md, since the reference has no dry run.
+    bool cxxopts_refuses_dry_run = false;
     // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
     // the same text for every signal).
     std::string_view terminate_log_line = "SIGINT received, exiting...";
@@ -138,7 +148,7 @@ struct profile {
     bool log_sinks_read_last = false;
     // 0.44: `FALCO_HOSTNAME` / `hostname` key in JSON.
     bool json_has_hostname = true;
-    // legacy and 0.35: `-d/--daemon` exists (removed in Falco 0.36.0).
+    // legacy, 0.34 and 0.35: `-d/--daemon` exists (removed in Falco 0.36.0).
     bool has_daemon_mode = false;
     // What `-P/--pidfile F` does.
     enum class pidfile_use {
@@ -165,6 +175,11 @@ struct profile {
     // cannot be opened is reported first; legacy checks -d first
     // (falco@0.15.3:userspace/falco/falco.cpp:676-688).
     bool config_file_opened_before_daemon_check = false;
+    // 0.34: -d forks after the signal handlers are installed and before the outputs are set up,
+    // so the daemon child checks that a channel is enabled, sets up the channels and delivers
+    // (docs/spec/0.34.md#daemon.fork, falco@0.34.1:userspace/falco/application.cpp:193-197);
+    // legacy and 0.35 fork once the outputs exist (the parent reports a missing output).
+    bool daemon_forks_before_outputs = false;
     // 0.44: end-of-run statistics in deterministic order with upper-case short names;
     // legacy: priority as written in the input, unordered.
     bool stats_use_short_upper_names = true;
@@ -227,11 +242,16 @@ struct profile {
     bool http_reuse_handle = true;
     bool http_content_type_by_format = true;  // legacy: always application/json
     bool http_sends_user_agent = true;        // legacy: no User-Agent header
-    bool http_has_tls_options = true;         // legacy: no insecure/ca_*/mtls/... keys
-    bool http_has_echo_and_mtls = true;       // 0.36.0+: echo, mtls, client_cert, client_key
-    bool http_echo_always = false;            // legacy, 0.35: response body always on stdout
-    bool http_unquotes_url = true;            // 0.35.0+: surrounding quotes stripped, unescaped
-    bool http_retries_timeouts = true;        // 0.41.0+: max_consecutive_timeouts
+    // legacy and 0.34: no insecure/ca_*/mtls/... keys: libcurl's own defaults verify the server
+    // against the system CA store.
+    bool http_has_tls_options = true;
+    bool http_has_echo_and_mtls = true;  // 0.36.0+: echo, mtls, client_cert, client_key
+    bool http_echo_always = false;       // legacy, 0.35: response body always on stdout
+    bool http_unquotes_url = true;       // 0.35.0+: surrounding quotes stripped, unescaped
+    // 0.35.0+: a libcurl option that cannot be set fails the request (0.44: the channel);
+    // legacy and 0.34 ignore the results of curl_easy_setopt (docs/spec/0.34.md#http.init_error).
+    bool http_checks_option_results = true;
+    bool http_retries_timeouts = true;             // 0.41.0+: max_consecutive_timeouts
     bool http_has_compress_and_keep_alive = true;  // 0.37.0+: compress_uploads, keep_alive
     // The log line of a failed request (0.44: outputs_http.cpp:125-129; legacy:
     // falco_outputs.cpp:289-293).

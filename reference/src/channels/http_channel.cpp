@@ -17,11 +17,17 @@ size_t discard_body(void* /*data*/, size_t size, size_t nmemb, void* /*user*/) {
 
 // Falco's CHECK_RES: keep the first real error, run later options only while all is well;
 // CURLE_NOT_BUILT_IN is tolerated (falco@0.44.1:userspace/falco/outputs_http.cpp:21-25).
+// Unchecked (legacy, 0.34): every option is set and its result ignored
+// (falco@0.34.1:userspace/falco/outputs_http.cpp:38-42).
 class option_result {
 public:
+    explicit option_result(bool checked) : checked_(checked) {}
+
     template <typename F>
     void then(F&& set) {
-        if (res_ == CURLE_OK || res_ == CURLE_NOT_BUILT_IN) {
+        if (!checked_) {
+            (void)set();
+        } else if (res_ == CURLE_OK || res_ == CURLE_NOT_BUILT_IN) {
             res_ = set();
         }
     }
@@ -29,6 +35,7 @@ public:
     CURLcode code() const { return res_; }
 
 private:
+    bool checked_;
     CURLcode res_ = CURLE_OK;
 };
 
@@ -123,7 +130,7 @@ std::unique_ptr<curl_easy_handle> http_channel::make_handle() const {
         return nullptr;
     }
     CURL* c = h->get();
-    option_result res;
+    option_result res(prof_.http_checks_option_results);
     // outputs_http.cpp:57-62; legacy always application/json (falco_outputs.cpp:283-284).
     const char* content_type = "Content-Type: application/json";
     if (prof_.http_content_type_by_format && !json_output_) {

@@ -32,7 +32,9 @@ public:
 // defaults: verification against the system store), the response always echoed, one attempt.
 // 0.35 (docs/spec/0.35.md#10-http-output): a new handle per message as legacy, with 0.44's
 // headers and TLS options but no mtls, the response always echoed, the quoted url decoded for
-// every message (a bad escape fails that message only), one attempt.
+// every message (a bad escape fails that message only), one attempt. 0.34
+// (docs/spec/0.34.md#10-http-output): 0.35 without TLS options, with the url as written and the
+// results of curl_easy_setopt ignored, as legacy.
 //
 // A failed request is a failed delivery that Falco logs itself rather than through the
 // worker's "<name>: <what>" path (report::by_channel): ERR `libcurl failed to perform call:
