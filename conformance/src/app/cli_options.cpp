@@ -70,7 +70,7 @@ Runs the golden cases against an implementation of Falco's output channels and g
                         merge the JSON reports of the shards of one run
   falco-conformance matrix REPORT.json... --html F
                         implementations x cases grid, disagreements first
-  falco-conformance identify --impl CMD [--capabilities F] [-j N]
+  falco-conformance identify --impl CMD [--capabilities F] [--known-failures F] [-j N]
                         which profiles the implementation behaves like, and for every
                         other profile the first case that rules it out
   falco-conformance trace [--golden DIR] [--spec DIR] [--write FILE]

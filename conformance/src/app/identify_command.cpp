@@ -70,9 +70,11 @@ int run_identify(const std::string& self, const std::vector<std::string>& args, 
         const auto o = cli_options::parse(args);
         if (o.help) {
             out << "usage: falco-conformance identify --impl CMD [--golden DIR] [--capabilities F]"
-                   " [-j N] [--timeout-ms N]\n\nRuns the cases that tell the profiles apart and "
-                   "prints the profiles the implementation is\nconsistent with, and for every other"
-                   " profile the first case that rules it out.\n";
+                   " [--known-failures F] [-j N] [--timeout-ms N]\n\nRuns the cases that tell the "
+                   "profiles apart and prints the profiles the implementation is\nconsistent with, "
+                   "and for every other profile the first case that rules it out.\nA case of "
+                   "--known-failures that fails rules nothing out; one that passes counts\nas "
+                   "failed, as in a run.\n";
             return 0;
         }
         const case_loader loader(golden_dir(o));
