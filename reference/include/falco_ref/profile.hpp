@@ -237,8 +237,8 @@ struct profile {
     std::string_view hostname_fallback_env = "";
 
     // HTTP channel.
-    // legacy and 0.35: a new easy handle per alert, everything set up (the quoted url decoded
-    // too) when the alert is handled, so nothing fails before the first alert.
+    // legacy, 0.34 and 0.35: a new easy handle per alert, everything set up (in 0.35 the quoted
+    // url decoded too) when the alert is handled, so nothing fails before the first alert.
     bool http_reuse_handle = true;
     bool http_content_type_by_format = true;  // legacy: always application/json
     bool http_sends_user_agent = true;        // legacy: no User-Agent header
@@ -246,7 +246,7 @@ struct profile {
     // against the system CA store.
     bool http_has_tls_options = true;
     bool http_has_echo_and_mtls = true;  // 0.36.0+: echo, mtls, client_cert, client_key
-    bool http_echo_always = false;       // legacy, 0.35: response body always on stdout
+    bool http_echo_always = false;       // legacy, 0.34, 0.35: response body always on stdout
     bool http_unquotes_url = true;       // 0.35.0+: surrounding quotes stripped, unescaped
     // 0.35.0+: a libcurl option that cannot be set fails the request (0.44: the channel);
     // legacy and 0.34 ignore the results of curl_easy_setopt (docs/spec/0.34.md#http.init_error).
