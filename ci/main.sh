@@ -10,7 +10,7 @@ ref="$build/reference/falco-outputs-ref"
 suite="$build/conformance/falco-conformance"
 mkdir -p "$build/reports"
 status=0
-for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy; do
+for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy; do
     echo
     echo "=== falco-conformance --profile $profile against falco-outputs-ref"
     "$suite" --impl "$ref --profile $profile" --profile "$profile" \

@@ -34,7 +34,7 @@ status=0
 # reference's --version a few hundred times between them to compare tables (minutes under TSan).
 # The plain build runs all of them.
 ctest_exclude() {
-    local all=(0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy) p
+    local all=(0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy) p
     local out=("conformance\\.identify\\." "conformance\\.shard_union_over_golden\$"
         "conformance\\.profile_tables_agree\$")
     for p in "${all[@]}"; do

@@ -35,13 +35,13 @@ for f in usr/bin/falco-conformance usr/bin/falco-replay usr/bin/falco-replay-tem
     usr/share/falco-conformance/falco-0.41-0.43.capabilities usr/share/falco-conformance/falco-0.39-0.40.capabilities \
     usr/share/falco-conformance/falco-0.38.capabilities usr/share/falco-conformance/falco-0.37.capabilities \
     usr/share/falco-conformance/falco-0.36.capabilities usr/share/falco-conformance/falco-0.35.capabilities \
-    usr/share/falco-conformance/falco-0.34.capabilities; do
+    usr/share/falco-conformance/falco-0.34.capabilities usr/share/falco-conformance/falco-0.33.capabilities; do
     [[ -e $root/$f ]] || { echo "FAIL: the package lacks /$f"; exit 1; }
 done
 [[ -f $root/usr/share/falco-conformance/docs/spec/README.md ]] || { echo "FAIL: docs/spec not installed"; exit 1; }
 
 # What the build tree lists, to compare with the installed copy's list.
-for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy; do
+for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy; do
     "$build/conformance/falco-conformance" --list --profile "$profile" | cut -d' ' -f1 >"$tmp/built-$profile"
 done
 
@@ -55,7 +55,7 @@ fc=$root/usr/bin/falco-conformance
 \$fc --version | tee "$tmp/version"
 # The installed specification: every case's rules and citations resolve against it.
 \$fc --check --profile 0.44 >"$tmp/installed-check.log" 2>&1 || { cat "$tmp/installed-check.log"; exit 1; }
-for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy; do
+for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy; do
     \$fc --list --profile "\$profile" | cut -d' ' -f1 >"$tmp/installed-\$profile"
 done
 \$fc --impl "$ref" --profile 0.44 --tag syslog --tag program --tag http -j 2 \
@@ -67,7 +67,7 @@ grep -q "^golden: $root/usr/share/falco-conformance/golden$" "$tmp/version" ||
     { echo "FAIL: the installed harness does not use its installed golden cases"; exit 1; }
 grep -q "^mocks: $root/usr/libexec/falco-conformance/mock-syslog " "$tmp/version" ||
     { echo "FAIL: the installed harness does not use its installed mocks"; exit 1; }
-for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy; do
+for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy; do
     n=$(wc -l <"$tmp/installed-$profile")
     if ! cmp -s "$tmp/built-$profile" "$tmp/installed-$profile" || ((n == 0)); then
         echo "FAIL: profile $profile: the installed harness lists $n cases, the build tree $(wc -l <"$tmp/built-$profile")"

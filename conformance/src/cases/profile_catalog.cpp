@@ -54,6 +54,7 @@ const std::vector<profile_info>& known_profiles() {
     static const std::vector<profile_info> profiles{
         {"legacy", "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15,
          15, false},
+        {"0.33", "Falco 0.33.0 and 0.33.1", 33, 33, false},
         {"0.34", "Falco 0.34.0 and 0.34.1", 34, 34, false},
         {"0.35", "Falco 0.35.0 and 0.35.1", 35, 35, false},
         {"0.36", "Falco 0.36.1 and 0.36.2", 36, 36, false, 1},

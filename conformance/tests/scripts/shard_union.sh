@@ -10,7 +10,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/shard-union.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 list() { "$fc" --list --golden "$golden" "$@" | cut -d' ' -f1; }
 
-for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 legacy; do
+for profile in 0.44 0.41-0.43 0.39-0.40 0.38 0.37 0.36 0.35 0.34 0.33 legacy; do
     list --profile "$profile" | sort >"$tmp/all"
     total=$(wc -l <"$tmp/all")
     ((total > 0)) || { echo "FAIL: profile $profile lists no case"; exit 1; }
