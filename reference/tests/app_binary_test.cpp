@@ -33,6 +33,14 @@ const std::string k_line2 = "16:17:58.000000000: Error m2\n";
 
 const std::vector<std::string> k_env = {"TZ=UTC0", "FALCO_HOSTNAME=h", "PATH=/usr/bin:/bin"};
 
+// The logger's asctime prefix ("Fri Nov 27 09:20:23 2026: ") of a stderr line, replaced by
+// "<asctime>: " so the rest can be compared byte for byte.
+std::string mask_asctime(const std::string& err) {
+    static const std::regex k_asctime(
+        "(^|\n)[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{4}: ");
+    return std::regex_replace(err, k_asctime, "$1<asctime>: ");
+}
+
 class app_binary_test : public ::testing::Test {
 protected:
     std::unique_ptr<ref_process> start(const std::string& yaml, std::vector<std::string> args,
@@ -667,6 +675,58 @@ TEST_F(app_binary_test, daemon_034_no_output_is_the_childs_error) {
     auto q = start(yaml, {"--profile", "0.34"});
     ASSERT_EQ(q->wait_exit(), 1);
     EXPECT_NE(q->err().find("Error: No output configured"), std::string::npos) << q->err();
+}
+
+// docs/spec/0.33.md#error.format: a configuration error is a "Runtime error" logged with the
+// logger as the configuration had set it when the error was raised: at info on stderr before
+// log_level, dropped at log_level critical, and only raw (no timestamp) once log_stderr is false.
+TEST_F(app_binary_test, config_errors_033_are_runtime_errors_of_the_logger_of_their_moment) {
+    auto early = start("stdout_output: {enabled: true}\nlog_level: bogus\n", {"--profile", "0.33"});
+    ASSERT_EQ(early->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(early->err()),
+              "<asctime>: Runtime error: Unknown log level bogus. Exiting.\n");
+    EXPECT_EQ(early->out(), "");
+    const std::string critical = "stdout_output: {enabled: true}\nlog_level: critical\n";
+    auto silent = start(critical + "priority: bogus\n", {"--profile", "0.33"});
+    ASSERT_EQ(silent->wait_exit(), 1);
+    EXPECT_EQ(silent->err(), "");
+    EXPECT_EQ(silent->out(), "");
+    auto raw = start(critical + "log_stderr: false\nlog_syslog: maybe\n", {"--profile", "0.33.1"});
+    ASSERT_EQ(raw->wait_exit(), 1);
+    EXPECT_EQ(raw->err(),
+              "Runtime error: yaml-cpp: error at line 4, column 13: bad conversion. Exiting.\n");
+    auto option = start(critical, {"--profile", "0.33", "-o", "log_level"});
+    ASSERT_EQ(option->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(option->err()),
+              "<asctime>: Runtime error: Error parsing config option \"log_level\". Must be of the "
+              "form key=val or key.subkey=val. Exiting.\n");
+    auto yaml = start("a: [b\n", {"--profile", "0.33"});
+    ASSERT_EQ(yaml->wait_exit(), 1);
+    const std::string err = mask_asctime(yaml->err());
+    EXPECT_EQ(err.rfind("Cannot read config file (falco.yaml): yaml-cpp: error at line ", 0), 0u)
+        << err;
+    const std::string last = "\n<asctime>: Runtime error: std::exception. Exiting.\n";
+    ASSERT_GE(err.size(), last.size());
+    EXPECT_EQ(err.substr(err.size() - last.size()), last) << err;
+    // 0.34 prints the same errors raw as "Error: <message>".
+    auto p034 = start(critical + "priority: bogus\n", {"--profile", "0.34"});
+    ASSERT_EQ(p034->wait_exit(), 1);
+    EXPECT_EQ(p034->err().rfind("Error: Unknown priority \"bogus\"", 0), 0u) << p034->err();
+}
+
+// docs/spec/0.33.md#error.config.no_output: the missing output is found while the configuration
+// is read, before log_level and before -d forks: the process started reports it, in 0.15.3's
+// words, and no pid file is written.
+TEST_F(app_binary_test, no_output_033_is_found_before_the_fork) {
+    auto p = start("stdout_output: {enabled: false}\nlog_level: critical\nlog_stderr: false\n",
+                   {"--profile", "0.33", "-d", "-P", "falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(p->err()),
+              "<asctime>: Runtime error: Error reading config file (falco.yaml): No outputs "
+              "configured. Please configure at least one output file output enabled but no "
+              "filename in configuration block. Exiting.\n");
+    EXPECT_EQ(p->out(), "");
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
 }
 
 }  // namespace
