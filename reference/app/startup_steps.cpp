@@ -50,7 +50,8 @@ step_result print_version(run_state& s) {
     return step_result::stop(0);
 }
 
-step_result init_logger(run_state&) {
+step_result init_logger(run_state& s) {
+    set_log_day_padded_with_space(s.prof->log_day_padded_with_space);
     configure_logger(k_logger_before_config);
     return step_result::next();
 }

@@ -20,6 +20,7 @@ profile make_legacy() {
     p.jsoncpp = profile::jsoncpp_release::v0_10_6;            // json.utf8, json.number.float
     p.json_has_source_and_tags = false;                       // json.source, json.tags
     p.has_message_option = false;                             // json.include.message
+    p.log_day_padded_with_space = true;                       // log.prefix: asctime()
     p.o_value_flow_map = false;                               // config.o.value
     p.syslog_text_without_prefix = true;                      // syslog.message (page)
     p.text_line_ends_at_nul = true;                           // text.nul
@@ -81,6 +82,8 @@ profile make_v0_39_to_0_40() {
     p.has_output_fields_option = false;  // falco@0.41.0:userspace/falco/configuration.cpp:348-349
     p.http_retries_timeouts = false;     // falco@0.40.0:userspace/falco/outputs_http.cpp:104-106
     p.o_before_config_files = true;      // falco@0.40.0:userspace/falco/configuration.cpp:126-141
+    // log.prefix: asctime() (falco@0.40.0:userspace/engine/logger.cpp:128-137)
+    p.log_day_padded_with_space = true;
     return p;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <ctime>
 #include <filesystem>
 #include <regex>
 
@@ -443,6 +444,38 @@ TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
     }
     EXPECT_EQ(n, 2u) << err;
     EXPECT_EQ(p->out().rfind(k_line1 + k_line2, 0), 0u);
+}
+
+// The day of the month in a stderr line's local time: Falco 0.42.0 and later pad it with a
+// zero, Falco up to 0.41.x (asctime) with a space (docs/spec/0.41-0.43.md#log.prefix,
+// docs/spec/0.39-0.40.md#log.prefix). The day is read before and after the run, so a run across
+// midnight accepts either day. On the 10th to the 31st both forms are the same two digits, so the
+// test tells them apart only on the 1st to the 9th of a month.
+TEST_F(app_binary_test, log_day_is_zero_padded_from_0_42_and_space_padded_before) {
+    const auto day_now = [](const char* format) {
+        const std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);  // TZ=UTC0 in k_env
+        char buf[8];
+        return std::string(buf, std::strftime(buf, sizeof(buf), format, &tm));
+    };
+    for (const auto& [profile, format] : {std::pair{"0.44", "%d"}, std::pair{"0.41-0.43", "%d"},
+                                          std::pair{"0.39-0.40", "%e"}, std::pair{"0.38", "%e"}}) {
+        const std::string before = day_now(format);
+        auto p = start(
+            "stdout_output: {enabled: true}\nlog_stderr: true\n"
+            "file_output: {enabled: true, filename: ./missing/events.txt}\n",
+            {"--profile", profile, "-U"});
+        p->write_stdin(k_alert1);
+        p->close_stdin();
+        ASSERT_EQ(p->wait_exit(), 0) << profile;
+        const std::string after = day_now(format);
+        const std::string err = p->err();
+        ASSERT_GE(err.size(), 24u) << profile << ": " << err;
+        // "Mon Dec  7 23:05:18 2026": the day is at offset 8.
+        const std::string day = err.substr(8, 2);
+        EXPECT_TRUE(day == before || day == after) << profile << ": " << err;
+    }
 }
 
 // docs/spec/legacy.md#file.error: fatal, exit 1, no statistics.

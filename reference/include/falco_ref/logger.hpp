@@ -25,6 +25,11 @@ constexpr logger_settings k_logger_before_config{true, true, log_level::info, fa
 
 void configure_logger(const logger_settings& settings);
 
+// How the local time of a stderr line writes the day of the month: padded with a space as
+// asctime() does (Falco up to 0.41.x, `profile::log_day_padded_with_space`) or with a zero.
+// Set once, from the profile, before anything is logged.
+void set_log_day_padded_with_space(bool space);
+
 logger_settings current_logger_settings();
 
 void log(log_level level, std::string_view message);
