@@ -15,12 +15,11 @@ void report_runtime_error(const std::string& what) {
 
 void report_config_error(const profile& prof, const config_error& e) {
     write_stderr(e.raw_stderr());
-    if (prof.config_errors_as_runtime_errors) {
-        if (e.level()) {
-            // The logger already had the configured level (docs/spec/legacy.md#error.format).
-            logger_settings settings = current_logger_settings();
-            settings.level = *e.level();
-            configure_logger(settings);
+    if (prof.config_errors_as_runtime_errors && e.thrown()) {
+        if (e.logger()) {
+            // The logger as the configuration had set it up to the error
+            // (docs/spec/legacy.md#error.format, docs/spec/0.33.md#error.format).
+            configure_logger(*e.logger());
         }
         report_runtime_error(e.what());
     } else {

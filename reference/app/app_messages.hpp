@@ -17,9 +17,12 @@ constexpr std::string_view k_program = "falco-outputs-ref";
 void report_runtime_error(const std::string& what);
 
 // A start-up error in the profile's words: 0.44 prints "Error: <msg>" raw
-// (falco@0.44.1:userspace/falco/falco.cpp:42-46); legacy throws it to its "Runtime error:
-// <msg>. Exiting." handler (falco@0.15.3:userspace/falco/falco.cpp:1146-1151). Falco's own
-// stderr lines before it (config_error::raw_stderr) come first.
+// (falco@0.44.1:userspace/falco/falco.cpp:42-46); legacy and 0.33 throw it to their "Runtime
+// error: <msg>. Exiting." handler (falco@0.15.3:userspace/falco/falco.cpp:1146-1151,
+// falco@0.33.1:userspace/falco/falco.cpp:72-76), logged with config_error::logger, unless it
+// is a failed action (config_error::thrown() false: "Error: <msg>", falco@0.33.1:userspace/
+// falco/falco.cpp:60-64). Falco's own stderr lines before it (config_error::raw_stderr) come
+// first.
 void report_config_error(const profile& prof, const config_error& e);
 
 // An error of the command line, found before the configuration is read: an option the Falco

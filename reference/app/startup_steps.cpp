@@ -50,10 +50,9 @@ step_result print_version(run_state& s) {
     return step_result::stop(0);
 }
 
-step_result init_logger(run_state&) {
-    // Falco's logger before the config is loaded: stderr and syslog on, level info
-    // (falco@0.44.1:userspace/engine/logger.cpp:24-25,96-97; same in 0.15.3).
-    configure_logger(logger_settings{true, true, log_level::info, false});
+step_result init_logger(run_state& s) {
+    set_log_day_padded_with_space(s.prof->log_day_padded_with_space);
+    configure_logger(k_logger_before_config);
     return step_result::next();
 }
 

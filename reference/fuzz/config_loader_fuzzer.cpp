@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: falco.yaml text + `-o` options -> falco_ref::config_loader, in the profiles
-// 0.44, 0.36, 0.35, 0.34 and legacy (docs/RELIABILITY.md, "Fuzzing").
+// 0.44, 0.36, 0.35, 0.34, 0.33 and legacy (docs/RELIABILITY.md, "Fuzzing").
 //
 // Input layout: byte 0 holds flags (bit 0: legacy profile, bit 1: -U, bit 2: profile 0.36 when
 // bit 0 is clear, bit 3: profile 0.35 when bits 0 and 2 are clear, bit 4: profile 0.34 when bits
-// 0, 2 and 3 are clear); the rest is split at NUL bytes: the first part is the config file, each
-// further part (at most 8) one `-o` value. The file lives in a memfd, so no disk churn and nothing
-// left behind; its path is /proc/self/fd/N.
+// 0, 2 and 3 are clear, bit 5: profile 0.33 when bits 0, 2, 3 and 4 are clear); the rest is split
+// at NUL bytes: the first part is the config file, each further part (at most 8) one `-o` value.
+// The file lives in a memfd, so no disk churn and nothing left behind; its path is /proc/self/fd/N.
 //
 // Oracle: the application catches only config_error around load() (reference/app/runner.cpp),
 // so any other exception would terminate falco-outputs-ref: that is a finding, and so is a
@@ -98,6 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                       : (flags & 4)  ? falco_ref::profile_id::v0_36
                       : (flags & 8)  ? falco_ref::profile_id::v0_35
                       : (flags & 16) ? falco_ref::profile_id::v0_34
+                      : (flags & 32) ? falco_ref::profile_id::v0_33
                                      : falco_ref::profile_id::v0_44;
     request.unbuffered = (flags & 2) != 0;
     request.config_path = file.write(parts[0]);

@@ -79,7 +79,9 @@ std::string hostname_or_throw(config& cfg) {
     }
     std::array<char, 256> buf{};
     if (::gethostname(buf.data(), buf.size() - 1) != 0) {
-        throw config_error("Failed to get hostname");
+        // A failed action ("Error: ..."), in 0.33 too
+        // (falco@0.33.1:userspace/falco/app_actions/init_outputs.cpp:37-42).
+        throw config_error("Failed to get hostname", {}, config_error::origin::returned);
     }
     return buf.data();
 }
@@ -532,6 +534,19 @@ std::string reading_error(const std::string& path, const std::string& what) {
     return "Error reading config file (" + path + "): " + what;
 }
 
+// legacy and 0.33: no channel enabled, checked right after the output blocks are read
+// (falco@0.15.3:userspace/falco/configuration.cpp:151-154,
+// falco@0.33.1:userspace/falco/configuration.cpp:196-199), words and concatenation bug the same
+// (docs/spec/legacy.md#error.config.no_output, docs/spec/0.33.md#error.config.no_output).
+void require_output_while_reading(const config& cfg) {
+    if (!any_output_enabled(cfg)) {
+        throw config_error(reading_error(
+            cfg.path,
+            "No outputs configured. Please configure at least one output file output enabled but "
+            "no filename in configuration block"));
+    }
+}
+
 // An enabled channel without its one required option, in both Falcos' words
 // (falco@0.44.1:userspace/falco/configuration.cpp:339-342,368-371,387-390;
 // falco@0.15.3:userspace/falco/configuration.cpp:91-94,123-126,142-145).
@@ -636,10 +651,13 @@ void read_outputs(Reader& in, config& cfg) {
     read_http_output(in, cfg);
 }
 
+// log_stderr and log_syslog, each given to Falco's logger as soon as it is read
+// (falco@0.33.1:userspace/falco/configuration.cpp:225-226,
+// falco@0.15.3:userspace/falco/configuration.cpp:179-180).
 template <typename Reader>
-void read_log_sinks(Reader& in, config& cfg) {
-    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
-    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+void read_log_sinks(Reader& in, config& cfg, logger_settings& falco_logger) {
+    falco_logger.to_stderr = cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
+    falco_logger.to_syslog = cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
 }
 
 // log_level and the logger's keys (falco@0.44.1:userspace/falco/configuration.cpp:224-233;
@@ -647,12 +665,13 @@ void read_log_sinks(Reader& in, config& cfg) {
 // falco@0.35.1:userspace/falco/configuration.cpp:232-240, where log_stderr and log_syslog come
 // last of all, read_keys).
 template <typename Reader>
-void read_log_keys(Reader& in, config& cfg) {
+void read_log_keys(Reader& in, config& cfg, logger_settings& falco_logger) {
     cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
+    falco_logger.level = cfg.level;  // falco@0.33.1:userspace/falco/configuration.cpp:201-203
     in.check_bool("libs_logger.enabled");
     in.check_string("libs_logger.severity");
     if (!cfg.prof->log_sinks_read_last) {
-        read_log_sinks(in, cfg);
+        read_log_sinks(in, cfg, falco_logger);
     }
 }
 
@@ -674,7 +693,7 @@ void check_grpc_keys(Reader& in) {
 // :324-471; falco@0.36.2:userspace/falco/configuration.cpp:105-293,
 // docs/spec/0.36.md#error.config.order).
 template <typename Reader>
-void read_keys(Reader& in, config& cfg) {
+void read_keys(Reader& in, config& cfg, logger_settings& falco_logger) {
     const profile& prof = *cfg.prof;
     if (prof.engine_kind_read_first) {
         // Not kept: the contract has no driver
@@ -683,7 +702,7 @@ void read_keys(Reader& in, config& cfg) {
     }
     in.check_sequence("rules_file");
     if (!prof.log_level_after_outputs) {
-        read_log_keys(in, cfg);
+        read_log_keys(in, cfg, falco_logger);
     }
     cfg.json_output = in.get_bool("json_output", cfg.json_output);
     cfg.json_include_output_property =
@@ -703,7 +722,14 @@ void read_keys(Reader& in, config& cfg) {
 
     if (prof.log_level_after_outputs) {
         check_grpc_keys(in);
-        read_log_keys(in, cfg);
+    }
+    if (prof.no_output_checked_while_reading) {
+        // 0.33: after the gRPC keys, before log_level
+        // (falco@0.33.1:userspace/falco/configuration.cpp:176-203).
+        require_output_while_reading(cfg);
+    }
+    if (prof.log_level_after_outputs) {
+        read_log_keys(in, cfg, falco_logger);
     }
     cfg.output_timeout_ms = in.get_unsigned("output_timeout", cfg.output_timeout_ms);
     if (prof.has_rate_limiter) {
@@ -735,7 +761,7 @@ void read_keys(Reader& in, config& cfg) {
     }
     cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
     if (prof.log_sinks_read_last) {
-        read_log_sinks(in, cfg);
+        read_log_sinks(in, cfg, falco_logger);
     }
 }
 
@@ -783,7 +809,8 @@ std::optional<std::string> find_config_file(const config_request& request) {
 }
 
 // The keys 0.15.3 reads after `log_level`, in its order (configuration.cpp:160-180).
-void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_request& request) {
+void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_request& request,
+                                 logger_settings& falco_logger) {
     cfg.outputs_rate = in.get_unsigned("outputs.rate", cfg.prof->outputs_rate_default);
     cfg.outputs_max_burst = in.get_unsigned("outputs.max_burst", cfg.outputs_max_burst);
 
@@ -804,8 +831,7 @@ void read_legacy_after_log_level(strict_reader& in, config& cfg, const config_re
 
     cfg.buffered_outputs = in.get_bool("buffered_outputs", cfg.prof->buffered_outputs_default);
     cfg.time_format_iso_8601 = in.get_bool("time_format_iso_8601", cfg.time_format_iso_8601);
-    cfg.log_stderr = in.get_bool("log_stderr", cfg.log_stderr);
-    cfg.log_syslog = in.get_bool("log_syslog", cfg.log_syslog);
+    read_log_sinks(in, cfg, falco_logger);
     // falco.cpp:748-751: -U forces unbuffered.
     if (request.unbuffered) {
         cfg.buffered_outputs = false;
@@ -824,7 +850,7 @@ void require_enabled_output(const config& cfg) {
     // falco@0.44.1:userspace/falco/app/actions/init_outputs.cpp:31-35 (the same words since
     // falco@0.34.1:userspace/falco/app_actions/init_outputs.cpp:26-29). Falco checks rules first;
     // the contract has no rules files.
-    if (!any_output_enabled(cfg)) {
+    if (!cfg.prof->no_output_checked_while_reading && !any_output_enabled(cfg)) {
         throw config_error(
             "No output configured, please make sure at least one output is configured and "
             "enabled.");
@@ -832,11 +858,18 @@ void require_enabled_output(const config& cfg) {
 }
 
 config_load_result config_loader::load(const config_request& request) const {
-    return request.profile == profile_id::legacy ? load_legacy(request)
-                                                 : load_nlohmann_era(request);
+    logger_settings falco_logger = k_logger_before_config;
+    try {
+        return request.profile == profile_id::legacy ? load_legacy(request, falco_logger)
+                                                     : load_nlohmann_era(request, falco_logger);
+    } catch (config_error& e) {
+        e.raised_with_logger(falco_logger);
+        throw;
+    }
 }
 
-config_load_result config_loader::load_nlohmann_era(const config_request& request) const {
+config_load_result config_loader::load_nlohmann_era(const config_request& request,
+                                                    logger_settings& falco_logger) const {
     config_load_result result;
     config& cfg = result.cfg;
     cfg.prof = &get_profile(request.profile);
@@ -846,8 +879,11 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     if (const auto path = find_config_file(request)) {
         cfg.path = *path;
     } else {
-        throw config_error("You must create a config file at " + request.default_config_path +
-                           " or by passing -c");
+        // A failed action, "Error: ..." in 0.33 too (falco@0.33.1:userspace/falco/app_actions/
+        // load_config.cpp:36-42).
+        throw config_error(
+            "You must create a config file at " + request.default_config_path + " or by passing -c",
+            {}, config_error::origin::returned);
     }
 
     YAML::Node root;
@@ -856,7 +892,8 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     } catch (const std::exception& e) {
         // configuration.cpp:131-136: the message, then `throw e;` rethrows a sliced
         // std::exception, so the final line is "Error: std::exception"
-        // (docs/spec/0.44.md#error.config.yaml).
+        // (docs/spec/0.44.md#error.config.yaml); 0.33's is "Runtime error: std::exception.
+        // Exiting." (falco@0.33.1:userspace/falco/configuration.cpp:78-84).
         throw config_error("std::exception",
                            "Cannot read config file (" + cfg.path + "): " + e.what() + "\n");
     }
@@ -877,10 +914,10 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     if (prof.config_type_errors_fatal) {
         const bool expands = prof.env_in_config == profile::env_expansion::whole_value_at_read;
         read_time_reader in(root, expands ? &expander_ : nullptr, key_dialect(prof));
-        read_keys(in, cfg);
+        read_keys(in, cfg, falco_logger);
     } else {
         lenient_reader in(root, result.warnings);
-        read_keys(in, cfg);
+        read_keys(in, cfg, falco_logger);
     }
 
     // load_config.cpp:73-76: -U wins over the YAML value; before 0.44.0 the YAML value is
@@ -892,13 +929,14 @@ config_load_result config_loader::load_nlohmann_era(const config_request& reques
     if (request.unbuffered) {
         cfg.buffered_outputs = false;
     }
-    // Whether a channel is enabled is checked when the outputs are set up
+    // 0.34+: whether a channel is enabled is checked when the outputs are set up
     // (require_enabled_output), which Falco 0.34's -d does in the daemon child.
     cfg.hostname = hostname_or_throw(cfg);
     return result;
 }
 
-config_load_result config_loader::load_legacy(const config_request& request) const {
+config_load_result config_loader::load_legacy(const config_request& request,
+                                              logger_settings& falco_logger) const {
     config_load_result result;
     config& cfg = result.cfg;
     cfg.prof = &get_profile(profile_id::legacy);
@@ -956,23 +994,12 @@ config_load_result config_loader::load_legacy(const config_request& request) con
     cfg.json_include_output_property =
         in.get_bool("json_include_output_property", cfg.json_include_output_property);
     read_outputs(in, cfg);
-    if (!any_output_enabled(cfg)) {
-        // configuration.cpp:153, concatenation bug included
-        // (docs/spec/legacy.md#error.config.no_output).
-        throw config_error(reading_error(
-            cfg.path,
-            "No outputs configured. Please configure at least one output file output enabled but "
-            "no filename in configuration block"));
-    }
+    require_output_while_reading(cfg);
     cfg.level = parse_log_level_or_throw(in.get_string("log_level", log_level_name(cfg.level)));
-    try {
-        read_legacy_after_log_level(in, cfg, request);
-    } catch (config_error& e) {
-        // configuration.cpp:156-158 set the logger's level before these keys are read
-        // (docs/spec/legacy.md#error.format).
-        e.raised_at_level(cfg.level);
-        throw;
-    }
+    // configuration.cpp:156-158 set the logger's level before the next keys are read
+    // (docs/spec/legacy.md#error.format).
+    falco_logger.level = cfg.level;
+    read_legacy_after_log_level(in, cfg, request, falco_logger);
     cfg.hostname = legacy_hostname();
     return result;
 }

@@ -28,6 +28,7 @@ struct repeat_state {
 
 std::mutex g_mutex;
 logger_settings g_settings;
+bool g_day_padded_with_space = false;
 std::unordered_map<std::string, repeat_state> g_repeats;
 
 // falco@0.44.1:userspace/engine/logger.cpp:117-137: ISO form on gmtime, else asctime-like
@@ -43,7 +44,10 @@ std::string timestamp_prefix(bool iso8601) {
         }
     } else {
         localtime_r(&now, &tm);
-        n = std::strftime(buf, sizeof(buf), "%a %b %d %H:%M:%S %Y", &tm);
+        // `%e` is asctime()'s space-padded day (docs/spec/0.39-0.40.md#log.prefix).
+        n = std::strftime(buf, sizeof(buf),
+                          g_day_padded_with_space ? "%a %b %e %H:%M:%S %Y" : "%a %b %d %H:%M:%S %Y",
+                          &tm);
     }
     return std::string(buf, n);
 }
@@ -101,6 +105,11 @@ void configure_logger(const logger_settings& settings) {
         // so our own executable name does not leak (docs/spec/common.md#syslog.call).
         ::openlog("falco", 0, LOG_USER);
     }
+}
+
+void set_log_day_padded_with_space(bool space) {
+    std::lock_guard lock(g_mutex);
+    g_day_padded_with_space = space;
 }
 
 logger_settings current_logger_settings() {

@@ -20,6 +20,7 @@ profile make_legacy() {
     p.jsoncpp = profile::jsoncpp_release::v0_10_6;            // json.utf8, json.number.float
     p.json_has_source_and_tags = false;                       // json.source, json.tags
     p.has_message_option = false;                             // json.include.message
+    p.log_day_padded_with_space = true;                       // log.prefix: asctime()
     p.o_value_flow_map = false;                               // config.o.value
     p.syslog_text_without_prefix = true;                      // syslog.message (page)
     p.text_line_ends_at_nul = true;                           // text.nul
@@ -31,6 +32,7 @@ profile make_legacy() {
     p.program_spawn_flushes_stdio = true;                     // program.spawn.flush
     p.priority_lua_pattern = true;                            // input.priority.parse
     p.config_errors_as_runtime_errors = true;                 // error.format
+    p.no_output_checked_while_reading = true;                 // error.config.no_output
     p.terminate_log_line = "SIGHUP Received, restarting...";  // signal.term.log (sic)
     p.initialized_line_prefix = "Falco initialized with configuration file ";  // log.startup.config
     p.log_reopen = false;                             // signal.usr1.log: no log line
@@ -80,6 +82,8 @@ profile make_v0_39_to_0_40() {
     p.has_output_fields_option = false;  // falco@0.41.0:userspace/falco/configuration.cpp:348-349
     p.http_retries_timeouts = false;     // falco@0.40.0:userspace/falco/outputs_http.cpp:104-106
     p.o_before_config_files = true;      // falco@0.40.0:userspace/falco/configuration.cpp:126-141
+    // log.prefix: asctime() (falco@0.40.0:userspace/engine/logger.cpp:128-137)
+    p.log_day_padded_with_space = true;
     return p;
 }
 
@@ -182,6 +186,20 @@ profile make_v0_34() {
     return p;
 }
 
+// Falco 0.33.0 and 0.33.1, as Falco 0.33.1 with libs 0.9.2 and yaml-cpp 0.6.2 behaves: 0.34 minus
+// what 0.34.0 changed in the output path (docs/spec/0.33.md). The comment after a value names the
+// rule of docs/spec/0.33.md; citations at the tag 0.33.1.
+profile make_v0_33() {
+    profile p = make_v0_34();
+    p.id = profile_id::v0_33;
+    // error.format, error.config.yaml: app_actions/load_config.cpp:22-35 lets the exceptions of
+    // configuration.cpp through to falco.cpp:72-76 (display_fatal_err, falco.cpp:26-37).
+    p.config_errors_as_runtime_errors = true;
+    // error.config.no_output: configuration.cpp:196-199, before log_level (:201-203).
+    p.no_output_checked_while_reading = true;
+    return p;
+}
+
 const profile k_v0_41_to_0_43 = make_v0_41_to_0_43();
 const profile k_v0_39_to_0_40 = make_v0_39_to_0_40();
 const profile k_v0_38 = make_v0_38();
@@ -189,11 +207,13 @@ const profile k_v0_37 = make_v0_37();
 const profile k_v0_36 = make_v0_36();
 const profile k_v0_35 = make_v0_35();
 const profile k_v0_34 = make_v0_34();
+const profile k_v0_33 = make_v0_33();
 
 // docs/spec/README.md, "Profiles"; each document's section 1 verifies its range at the tags.
 const std::vector<profile_range> k_ranges = {
     {profile_id::legacy, "legacy",
      "Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era says", 15, 15},
+    {profile_id::v0_33, "0.33", "Falco 0.33.0 and 0.33.1", 33, 33},
     {profile_id::v0_34, "0.34", "Falco 0.34.0 and 0.34.1", 34, 34},
     {profile_id::v0_35, "0.35", "Falco 0.35.0 and 0.35.1", 35, 35},
     {profile_id::v0_36, "0.36", "Falco 0.36.1 and 0.36.2", 36, 36, 1},
@@ -270,6 +290,8 @@ const profile& get_profile(profile_id id) {
             return k_v0_35;
         case profile_id::v0_34:
             return k_v0_34;
+        case profile_id::v0_33:
+            return k_v0_33;
         case profile_id::v0_44:
             break;
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <ctime>
 #include <filesystem>
 #include <regex>
 
@@ -32,6 +33,14 @@ const std::string k_alert2 =
 const std::string k_line2 = "16:17:58.000000000: Error m2\n";
 
 const std::vector<std::string> k_env = {"TZ=UTC0", "FALCO_HOSTNAME=h", "PATH=/usr/bin:/bin"};
+
+// The logger's asctime prefix ("Fri Nov 27 09:20:23 2026: ") of a stderr line, replaced by
+// "<asctime>: " so the rest can be compared byte for byte.
+std::string mask_asctime(const std::string& err) {
+    static const std::regex k_asctime(
+        "(^|\n)[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{4}: ");
+    return std::regex_replace(err, k_asctime, "$1<asctime>: ");
+}
 
 class app_binary_test : public ::testing::Test {
 protected:
@@ -437,6 +446,38 @@ TEST_F(app_binary_test, file_open_failure_is_logged_per_alert_044) {
     EXPECT_EQ(p->out().rfind(k_line1 + k_line2, 0), 0u);
 }
 
+// The day of the month in a stderr line's local time: Falco 0.42.0 and later pad it with a
+// zero, Falco up to 0.41.x (asctime) with a space (docs/spec/0.41-0.43.md#log.prefix,
+// docs/spec/0.39-0.40.md#log.prefix). The day is read before and after the run, so a run across
+// midnight accepts either day. On the 10th to the 31st both forms are the same two digits, so the
+// test tells them apart only on the 1st to the 9th of a month.
+TEST_F(app_binary_test, log_day_is_zero_padded_from_0_42_and_space_padded_before) {
+    const auto day_now = [](const char* format) {
+        const std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);  // TZ=UTC0 in k_env
+        char buf[8];
+        return std::string(buf, std::strftime(buf, sizeof(buf), format, &tm));
+    };
+    for (const auto& [profile, format] : {std::pair{"0.44", "%d"}, std::pair{"0.41-0.43", "%d"},
+                                          std::pair{"0.39-0.40", "%e"}, std::pair{"0.38", "%e"}}) {
+        const std::string before = day_now(format);
+        auto p = start(
+            "stdout_output: {enabled: true}\nlog_stderr: true\n"
+            "file_output: {enabled: true, filename: ./missing/events.txt}\n",
+            {"--profile", profile, "-U"});
+        p->write_stdin(k_alert1);
+        p->close_stdin();
+        ASSERT_EQ(p->wait_exit(), 0) << profile;
+        const std::string after = day_now(format);
+        const std::string err = p->err();
+        ASSERT_GE(err.size(), 24u) << profile << ": " << err;
+        // "Mon Dec  7 23:05:18 2026": the day is at offset 8.
+        const std::string day = err.substr(8, 2);
+        EXPECT_TRUE(day == before || day == after) << profile << ": " << err;
+    }
+}
+
 // docs/spec/legacy.md#file.error: fatal, exit 1, no statistics.
 TEST_F(app_binary_test, legacy_runtime_file_failure_is_fatal) {
     dir_.write("falco.yaml",
@@ -667,6 +708,58 @@ TEST_F(app_binary_test, daemon_034_no_output_is_the_childs_error) {
     auto q = start(yaml, {"--profile", "0.34"});
     ASSERT_EQ(q->wait_exit(), 1);
     EXPECT_NE(q->err().find("Error: No output configured"), std::string::npos) << q->err();
+}
+
+// docs/spec/0.33.md#error.format: a configuration error is a "Runtime error" logged with the
+// logger as the configuration had set it when the error was raised: at info on stderr before
+// log_level, dropped at log_level critical, and only raw (no timestamp) once log_stderr is false.
+TEST_F(app_binary_test, config_errors_033_are_runtime_errors_of_the_logger_of_their_moment) {
+    auto early = start("stdout_output: {enabled: true}\nlog_level: bogus\n", {"--profile", "0.33"});
+    ASSERT_EQ(early->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(early->err()),
+              "<asctime>: Runtime error: Unknown log level bogus. Exiting.\n");
+    EXPECT_EQ(early->out(), "");
+    const std::string critical = "stdout_output: {enabled: true}\nlog_level: critical\n";
+    auto silent = start(critical + "priority: bogus\n", {"--profile", "0.33"});
+    ASSERT_EQ(silent->wait_exit(), 1);
+    EXPECT_EQ(silent->err(), "");
+    EXPECT_EQ(silent->out(), "");
+    auto raw = start(critical + "log_stderr: false\nlog_syslog: maybe\n", {"--profile", "0.33.1"});
+    ASSERT_EQ(raw->wait_exit(), 1);
+    EXPECT_EQ(raw->err(),
+              "Runtime error: yaml-cpp: error at line 4, column 13: bad conversion. Exiting.\n");
+    auto option = start(critical, {"--profile", "0.33", "-o", "log_level"});
+    ASSERT_EQ(option->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(option->err()),
+              "<asctime>: Runtime error: Error parsing config option \"log_level\". Must be of the "
+              "form key=val or key.subkey=val. Exiting.\n");
+    auto yaml = start("a: [b\n", {"--profile", "0.33"});
+    ASSERT_EQ(yaml->wait_exit(), 1);
+    const std::string err = mask_asctime(yaml->err());
+    EXPECT_EQ(err.rfind("Cannot read config file (falco.yaml): yaml-cpp: error at line ", 0), 0u)
+        << err;
+    const std::string last = "\n<asctime>: Runtime error: std::exception. Exiting.\n";
+    ASSERT_GE(err.size(), last.size());
+    EXPECT_EQ(err.substr(err.size() - last.size()), last) << err;
+    // 0.34 prints the same errors raw as "Error: <message>".
+    auto p034 = start(critical + "priority: bogus\n", {"--profile", "0.34"});
+    ASSERT_EQ(p034->wait_exit(), 1);
+    EXPECT_EQ(p034->err().rfind("Error: Unknown priority \"bogus\"", 0), 0u) << p034->err();
+}
+
+// docs/spec/0.33.md#error.config.no_output: the missing output is found while the configuration
+// is read, before log_level and before -d forks: the process started reports it, in 0.15.3's
+// words, and no pid file is written.
+TEST_F(app_binary_test, no_output_033_is_found_before_the_fork) {
+    auto p = start("stdout_output: {enabled: false}\nlog_level: critical\nlog_stderr: false\n",
+                   {"--profile", "0.33", "-d", "-P", "falco.pid"});
+    ASSERT_EQ(p->wait_exit(), 1);
+    EXPECT_EQ(mask_asctime(p->err()),
+              "<asctime>: Runtime error: Error reading config file (falco.yaml): No outputs "
+              "configured. Please configure at least one output file output enabled but no "
+              "filename in configuration block. Exiting.\n");
+    EXPECT_EQ(p->out(), "");
+    EXPECT_FALSE(fs::exists(dir_.file("falco.pid")));
 }
 
 }  // namespace

@@ -38,6 +38,22 @@ protected:
         return {"<no error>", ""};
     }
 
+    // The settings of Falco's logger the config_error carries (config_error::logger).
+    logger_settings logger_at_error(const std::string& yaml, profile_id prof,
+                                    std::vector<std::string> options = {}) {
+        try {
+            load(yaml, std::move(options), prof);
+        } catch (const config_error& e) {
+            if (e.logger()) {
+                return *e.logger();
+            }
+            ADD_FAILURE() << "no logger settings: " << e.what();
+            return {};
+        }
+        ADD_FAILURE() << "no error: " << yaml;
+        return {};
+    }
+
     std::string path() const { return dir_.file("falco.yaml"); }
 
     temp_dir dir_;
@@ -195,22 +211,112 @@ TEST_F(config_loader_test, keep_alive_is_true_only_for_the_string_true) {
 
 // docs/spec/legacy.md#error.format: 0.15.3 sets the logger's level from log_level before it
 // reads the rate limiter keys and priority, so their errors carry that level; earlier errors
-// (the outputs, log_level itself) do not.
+// (the outputs, log_level itself) carry the logger as it starts, at info.
 TEST_F(config_loader_test, legacy_errors_after_log_level_carry_it) {
     const std::string out = "stdout_output: {enabled: true}\nlog_level: critical\n";
-    const auto level_of = [&](const std::string& yaml) -> std::optional<log_level> {
-        try {
-            load(yaml, {}, profile_id::legacy);
-        } catch (const config_error& e) {
-            return e.level();
-        }
-        return log_level::debug;  // no error: never expected below
+    const auto level_of = [&](const std::string& yaml) {
+        return logger_at_error(yaml, profile_id::legacy).level;
     };
     EXPECT_EQ(level_of(out + "priority: bogus\n"), log_level::critical);
     EXPECT_EQ(level_of(out + "outputs: {rate: abc}\n"), log_level::critical);
     EXPECT_EQ(level_of(out + "log_stderr: maybe\n"), log_level::critical);
-    EXPECT_EQ(level_of("log_level: critical\n"), std::nullopt);  // no output enabled
-    EXPECT_EQ(level_of("stdout_output: {enabled: true}\nlog_level: bogus\n"), std::nullopt);
+    EXPECT_EQ(level_of("log_level: critical\n"), log_level::info);  // no output enabled
+    EXPECT_EQ(level_of("stdout_output: {enabled: true}\nlog_level: bogus\n"), log_level::info);
+    // log_stderr is given to the logger before log_syslog is read (configuration.cpp:179-180).
+    const logger_settings sinks =
+        logger_at_error(out + "log_stderr: false\nlog_syslog: maybe\n", profile_id::legacy);
+    EXPECT_FALSE(sinks.to_stderr);
+    EXPECT_TRUE(sinks.to_syslog);
+}
+
+// docs/spec/0.33.md#error.format: Falco 0.33.1's logger is at info with stderr and syslog on until
+// configuration.cpp:201-203 sets the level from log_level, after the outputs and the gRPC keys;
+// log_stderr and log_syslog are given to it when they are read (configuration.cpp:225-226). A
+// configuration error carries the settings of that moment.
+TEST_F(config_loader_test, errors_carry_the_logger_of_their_moment_033) {
+    const logger_settings start = k_logger_before_config;
+    const auto same = [](const logger_settings& a, const logger_settings& b) {
+        return a.to_stderr == b.to_stderr && a.to_syslog == b.to_syslog && a.level == b.level &&
+               a.iso8601_timestamps == b.iso8601_timestamps;
+    };
+    const std::string quiet = "log_level: critical\nlog_stderr: false\nlog_syslog: false\n";
+    // Before log_level: a -o error, an output block, a gRPC key, log_level itself.
+    EXPECT_TRUE(same(logger_at_error(quiet, profile_id::v0_33, {"json_output"}), start));
+    EXPECT_TRUE(
+        same(logger_at_error(quiet + "file_output: {enabled: true}\n", profile_id::v0_33), start));
+    EXPECT_TRUE(same(logger_at_error(quiet + "stdout_output: {enabled: true}\ngrpc: {enabled: 2}\n",
+                                     profile_id::v0_33),
+                     start));
+    EXPECT_TRUE(same(
+        logger_at_error("stdout_output: {enabled: true}\nlog_level: bogus\n", profile_id::v0_33),
+        start));
+    EXPECT_EQ(
+        error("stdout_output: {enabled: true}\nlog_level: bogus\n", {}, profile_id::v0_33).first,
+        "Unknown log level bogus");
+    // After log_level, before log_stderr: the configured level, both sinks still on.
+    const std::string out = "stdout_output: {enabled: true}\nlog_level: critical\n";
+    const logger_settings at_priority =
+        logger_at_error(out + "priority: bogus\n", profile_id::v0_33);
+    EXPECT_EQ(at_priority.level, log_level::critical);
+    EXPECT_TRUE(at_priority.to_stderr);
+    EXPECT_TRUE(at_priority.to_syslog);
+    // log_stderr given, log_syslog not: a bad log_syslog finds stderr off and syslog on.
+    const logger_settings at_syslog =
+        logger_at_error(out + "log_stderr: false\nlog_syslog: maybe\n", profile_id::v0_33);
+    EXPECT_EQ(at_syslog.level, log_level::critical);
+    EXPECT_FALSE(at_syslog.to_stderr);
+    EXPECT_TRUE(at_syslog.to_syslog);
+    EXPECT_EQ(error(out + "log_stderr: false\nlog_syslog: maybe\n", {}, profile_id::v0_33).first,
+              "yaml-cpp: error at line 4, column 13: bad conversion");
+}
+
+// docs/spec/0.33.md#error.format: every error of the configuration is thrown, but a missing
+// configuration file is a failed action, "Error: ..." (falco@0.33.1:userspace/falco/app_actions/
+// load_config.cpp:36-42); a file that is no YAML prints its line, then the sliced exception.
+TEST_F(config_loader_test, thrown_and_returned_errors_033) {
+    config_request req;
+    req.profile = profile_id::v0_33;
+    req.default_config_path = dir_.file("absent.yaml");
+    try {
+        config_loader().load(req);
+        ADD_FAILURE() << "no exception";
+    } catch (const config_error& e) {
+        EXPECT_EQ(std::string(e.what()), "You must create a config file at " +
+                                             req.default_config_path + " or by passing -c");
+        EXPECT_FALSE(e.thrown());
+    }
+    try {
+        load("a: [b\n", {}, profile_id::v0_33);
+        ADD_FAILURE() << "no exception";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(), "std::exception");
+        EXPECT_EQ(e.raw_stderr().rfind("Cannot read config file (" + path() + "): yaml-cpp: ", 0),
+                  0u)
+            << e.raw_stderr();
+        EXPECT_TRUE(e.thrown());
+    }
+}
+
+// docs/spec/0.33.md#error.config.no_output: checked while the keys are read, after the output
+// blocks and the gRPC keys and before log_level, in 0.15.3's words; set-up checks nothing more.
+// 0.34 reads log_level first and checks the outputs when it sets them up.
+TEST_F(config_loader_test, no_output_is_found_while_reading_033) {
+    const std::string no_output = "stdout_output: {enabled: false}\nlog_level: bogus\n";
+    const auto [what, raw] = error(no_output, {}, profile_id::v0_33);
+    EXPECT_EQ(what, "Error reading config file (" + path() +
+                        "): No outputs configured. Please configure at least one output file "
+                        "output enabled but no filename in configuration block");
+    EXPECT_EQ(raw, "");
+    EXPECT_EQ(error(no_output, {}, profile_id::v0_34).first, "Unknown log level bogus");
+    EXPECT_EQ(error(no_output + "grpc: {enabled: 2}\n", {}, profile_id::v0_33).first,
+              "yaml-cpp: error at line 3, column 17: bad conversion");
+    EXPECT_EQ(error("log_level: info\n", {}, profile_id::legacy).first,
+              error("log_level: info\n", {}, profile_id::v0_33).first);
+    config cfg;
+    cfg.prof = &get_profile(profile_id::v0_33);
+    EXPECT_NO_THROW(require_enabled_output(cfg));
+    cfg.prof = &get_profile(profile_id::v0_34);
+    EXPECT_THROW(require_enabled_output(cfg), config_error);
 }
 
 // docs/spec/legacy.md#config.null: yaml-cpp 0.6.2 converts no null to a string, so a null

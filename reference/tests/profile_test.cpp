@@ -45,6 +45,9 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
         {"0.34", profile_id::v0_34},
         {"0.34.0", profile_id::v0_34},
         {"0.34.1", profile_id::v0_34},
+        {"0.33", profile_id::v0_33},
+        {"0.33.0", profile_id::v0_33},
+        {"0.33.1", profile_id::v0_33},
         {"legacy", profile_id::legacy},
         {"0.15", profile_id::legacy},
         {"0.15.3", profile_id::legacy},
@@ -58,8 +61,8 @@ TEST(profile_names, every_name_minor_and_release_maps_to_its_profile) {
 
 TEST(profile_names, releases_outside_the_ranges_are_unknown) {
     for (const char* name :
-         {"",       "0",    "0.",       "0.37-0.38", "0.37.x",    "0.36.0",    "0.33",
-          "0.33.1", "0.45", "0.16",     "0.41-0.42", "44",        "0.4",       "0.42.",
+         {"",       "0",    "0.",       "0.37-0.38", "0.37.x",    "0.36.0",    "0.32",
+          "0.32.1", "0.45", "0.16",     "0.41-0.42", "44",        "0.4",       "0.42.",
           "0.42.x", "1.42", "0.42.1.1", "latest",    "0.38-0.40", "0.35-0.36", "0.34-0.35"}) {
         EXPECT_FALSE(parse_profile_id(name).has_value()) << name;
     }
@@ -69,6 +72,7 @@ TEST(profile_names, the_description_lists_every_profile_with_its_releases) {
     EXPECT_EQ(describe_profile_ranges(),
               "  legacy      Falco 0.15.x, as the \"Falco Alerts\" documentation page of that era "
               "says (0.15)\n"
+              "  0.33        Falco 0.33.0 and 0.33.1 (0.33)\n"
               "  0.34        Falco 0.34.0 and 0.34.1 (0.34)\n"
               "  0.35        Falco 0.35.0 and 0.35.1 (0.35)\n"
               "  0.36        Falco 0.36.1 and 0.36.2 (0.36 from 0.36.1)\n"
@@ -348,6 +352,37 @@ TEST(profile_switches, v0_34_is_0_35_with_the_url_as_written_and_the_outputs_aft
         EXPECT_EQ(v34, v35) << name << ": 0.34 keeps 0.35's value";
         EXPECT_EQ(v34, value) << name;
     }
+}
+
+// What 0.34.0 changed, undone in 0.33 (docs/spec/0.33.md, docs/PROFILES.md): the configuration's
+// errors reach the "Runtime error" handler, as in legacy, and the missing output is found while
+// the keys are read, as in legacy; everything else is 0.34's.
+TEST(profile_switches, v0_33_is_0_34_with_runtime_errors_and_the_output_check_while_reading) {
+    const profile& p34 = get_profile(profile_id::v0_34);
+    const profile& p33 = get_profile(profile_id::v0_33);
+    const profile& legacy = get_profile(profile_id::legacy);
+    EXPECT_EQ(p33.id, profile_id::v0_33);
+    EXPECT_TRUE(p33.config_errors_as_runtime_errors);
+    EXPECT_TRUE(p33.no_output_checked_while_reading);
+    EXPECT_TRUE(legacy.no_output_checked_while_reading);
+    for (const profile_id id : {profile_id::v0_34, profile_id::v0_35, profile_id::v0_36,
+                                profile_id::v0_37, profile_id::v0_38, profile_id::v0_39_to_0_40,
+                                profile_id::v0_41_to_0_43, profile_id::v0_44}) {
+        EXPECT_FALSE(get_profile(id).config_errors_as_runtime_errors) << profile_name(id);
+        EXPECT_FALSE(get_profile(id).no_output_checked_while_reading) << profile_name(id);
+    }
+    // Inherited from 0.34.
+    EXPECT_TRUE(p33.command_line_errors_as_runtime_errors);
+    EXPECT_TRUE(p33.cxxopts_refuses_dry_run);
+    EXPECT_TRUE(p33.daemon_forks_before_outputs);
+    EXPECT_TRUE(p33.log_level_after_outputs);
+    EXPECT_TRUE(p33.log_sinks_read_last);
+    EXPECT_EQ(p33.json, p34.json);
+    EXPECT_EQ(p33.jsoncpp, p34.jsoncpp);
+    EXPECT_EQ(p33.http_has_tls_options, p34.http_has_tls_options);
+    EXPECT_EQ(p33.http_unquotes_url, p34.http_unquotes_url);
+    EXPECT_EQ(p33.initialized_line_prefix, p34.initialized_line_prefix);
+    EXPECT_EQ(profile_name(profile_id::v0_33), "0.33");
 }
 
 }  // namespace

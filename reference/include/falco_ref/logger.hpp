@@ -18,7 +18,17 @@ struct logger_settings {
     bool iso8601_timestamps = false;  // time_format_iso_8601
 };
 
+// Falco's logger before the configuration is loaded: stderr and syslog on, level info
+// (falco@0.44.1:userspace/engine/logger.cpp:24-25,96-97; the same statics in
+// falco@0.33.1:userspace/falco/logger.cpp:23,134-135 and in 0.15.3).
+constexpr logger_settings k_logger_before_config{true, true, log_level::info, false};
+
 void configure_logger(const logger_settings& settings);
+
+// How the local time of a stderr line writes the day of the month: padded with a space as
+// asctime() does (Falco up to 0.41.x, `profile::log_day_padded_with_space`) or with a zero.
+// Set once, from the profile, before anything is logged.
+void set_log_day_padded_with_space(bool space);
 
 logger_settings current_logger_settings();
 

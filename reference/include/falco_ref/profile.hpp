@@ -20,6 +20,7 @@ enum class profile_id {
     v0_36,          // Falco 0.36.1 and 0.36.2 (docs/spec/0.36.md)
     v0_35,          // Falco 0.35.0 and 0.35.1 (docs/spec/0.35.md)
     v0_34,          // Falco 0.34.0 and 0.34.1 (docs/spec/0.34.md)
+    v0_33,          // Falco 0.33.0 and 0.33.1 (docs/spec/0.33.md)
 };
 
 // Every behaviour that differs between the profiles, as data. docs/PROFILES.md is the table of
@@ -65,9 +66,15 @@ struct profile {
     // legacy: spawning the program does fflush(NULL) first (LuaJIT io.popen).
     bool program_spawn_flushes_stdio = false;
     // Start-up errors: 0.44 prints "Error: <msg>" raw (docs/spec/0.44.md#error.format); legacy
-    // sends them to its "Runtime error: <msg>. Exiting." handler through the logger
-    // (docs/spec/legacy.md#error.format).
+    // and 0.33 throw the errors met while the configuration is read to their "Runtime error:
+    // <msg>. Exiting." handler, which logs it with the logger as it was when the error was raised
+    // (config_error::logger; docs/spec/legacy.md#error.format, docs/spec/0.33.md#error.format).
     bool config_errors_as_runtime_errors = false;
+    // legacy and 0.33: "No outputs configured" is checked while the keys are read, right after
+    // the output blocks (0.33: and the gRPC keys), before log_level, so before -d forks
+    // (docs/spec/legacy.md#error.config.no_output, docs/spec/0.33.md#error.config.no_output);
+    // 0.34+ check when the outputs are set up (require_enabled_output).
+    bool no_output_checked_while_reading = false;
     // 0.34: an error of the command line (an option cxxopts refuses, a -c file that cannot be
     // opened, -d with an empty pid file name) is printed raw as "Runtime error: <msg>. Exiting."
     // (docs/spec/0.34.md#error.format, falco@0.34.1:userspace/falco/falco.cpp:43-55); 0.35+
@@ -79,6 +86,10 @@ struct profile {
     bool cxxopts_refuses_dry_run = false;
     // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
     // the same text for every signal).
+    // The local time of a stderr log line: Falco up to 0.41.x takes it from asctime(), which pads
+    // the day of the month with a space (`Mon Dec  7`); 0.42.0 writes it with strftime's `%d`,
+    // padded with a zero (`Mon Dec 07`) (docs/spec/0.41-0.43.md#log.prefix).
+    bool log_day_padded_with_space = false;
     std::string_view terminate_log_line = "SIGINT received, exiting...";
     // The INFO line logged with the -c path once the logger is set up; empty: none. legacy:
     // "Falco initialized with configuration file <f>" (falco@0.15.3:userspace/falco/falco.cpp:
