@@ -84,12 +84,12 @@ struct profile {
     // ‘dry-run’ does not exist` (docs/spec/0.34.md#error.format); the other profiles refuse it
     // as an argument outside conformance/PROTOCOL.md, since the reference has no dry run.
     bool cxxopts_refuses_dry_run = false;
-    // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
-    // the same text for every signal).
     // The local time of a stderr log line: Falco up to 0.41.x takes it from asctime(), which pads
     // the day of the month with a space (`Mon Dec  7`); 0.42.0 writes it with strftime's `%d`,
     // padded with a zero (`Mon Dec 07`) (docs/spec/0.41-0.43.md#log.prefix).
     bool log_day_padded_with_space = false;
+    // The INFO line of SIGINT/SIGTERM (0.44: process_events.cpp:179; legacy: falco.cpp:265-275,
+    // the same text for every signal).
     std::string_view terminate_log_line = "SIGINT received, exiting...";
     // The INFO line logged with the -c path once the logger is set up; empty: none. legacy:
     // "Falco initialized with configuration file <f>" (falco@0.15.3:userspace/falco/falco.cpp:
